@@ -1,0 +1,84 @@
+/** What every site adapter gives the content runtime: one normalised shape for VK and OK. */
+
+export type Site = 'vk' | 'ok';
+
+/** URL → page kind (STYLE.md: a pure function tested with a table of real URLs). */
+export type PageKind = 'wall' | 'post' | 'topic' | 'other';
+
+export interface PageInfo {
+  site: Site;
+  /** Canonical address of the page (no query noise), e.g. https://vk.com/club123456 */
+  url: string;
+  kind: PageKind;
+  /** VK: numeric owner id, negative for communities ("-123456"); OK: group/profile id. null when unknown. */
+  ownerId: string | null;
+  /** The page's name as shown on it ("Администрация города"), null when not found. */
+  name: string | null;
+}
+
+export interface ParsedPost {
+  site: Site;
+  /** VK: "-123456_1001" (owner_post); OK: the topic id. */
+  id: string;
+  ownerId: string | null;
+  authorId: string | null;
+  authorName: string | null;
+  /** Unix milliseconds, or null when the date could not be read. */
+  publishedAt: number | null;
+  text: string;
+  pinned: boolean;
+  /** An ad or a post of another owner shown on this page: never counted as a publication. */
+  foreign: boolean;
+  /** The page's repost of someone else's post (counted once, as the page's publication). */
+  repost: boolean;
+  permalink: string | null;
+}
+
+export interface ParsedComment {
+  site: Site;
+  /** Site-unique id: VK "-123456_1002" (wall owner _ reply number), OK the id from data-seen-params. */
+  id: string;
+  postId: string | null;
+  /** The comment this one replies to (VK: the thread root), null for top-level comments. */
+  parentId: string | null;
+  authorId: string | null;
+  authorName: string | null;
+  authorUrl: string | null;
+  /** Plain text, as text (never HTML). */
+  text: string;
+  /** Unix milliseconds, or null when the date could not be read. */
+  publishedAt: number | null;
+  permalink: string | null;
+  /** Written by the page itself (the administration's own reply). */
+  own: boolean;
+}
+
+/** Inputs that parse functions take instead of reading the clock or the machine's zone. */
+export interface ParseContext {
+  /** The page address (location.href). */
+  url: string;
+  /** "Now" as unix milliseconds, for relative dates. */
+  now: number;
+  /** IANA zone in which relative dates are written (the viewer's zone), e.g. "Asia/Omsk". */
+  timeZone: string;
+  /** The page as parsed by pageInfo(), when known (gives the wall owner for VK comment ids). */
+  page?: PageInfo;
+}
+
+export interface SiteAdapter {
+  site: Site;
+  /** Whether this adapter handles the address (host check). */
+  matches(url: string): boolean;
+  pageInfo(doc: Document, ctx: ParseContext): PageInfo;
+  /** Cheap query: the comment elements inside root (root itself included if it is one). */
+  commentElements(root: ParentNode): Element[];
+  parseComment(el: Element, ctx: ParseContext): ParsedComment | null;
+  postElements(root: ParentNode): Element[];
+  parsePost(el: Element, ctx: ParseContext): ParsedPost | null;
+  /**
+   * Whether the page shows signs that comments should be there (a comment counter above zero, a
+   * comment layout root) — used to say «страница изменилась: комментарии не найдены» when no
+   * comment element matches.
+   */
+  expectsComments(doc: Document): boolean;
+}

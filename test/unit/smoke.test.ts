@@ -1,0 +1,8 @@
+import { describe, expect, it } from 'vitest';
+import { HOSTS } from '../../wxt.config';
+
+describe('manifest hosts', () => {
+  it('asks for VK and OK only', () => {
+    for (const h of HOSTS) expect(h).toMatch(/^\*:\/\/(\*\.)?(vk\.com|vk\.ru|ok\.ru)\/\*$/);
+  });
+});

@@ -1,0 +1,25 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Host permissions: VK and OK only (DESIGN.md, "Architecture").
+export const HOSTS = [
+  '*://vk.com/*',
+  '*://*.vk.com/*',
+  '*://vk.ru/*',
+  '*://*.vk.ru/*',
+  '*://ok.ru/*',
+  '*://*.ok.ru/*',
+];
+
+export default defineConfig({
+  manifestVersion: 3,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Отклик',
+    description: 'Модерация, сроки ответов и реестр официальных страниц ВКонтакте и Одноклассников',
+    default_locale: undefined,
+    permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: HOSTS,
+    browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'otklik@omsk.example', strict_min_version: '128.0' } } : undefined,
+  }),
+});
