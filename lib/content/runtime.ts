@@ -1,0 +1,211 @@
+/**
+ * The content runtime: observe → parse → hand to features. One MutationObserver per page; its
+ * callback only queues added nodes, and the work runs later in slices short enough never to make a
+ * long task. Each comment element is parsed once per page (navigation starts a new generation).
+ */
+import type { PageInfo, ParseContext, ParsedComment, ParsedPost, SiteAdapter } from '../sites/types';
+import { createYield, SLICE_MS } from './schedule';
+import type { PageState } from './state';
+
+export const COMMENT_ATTR = 'data-otklik-comment';
+
+export interface CommentSeen {
+  el: Element;
+  comment: ParsedComment;
+  /** `${site}:${id}`, the value of data-otklik-comment. */
+  key: string;
+}
+
+export interface PostSeen {
+  el: Element;
+  post: ParsedPost;
+}
+
+export interface Batch {
+  page: PageInfo;
+  comments: CommentSeen[];
+  posts: PostSeen[];
+}
+
+/** One capability of the content script. A feature's failure is caught and never stops the others. */
+export interface Feature {
+  name: string;
+  /** A new page (first load or SPA navigation). */
+  onPage?(page: PageInfo): void;
+  /** Comments and posts parsed in one slice. Runs inside the slice: keep it light. */
+  onBatch?(batch: Batch): void;
+  /** Marked comment elements that left the document (deleted, or the thread collapsed). */
+  onRemoved?(elements: Element[]): void;
+  /** The queue drained: a good moment for messages to the background. */
+  onIdle?(page: PageInfo): void;
+}
+
+export interface RuntimeOptions {
+  adapter: SiteAdapter;
+  doc: Document;
+  state: PageState;
+  features: Feature[];
+  signal: AbortSignal;
+  url?: () => string;
+  now?: () => number;
+  timeZone?: string;
+  onError?: (feature: string, error: unknown) => void;
+}
+
+export interface Runtime {
+  /** Re-reads the page after an SPA navigation. */
+  navigate(): void;
+  /** Resolves when everything queued so far has been processed (tests, benchmarks). */
+  idle(): Promise<void>;
+}
+
+export function startRuntime(options: RuntimeOptions): Runtime {
+  const { adapter, doc, state, features, signal } = options;
+  const url = options.url ?? (() => doc.location?.href ?? '');
+  const now = options.now ?? Date.now;
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const onError = options.onError ?? ((name, error) => console.error(`[Отклик] ${name}:`, error));
+  const wantsRemovals = features.some((f) => f.onRemoved);
+  const yieldToPage = createYield();
+
+  let generation = 0;
+  const parsedIn = new WeakMap<Element, number>();
+  let commentIds = new Set<string>();
+  let postIds = new Set<string>();
+  let page: PageInfo = readPage();
+
+  const addedNodes: Node[] = [];
+  const removedNodes: Node[] = [];
+  let running: Promise<void> | null = null;
+
+  function readPage(): PageInfo {
+    return adapter.pageInfo(doc, { url: url(), now: now(), timeZone });
+  }
+
+  function each(hook: keyof Feature, call: (f: Feature) => void) {
+    for (const feature of features) {
+      if (!feature[hook]) continue;
+      try {
+        call(feature);
+      } catch (error) {
+        onError(feature.name, error);
+      }
+    }
+  }
+
+  function schedule() {
+    if (!running && !signal.aborted) {
+      running = run().finally(() => {
+        running = null;
+        if (addedNodes.length || removedNodes.length) schedule();
+      });
+    }
+  }
+
+  async function run() {
+    // Let the page finish the mutation burst it is in before we read anything.
+    await yieldToPage();
+    while ((addedNodes.length || removedNodes.length) && !signal.aborted) {
+      if (removedNodes.length) handleRemovals(removedNodes.splice(0));
+      const roots = addedNodes.splice(0);
+      const ctx: ParseContext = { url: url(), now: now(), timeZone, page };
+      const commentEls: Element[] = [];
+      const postEls: Element[] = [];
+      for (const root of roots) {
+        if (!(root instanceof Element) || !root.isConnected) continue;
+        for (const el of adapter.commentElements(root)) if (parsedIn.get(el) !== generation) commentEls.push(el);
+        for (const el of adapter.postElements(root)) if (parsedIn.get(el) !== generation) postEls.push(el);
+      }
+      await processInSlices(commentEls, postEls, ctx);
+    }
+    if (signal.aborted) return;
+    const fresh = readPage();
+    if (fresh.name !== page.name || fresh.ownerId !== page.ownerId) page = fresh;
+    state.page.value = page;
+    state.status.value = statusOf();
+    each('onIdle', (f) => f.onIdle!(page));
+  }
+
+  async function processInSlices(commentEls: Element[], postEls: Element[], ctx: ParseContext) {
+    let ci = 0;
+    let pi = 0;
+    while ((ci < commentEls.length || pi < postEls.length) && !signal.aborted) {
+      const started = performance.now();
+      const batch: Batch = { page, comments: [], posts: [] };
+      while (pi < postEls.length && performance.now() - started < SLICE_MS) {
+        const el = postEls[pi++]!;
+        if (parsedIn.get(el) === generation) continue;
+        parsedIn.set(el, generation);
+        const post = adapter.parsePost(el, ctx);
+        if (post) batch.posts.push({ el, post });
+      }
+      while (ci < commentEls.length && performance.now() - started < SLICE_MS) {
+        const el = commentEls[ci++]!;
+        if (parsedIn.get(el) === generation) continue;
+        parsedIn.set(el, generation);
+        const comment = adapter.parseComment(el, ctx);
+        if (!comment) continue;
+        const key = `${comment.site}:${comment.id}`;
+        el.setAttribute(COMMENT_ATTR, key);
+        batch.comments.push({ el, comment, key });
+      }
+      for (const { post } of batch.posts) postIds.add(post.id);
+      for (const { comment } of batch.comments) commentIds.add(comment.id);
+      state.posts.value = postIds.size;
+      state.comments.value = commentIds.size;
+      if (batch.comments.length || batch.posts.length) each('onBatch', (f) => f.onBatch!(batch));
+      if (ci < commentEls.length || pi < postEls.length) await yieldToPage();
+    }
+  }
+
+  function handleRemovals(nodes: Node[]) {
+    const gone: Element[] = [];
+    for (const node of nodes) {
+      if (!(node instanceof Element) || node.isConnected) continue;
+      if (node.hasAttribute(COMMENT_ATTR)) gone.push(node);
+      for (const el of node.querySelectorAll(`[${COMMENT_ATTR}]`)) gone.push(el);
+    }
+    if (gone.length) each('onRemoved', (f) => f.onRemoved!(gone));
+  }
+
+  function statusOf(): PageState['status']['value'] {
+    if (commentIds.size > 0) return 'ok';
+    if (adapter.expectsComments(doc)) return 'no-comments';
+    if (page.kind !== 'other' && postIds.size === 0) return 'unknown-markup';
+    return 'ok';
+  }
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node.nodeType === 1) addedNodes.push(node);
+      if (wantsRemovals) for (const node of record.removedNodes) if (node.nodeType === 1) removedNodes.push(node);
+    }
+    schedule();
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+
+  function start() {
+    state.page.value = page;
+    state.status.value = 'scanning';
+    each('onPage', (f) => f.onPage!(page));
+    addedNodes.push(doc.documentElement);
+    schedule();
+  }
+  start();
+
+  return {
+    navigate() {
+      generation++;
+      commentIds = new Set();
+      postIds = new Set();
+      state.posts.value = 0;
+      state.comments.value = 0;
+      page = readPage();
+      start();
+    },
+    async idle() {
+      while (running) await running;
+    },
+  };
+}

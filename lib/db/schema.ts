@@ -1,0 +1,76 @@
+/**
+ * The database. Opened by the background and by extension pages only — never in a content script,
+ * where IndexedDB would be the site's, not ours. Every version(n) stays declared: Dexie upgrades
+ * from whatever version a user has.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { PageKind, Site } from '../sites/types';
+
+export interface PageRecord {
+  /** `${site}:${ownerId}` when the owner is known, else `${site}:${url}`. */
+  key: string;
+  site: Site;
+  url: string;
+  kind: PageKind;
+  ownerId: string | null;
+  name: string | null;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+export interface PostRecord {
+  /** `${site}:${id}` */
+  key: string;
+  pageKey: string;
+  site: Site;
+  id: string;
+  ownerId: string | null;
+  authorId: string | null;
+  authorName: string | null;
+  publishedAt: number | null;
+  text: string;
+  pinned: boolean;
+  foreign: boolean;
+  repost: boolean;
+  permalink: string | null;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+export interface CommentRecord {
+  /** `${site}:${id}` — the same string as the page's data-otklik-comment attribute. */
+  key: string;
+  pageKey: string;
+  site: Site;
+  id: string;
+  postId: string | null;
+  parentId: string | null;
+  authorId: string | null;
+  authorName: string | null;
+  authorUrl: string | null;
+  text: string;
+  publishedAt: number | null;
+  permalink: string | null;
+  own: boolean;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+export type OtklikDB = Dexie & {
+  pages: EntityTable<PageRecord, 'key'>;
+  posts: EntityTable<PostRecord, 'key'>;
+  comments: EntityTable<CommentRecord, 'key'>;
+};
+
+export const DB_NAME = 'otklik';
+
+export function openDatabase(name = DB_NAME): OtklikDB {
+  const db = new Dexie(name) as OtklikDB;
+  // Indexes only on what is queried: posts and comments by page (side panel counts).
+  db.version(1).stores({
+    pages: 'key, lastSeen',
+    posts: 'key, pageKey',
+    comments: 'key, pageKey',
+  });
+  return db;
+}

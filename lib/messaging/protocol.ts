@@ -1,0 +1,97 @@
+/**
+ * The protocol between content scripts and the background. Content scripts run in the site's origin
+ * and never open the database: everything they learn reaches it through these messages, each
+ * validated with zod on arrival (a content script on a hostile page is not to be trusted blindly).
+ */
+import { z } from 'zod';
+
+const site = z.enum(['vk', 'ok']);
+const text = (max: number) => z.string().max(max);
+const nullableText = (max: number) => text(max).nullable();
+const epochMs = z.number().int().min(0).max(8_640_000_000_000).nullable();
+const url = z.string().max(2048).regex(/^https:\/\//, 'адрес должен начинаться с https://');
+
+export const pageSchema = z.object({
+  site,
+  url,
+  kind: z.enum(['wall', 'post', 'topic', 'other']),
+  ownerId: nullableText(64),
+  name: nullableText(500),
+});
+
+export const postSchema = z.object({
+  site,
+  id: text(128).min(1),
+  ownerId: nullableText(64),
+  authorId: nullableText(128),
+  authorName: nullableText(500),
+  publishedAt: epochMs,
+  text: text(100_000),
+  pinned: z.boolean(),
+  foreign: z.boolean(),
+  repost: z.boolean(),
+  permalink: url.nullable(),
+});
+
+export const commentSchema = z.object({
+  site,
+  id: text(128).min(1),
+  postId: nullableText(128),
+  parentId: nullableText(128),
+  authorId: nullableText(128),
+  authorName: nullableText(500),
+  authorUrl: url.nullable(),
+  text: text(100_000),
+  publishedAt: epochMs,
+  permalink: url.nullable(),
+  own: z.boolean(),
+});
+
+/** Every request type with its payload and its answer. */
+export const protocol = {
+  /** What a content script saw on a page in one batch. */
+  'page/seen': {
+    request: z.object({
+      page: pageSchema,
+      posts: z.array(postSchema).max(5000),
+      comments: z.array(commentSchema).max(5000),
+    }),
+    response: z.object({ pageKey: z.string(), posts: z.number(), comments: z.number() }),
+  },
+} as const;
+
+export type Protocol = typeof protocol;
+export type RequestType = keyof Protocol;
+export type RequestOf<T extends RequestType> = z.infer<Protocol[T]['request']>;
+export type ResponseOf<T extends RequestType> = z.infer<Protocol[T]['response']>;
+
+/** The envelope on the wire. */
+export interface Envelope<T extends RequestType = RequestType> {
+  otklik: 1;
+  type: T;
+  data: RequestOf<T>;
+}
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+export type Validated =
+  | { ok: true; type: RequestType; data: unknown }
+  | { ok: false; error: string };
+
+/** Checks an incoming envelope; the reason is written for a log a person reads. */
+export function validateEnvelope(raw: unknown): Validated {
+  if (typeof raw !== 'object' || raw === null || (raw as { otklik?: unknown }).otklik !== 1) {
+    return { ok: false, error: 'не сообщение Отклика' };
+  }
+  const { type, data } = raw as { type?: unknown; data?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(protocol, type)) {
+    return { ok: false, error: `неизвестный тип сообщения: ${String(type).slice(0, 60)}` };
+  }
+  const parsed = protocol[type as RequestType].request.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') || 'данные';
+    return { ok: false, error: `${type}: ${where}: ${issue?.message ?? 'неверные данные'}` };
+  }
+  return { ok: true, type: type as RequestType, data: parsed.data };
+}

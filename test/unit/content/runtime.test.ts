@@ -1,0 +1,185 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { COMMENT_ATTR, startRuntime, type Batch, type Feature } from '@/lib/content/runtime';
+import { createPageState } from '@/lib/content/state';
+import type { SiteAdapter } from '@/lib/sites/types';
+
+/** A toy site: `.c[data-id]` comments, `.p[data-id]` posts, `.counter` says comments exist. */
+const toyAdapter: SiteAdapter = {
+  site: 'vk',
+  matches: () => true,
+  pageInfo: (doc, ctx) => ({
+    site: 'vk',
+    url: ctx.url,
+    kind: ctx.url.includes('/feed') ? 'other' : 'wall',
+    ownerId: doc.querySelector('h1')?.getAttribute('data-owner') ?? null,
+    name: doc.querySelector('h1')?.textContent ?? null,
+  }),
+  commentElements: (root) => [
+    ...((root as Element).matches?.('.c') ? [root as Element] : []),
+    ...root.querySelectorAll('.c'),
+  ],
+  parseComment: (el) =>
+    el.getAttribute('data-id')
+      ? {
+          site: 'vk',
+          id: el.getAttribute('data-id')!,
+          postId: null,
+          parentId: null,
+          authorId: null,
+          authorName: null,
+          authorUrl: null,
+          text: el.textContent ?? '',
+          publishedAt: null,
+          permalink: null,
+          own: false,
+        }
+      : null,
+  postElements: (root) => [...root.querySelectorAll('.p')],
+  parsePost: (el) => ({
+    site: 'vk',
+    id: el.getAttribute('data-id')!,
+    ownerId: null,
+    authorId: null,
+    authorName: null,
+    publishedAt: null,
+    text: '',
+    pinned: false,
+    foreign: false,
+    repost: false,
+    permalink: null,
+  }),
+  expectsComments: (doc) => doc.querySelector('.counter') !== null,
+};
+
+function comment(id: string, text = 'текст') {
+  const el = document.createElement('div');
+  el.className = 'c';
+  el.dataset.id = id;
+  el.textContent = text;
+  return el;
+}
+
+describe('content runtime', () => {
+  let controller: AbortController;
+  let url: string;
+  beforeEach(() => {
+    controller = new AbortController();
+    url = 'https://vk.com/club1';
+    document.body.innerHTML = '<h1 data-owner="-1">Администрация</h1><div class="p" data-id="-1_1"></div>';
+  });
+  afterEach(() => controller.abort());
+
+  function start(features: Feature[] = []) {
+    const state = createPageState();
+    const runtime = startRuntime({
+      adapter: toyAdapter,
+      doc: document,
+      state,
+      features,
+      signal: controller.signal,
+      url: () => url,
+    });
+    return { state, runtime };
+  }
+
+  it('marks every comment on the page with its site-unique key', async () => {
+    document.body.append(comment('-1_10'), comment('-1_11'));
+    const { state, runtime } = start();
+    await runtime.idle();
+    expect([...document.querySelectorAll(`[${COMMENT_ATTR}]`)].map((e) => e.getAttribute(COMMENT_ATTR))).toEqual([
+      'vk:-1_10',
+      'vk:-1_11',
+    ]);
+    expect(state.comments.value).toBe(2);
+    expect(state.posts.value).toBe(1);
+    expect(state.page.value?.name).toBe('Администрация');
+    expect(state.status.value).toBe('ok');
+  });
+
+  it('marks comments added later, and hands each comment to features only once', async () => {
+    const seen: string[] = [];
+    const { state, runtime } = start([{ name: 'spy', onBatch: (b) => seen.push(...b.comments.map((c) => c.key)) }]);
+    await runtime.idle();
+    const thread = document.createElement('div');
+    thread.append(comment('-1_20'), comment('-1_21'));
+    document.body.append(thread);
+    // The same nodes appearing again (a re-render moving them) are not parsed twice.
+    document.body.append(thread);
+    await vi.waitFor(() => expect(state.comments.value).toBe(2));
+    await runtime.idle();
+    expect(seen).toEqual(['vk:-1_20', 'vk:-1_21']);
+    expect(thread.firstElementChild!.getAttribute(COMMENT_ATTR)).toBe('vk:-1_20');
+  });
+
+  it('says the page changed when comments are expected but none match', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<span class="counter">5 комментариев</span><div class="unknown">?</div>');
+    const { state, runtime } = start();
+    await runtime.idle();
+    expect(state.status.value).toBe('no-comments');
+    expect(state.warning.value).toBe('Страница изменилась: комментарии не найдены');
+  });
+
+  it('says the markup is unknown on a wall with neither posts nor comments', async () => {
+    document.body.innerHTML = '<h1>Стена</h1>';
+    const { state, runtime } = start();
+    await runtime.idle();
+    expect(state.status.value).toBe('unknown-markup');
+  });
+
+  it('reads the page anew after an SPA navigation', async () => {
+    document.body.append(comment('-1_30'));
+    const batches: Batch[] = [];
+    const { state, runtime } = start([{ name: 'spy', onBatch: (b) => batches.push(b) }]);
+    await runtime.idle();
+    url = 'https://vk.com/club2';
+    document.body.innerHTML = '<h1 data-owner="-2">Департамент</h1>';
+    document.body.append(comment('-2_1'), comment('-2_2'), comment('-2_3'));
+    runtime.navigate();
+    await vi.waitFor(() => expect(state.comments.value).toBe(3));
+    await runtime.idle();
+    expect(state.page.value).toMatchObject({ ownerId: '-2', name: 'Департамент' });
+    expect(batches.at(-1)!.page.ownerId).toBe('-2');
+  });
+
+  it('keeps going when a feature throws', async () => {
+    document.body.append(comment('-1_40'));
+    const errors: string[] = [];
+    const good: string[] = [];
+    const state = createPageState();
+    const runtime = startRuntime({
+      adapter: toyAdapter,
+      doc: document,
+      state,
+      signal: controller.signal,
+      url: () => url,
+      features: [
+        { name: 'broken', onBatch: () => { throw new Error('boom'); } },
+        { name: 'good', onBatch: (b) => good.push(...b.comments.map((c) => c.key)) },
+      ],
+      onError: (name) => errors.push(name),
+    });
+    await runtime.idle();
+    expect(errors).toEqual(['broken']);
+    expect(good).toEqual(['vk:-1_40']);
+  });
+
+  it('tells features which marked comments left the page', async () => {
+    const el = comment('-1_50');
+    document.body.append(el);
+    const removed: string[] = [];
+    const { runtime } = start([{ name: 'log', onRemoved: (els) => removed.push(...els.map((e) => e.getAttribute(COMMENT_ATTR)!)) }]);
+    await runtime.idle();
+    el.remove();
+    await vi.waitFor(() => expect(removed).toEqual(['vk:-1_50']));
+  });
+
+  it('stops observing when the content script is invalidated', async () => {
+    const { state, runtime } = start();
+    await runtime.idle();
+    controller.abort();
+    document.body.append(comment('-1_60'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(state.comments.value).toBe(0);
+    expect(document.querySelector(`[${COMMENT_ATTR}]`)).toBeNull();
+  });
+});
