@@ -1,0 +1,52 @@
+/** Generated pages for the benchmark: VK's React UI markup, as in test/fixtures/vk/new-ui-post.html. */
+
+const ORDINARY = [
+  'А в доме на Ленина, 10 когда дадут горячую воду? Третью неделю без неё.',
+  'Спасибо, что предупредили заранее!',
+  'Когда отремонтируют дорогу на Красном Пути? Ямы по колено.',
+  'Автобус 72 опять не пришёл, стоим на остановке сорок минут.',
+  'В поликлинике на Заозёрной запись только через Госуслуги, а там нет талонов.',
+  'Подскажите, куда обращаться по вывозу мусора во дворе?',
+  'Детская площадка во дворе сломана, качели висят на одной цепи.',
+  'Графики отключений надо публиковать за неделю, а не за день.',
+  'Страховка на машину подорожала, а дороги всё те же.',
+  'Команда дворников работает отлично, снег убрали к утру.',
+];
+
+const VIOLATIONS = [
+  'Да вы там все ох*ели, сколько можно уточнять',
+  'Дебилы одни в администрации, ничего не могут',
+  'Натяжные потолки за один день! Скидка 40%, пишите в лс или звоните 8 913 555-12-34',
+  'Деньги на карту за 5 минут без отказа! Переходите: zaim-fast.ru',
+  'Бл@ть, опять отключили воду',
+];
+
+function escapeHtml(s: string) {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Every `1/violationRate`-th comment breaks a rule: 10% by default. */
+export function vkPostPage(count: number, violationEvery = 10, ownerId = -123456, postId = 5000): string {
+  const owner = String(ownerId);
+  const comments: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = postId + 1 + i;
+    const text = i % violationEvery === violationEvery - 1 ? VIOLATIONS[i % VIOLATIONS.length]! : ORDINARY[i % ORDINARY.length]!;
+    const user = 1000 + (i % 500);
+    comments.push(`<div data-testid="wall_comments_comment_root" id="${user}_${n}" style="--comment-layout-level:0">
+<a data-testid="comment-avatar" href="/id${user}"><img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></a>
+<div class="vkitCommentBase__content--q2"><div class="vkitCommentBase__title--r4"><a href="/id${user}"><div data-testid="comment-owner">Житель ${user}</div></a></div>
+<div data-testid="comment-text"><div data-testid="showmoretext-in">${escapeHtml(text)}</div></div>
+<div class="vkitComment__info--k1"><a data-testid="wall_comment_date" href="/wall${owner}_${postId}?reply=${n}">5 мая в 1${i % 10}:0${i % 6}</a>
+<button data-testid="comment-reply">Ответить</button></div></div></div>`);
+  }
+  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Администрация города | ВКонтакте</title></head><body>
+<div id="page_layout"><div data-testid="post" data-post-id="${owner}_${postId}" class="_post post">
+<h3><a data-testid="post-header-title" href="/gov_city">Администрация города</a></h3>
+<a data-testid="post_date_block_preview">5 мая в 10:00</a>
+<div data-testid="post-content-container"><div data-testid="showmoretext"><div data-testid="showmoretext-in">Отключение горячей воды с 12 по 14 мая.</div></div></div>
+<div data-testid="post_footer_action_comment" aria-label="${count} комментариев"></div>
+<div data-testid="wall_comments_layout_root">
+${comments.join('\n')}
+</div></div></div></body></html>`;
+}
