@@ -1,13 +1,12 @@
 import { browser } from 'wxt/browser';
+import { createHandlers } from '@/lib/background/handlers';
 import { openDatabase } from '@/lib/db/schema';
-import { recordSeen } from '@/lib/db/pages';
 import { createDispatcher } from '@/lib/messaging/server';
+import { loadSettings } from '@/lib/settings/store';
 
 export default defineBackground(() => {
   const db = openDatabase();
-  const dispatch = createDispatcher({
-    'page/seen': (data) => recordSeen(db, data, Date.now()),
-  });
+  const dispatch = createDispatcher(createHandlers({ db, settings: loadSettings }));
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Answer through sendResponse and keep the channel open: a returned Promise is not honoured everywhere.

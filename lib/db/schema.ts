@@ -4,6 +4,7 @@
  * from whatever version a user has.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { ModerationEntry } from '../moderation/log';
 import type { PageKind, Site } from '../sites/types';
 
 export interface PageRecord {
@@ -60,6 +61,7 @@ export type OtklikDB = Dexie & {
   pages: EntityTable<PageRecord, 'key'>;
   posts: EntityTable<PostRecord, 'key'>;
   comments: EntityTable<CommentRecord, 'key'>;
+  moderation: EntityTable<ModerationEntry, 'id'>;
 };
 
 export const DB_NAME = 'otklik';
@@ -71,6 +73,10 @@ export function openDatabase(name = DB_NAME): OtklikDB {
     pages: 'key, lastSeen',
     posts: 'key, pageKey',
     comments: 'key, pageKey',
+  });
+  // The moderation log: listed newest first, filtered by page; one 'deleted' entry per comment.
+  db.version(2).stores({
+    moderation: '++id, at, pageKey, [commentKey+action]',
   });
   return db;
 }

@@ -4,6 +4,7 @@
  * validated with zod on arrival (a content script on a hostile page is not to be trusted blindly).
  */
 import { z } from 'zod';
+import { evidenceSchema } from '../moderation/log';
 
 const site = z.enum(['vk', 'ok']);
 const text = (max: number) => z.string().max(max);
@@ -57,6 +58,20 @@ export const protocol = {
       comments: z.array(commentSchema).max(5000),
     }),
     response: z.object({ pageKey: z.string(), posts: z.number(), comments: z.number() }),
+  },
+  /** A flagged comment was deleted: the site showed it gone, or the moderator clicked «Удалено». */
+  'moderation/deleted': {
+    request: z.object({ evidence: evidenceSchema, how: z.enum(['detected', 'manual']) }),
+    response: z.object({ id: z.number(), duplicate: z.boolean() }),
+  },
+  /** «Не нарушение»: this comment, or the words everywhere. */
+  'moderation/not-violation': {
+    request: z.object({
+      evidence: evidenceSchema,
+      scope: z.enum(['comment', 'word']),
+      words: z.array(z.string().min(1).max(100)).max(20),
+    }),
+    response: z.object({ id: z.number() }),
   },
 } as const;
 

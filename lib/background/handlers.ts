@@ -1,0 +1,29 @@
+/** What the background does with each request. Kept apart from the entrypoint so tests can call it. */
+import { recordSeen } from '../db/pages';
+import { recordDeleted, recordNotViolation } from '../db/moderation';
+import type { OtklikDB } from '../db/schema';
+import type { Handlers } from '../messaging/server';
+import { allow } from '../moderation/allowlist';
+import { ROLE_LABELS, type Settings } from '../settings/schema';
+
+export interface BackgroundDeps {
+  db: OtklikDB;
+  settings: () => Promise<Settings>;
+  now?: () => number;
+}
+
+/** "Who recorded it" in the log: the user's name from the options, else their role. */
+export function recorder(s: Settings): string {
+  return s.userName.trim() || ROLE_LABELS[s.role];
+}
+
+export function createHandlers({ db, settings, now = Date.now }: BackgroundDeps): Handlers {
+  return {
+    'page/seen': (data) => recordSeen(db, data, now()),
+    'moderation/deleted': async ({ evidence, how }) => recordDeleted(db, evidence, how, recorder(await settings()), now()),
+    'moderation/not-violation': async ({ evidence, scope, words }) => {
+      await allow(scope === 'comment' ? { commentKey: evidence.commentKey } : { words });
+      return { id: await recordNotViolation(db, evidence, scope, recorder(await settings()), now()) };
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * False alarms the moderators marked «Не нарушение»: single comments, and words allowed everywhere.
+ * Kept in browser.storage.local so that every open VK/OK tab sees a decision at once.
+ */
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+
+export const ALLOWLIST_KEY = 'allowlist';
+
+export const allowlistSchema = z.object({
+  comments: z.array(z.string().max(200)).max(100_000),
+  words: z.array(z.string().min(1).max(100)).max(10_000),
+});
+export type Allowlist = z.infer<typeof allowlistSchema>;
+
+export const EMPTY_ALLOWLIST: Allowlist = { comments: [], words: [] };
+
+export function readAllowlist(raw: unknown): Allowlist {
+  const parsed = allowlistSchema.safeParse(raw);
+  return parsed.success ? parsed.data : EMPTY_ALLOWLIST;
+}
+
+/** Words are compared in the classifier's normalised form: lower case, ё as е. */
+export function normaliseWord(word: string): string {
+  return word.trim().toLowerCase().replace(/ё/g, 'е');
+}
+
+export async function loadAllowlist(): Promise<Allowlist> {
+  return readAllowlist((await browser.storage.local.get(ALLOWLIST_KEY))[ALLOWLIST_KEY]);
+}
+
+export async function allow(decision: { commentKey?: string; words?: string[] }): Promise<Allowlist> {
+  const current = await loadAllowlist();
+  const next: Allowlist = {
+    comments: decision.commentKey && !current.comments.includes(decision.commentKey)
+      ? [...current.comments, decision.commentKey]
+      : current.comments,
+    words: [...new Set([...current.words, ...(decision.words ?? []).map(normaliseWord).filter(Boolean)])],
+  };
+  await browser.storage.local.set({ [ALLOWLIST_KEY]: next });
+  return next;
+}
+
+export function watchAllowlist(callback: (a: Allowlist) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && ALLOWLIST_KEY in changes) callback(readAllowlist(changes[ALLOWLIST_KEY]!.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

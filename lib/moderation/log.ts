@@ -1,0 +1,107 @@
+/**
+ * The moderation log (App. 2 §14–15): what was deleted and why, and what the moderator judged not to
+ * be a violation. An entry keeps the evidence on its own — the comment may be gone from the site.
+ */
+import { z } from 'zod';
+import { toCsv } from '../csv';
+import { CATEGORIES } from '../settings/schema';
+
+const httpsUrl = z.string().max(2048).regex(/^https:\/\//, 'адрес должен начинаться с https://');
+
+/** What a content script knows of a comment it reports. */
+export const evidenceSchema = z.object({
+  site: z.enum(['vk', 'ok']),
+  pageKey: z.string().max(300),
+  pageUrl: httpsUrl,
+  pageName: z.string().max(500).nullable(),
+  postId: z.string().max(128).nullable(),
+  commentKey: z.string().max(200),
+  commentId: z.string().max(128),
+  permalink: httpsUrl.nullable(),
+  authorId: z.string().max(128).nullable(),
+  authorName: z.string().max(500).nullable(),
+  authorUrl: httpsUrl.nullable(),
+  text: z.string().max(100_000),
+  publishedAt: z.number().int().nullable(),
+  categories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length),
+  clauses: z.array(z.string().max(200)).max(20),
+  matches: z.array(z.string().max(200)).max(50),
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+export const ACTIONS = ['deleted', 'not-violation'] as const;
+export type ModerationAction = (typeof ACTIONS)[number];
+
+export interface ModerationEntry extends Evidence {
+  id?: number;
+  action: ModerationAction;
+  /** 'detected': the site showed the comment deleted; 'manual': the moderator said so. */
+  how: 'detected' | 'manual';
+  /** For «Не нарушение»: this comment only, or the word everywhere. */
+  scope: 'comment' | 'word' | null;
+  at: number;
+  recordedBy: string;
+}
+
+export const ACTION_LABELS: Record<ModerationAction, string> = {
+  deleted: 'Удалён',
+  'not-violation': 'Не нарушение',
+};
+
+export const CATEGORY_NAMES: Record<(typeof CATEGORIES)[number], string> = {
+  obscenity: 'Нецензурная брань',
+  insult: 'Оскорбление',
+  spam: 'Спам',
+  advertising: 'Реклама',
+  illegal: 'Нарушение закона',
+  threat: 'Угроза',
+};
+
+export interface LogFilter {
+  pageKey?: string | null;
+  from?: number | null;
+  to?: number | null;
+  category?: (typeof CATEGORIES)[number] | null;
+  action?: ModerationAction | null;
+}
+
+export function matchesFilter(e: ModerationEntry, f: LogFilter): boolean {
+  return (
+    (!f.pageKey || e.pageKey === f.pageKey) &&
+    (f.from == null || e.at >= f.from) &&
+    (f.to == null || e.at < f.to) &&
+    (!f.category || e.categories.includes(f.category)) &&
+    (!f.action || e.action === f.action)
+  );
+}
+
+function formatTime(ms: number | null, timeZone: string): string {
+  if (ms === null) return '';
+  return new Intl.DateTimeFormat('ru-RU', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(ms);
+}
+
+export function logToCsv(entries: ModerationEntry[], timeZone: string): string {
+  return toCsv(
+    ['Когда записано', 'Действие', 'Как', 'Кто записал', 'Страница', 'Адрес страницы', 'Запись', 'Комментарий', 'Ссылка',
+      'Автор', 'ID автора', 'Профиль автора', 'Время комментария', 'Категории', 'Пункты', 'Слова', 'Текст'],
+    entries.map((e) => [
+      formatTime(e.at, timeZone),
+      ACTION_LABELS[e.action] + (e.scope === 'word' ? ' (слово везде)' : ''),
+      e.how === 'detected' ? 'замечено на странице' : 'вручную',
+      e.recordedBy,
+      e.pageName ?? '',
+      e.pageUrl,
+      e.postId ?? '',
+      e.commentId,
+      e.permalink ?? '',
+      e.authorName ?? '',
+      e.authorId ?? '',
+      e.authorUrl ?? '',
+      formatTime(e.publishedAt, timeZone),
+      e.categories.map((c) => CATEGORY_NAMES[c]).join(', '),
+      e.clauses.join('; '),
+      e.matches.join(', '),
+      e.text,
+    ]),
+  );
+}
