@@ -1,15 +1,35 @@
-import type { ReadonlySignal } from '@preact/signals';
-import type { PageSummary } from '@/lib/db/pages';
-import { PagesSeen } from './PagesSeen';
+import { useSignal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 
-/** The workspace. Sections for messages, registry and moderation log are added by their features. */
-export function SidePanel(props: { pages: ReadonlySignal<PageSummary[] | null>; pagesError: ReadonlySignal<string | null> }) {
+export interface Section {
+  id: string;
+  title: string;
+  render(): ComponentChildren;
+}
+
+/** The workspace: one tab a section, in the order the entry lists them. */
+export function SidePanel({ sections, initial }: { sections: Section[]; initial?: string }) {
+  const current = useSignal(initial ?? sections[0]?.id ?? '');
+  const section = sections.find((s) => s.id === current.value) ?? sections[0];
   return (
     <main>
       <h1>Отклик</h1>
-      <section>
-        <h2>Страницы</h2>
-        <PagesSeen pages={props.pages} error={props.pagesError} />
+      <nav role="tablist">
+        {sections.map((s) => (
+          <button
+            key={s.id}
+            type="button"
+            role="tab"
+            data-tab={s.id}
+            aria-selected={s.id === section?.id}
+            onClick={() => (current.value = s.id)}
+          >
+            {s.title}
+          </button>
+        ))}
+      </nav>
+      <section role="tabpanel" aria-label={section?.title}>
+        {section?.render()}
       </section>
     </main>
   );
