@@ -20,6 +20,14 @@ export default defineConfig({
     default_locale: undefined,
     permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: HOSTS,
+    commands: {
+      [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+O' },
+        description: 'Открыть рабочее место Отклика',
+      },
+      'next-flag': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Следующий отмеченный комментарий' },
+      'prev-flag': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Предыдущий отмеченный комментарий' },
+    },
     browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'otklik@omsk.example', strict_min_version: '128.0' } } : undefined,
   }),
 });

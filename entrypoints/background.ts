@@ -14,6 +14,15 @@ export default defineBackground(() => {
     return true;
   });
 
+  // Keyboard: jump between flagged comments on the active tab (keys set in the browser's shortcuts page).
+  browser.commands.onCommand.addListener((command) => {
+    const direction = command === 'next-flag' ? 1 : command === 'prev-flag' ? -1 : 0;
+    if (!direction) return;
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+      if (tab?.id !== undefined) void browser.tabs.sendMessage(tab.id, { otklik: 'jump', direction }).catch(() => undefined);
+    });
+  });
+
   // The toolbar button opens the workspace: Chrome's side panel, Firefox's sidebar.
   if (import.meta.env.BROWSER !== 'firefox') {
     const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel;

@@ -36,6 +36,8 @@ export interface Feature {
   onBatch?(batch: Batch): void;
   /** Marked comment elements that left the document (deleted, or the thread collapsed). */
   onRemoved?(elements: Element[]): void;
+  /** The site replaced comments with its «Комментарий удалён» placeholder. */
+  onDeleted?(items: { key: string; el: Element }[]): void;
   /** The queue drained: a good moment for messages to the background. */
   onIdle?(page: PageInfo): void;
 }
@@ -111,11 +113,18 @@ export function startRuntime(options: RuntimeOptions): Runtime {
       const ctx: ParseContext = { url: url(), now: now(), timeZone, page };
       const commentEls: Element[] = [];
       const postEls: Element[] = [];
+      const deleted: { key: string; el: Element }[] = [];
       for (const root of roots) {
         if (!(root instanceof Element) || !root.isConnected) continue;
+        // New content inside a comment we know: the site may have turned it into a placeholder.
+        const host = root.parentElement?.closest(`[${COMMENT_ATTR}]`);
+        if (host && adapter.isDeletedPlaceholder?.(host) && !deleted.some((d) => d.el === host)) {
+          deleted.push({ key: host.getAttribute(COMMENT_ATTR)!, el: host });
+        }
         for (const el of adapter.commentElements(root)) if (parsedIn.get(el) !== generation) commentEls.push(el);
         for (const el of adapter.postElements(root)) if (parsedIn.get(el) !== generation) postEls.push(el);
       }
+      if (deleted.length) each('onDeleted', (f) => f.onDeleted!(deleted));
       await processInSlices(commentEls, postEls, ctx);
     }
     if (signal.aborted) return;
@@ -131,7 +140,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     let pi = 0;
     while ((ci < commentEls.length || pi < postEls.length) && !signal.aborted) {
       const started = performance.now();
-      const batch: Batch = { page, comments: [], posts: [] };
+      const batch: Batch & { deleted: { key: string; el: Element }[] } = { page, comments: [], posts: [], deleted: [] };
       while (pi < postEls.length && performance.now() - started < SLICE_MS) {
         const el = postEls[pi++]!;
         if (parsedIn.get(el) === generation) continue;
@@ -144,7 +153,11 @@ export function startRuntime(options: RuntimeOptions): Runtime {
         if (parsedIn.get(el) === generation) continue;
         parsedIn.set(el, generation);
         const comment = adapter.parseComment(el, ctx);
-        if (!comment) continue;
+        if (!comment) {
+          const id = adapter.isDeletedPlaceholder?.(el) ? adapter.deletedCommentId?.(el, ctx) : null;
+          if (id) batch.deleted.push({ key: `${adapter.site}:${id}`, el });
+          continue;
+        }
         const key = `${comment.site}:${comment.id}`;
         el.setAttribute(COMMENT_ATTR, key);
         batch.comments.push({ el, comment, key });
@@ -153,6 +166,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
       for (const { comment } of batch.comments) commentIds.add(comment.id);
       state.posts.value = postIds.size;
       state.comments.value = commentIds.size;
+      if (batch.deleted.length) each('onDeleted', (f) => f.onDeleted!(batch.deleted));
       if (batch.comments.length || batch.posts.length) each('onBatch', (f) => f.onBatch!(batch));
       if (ci < commentEls.length || pi < postEls.length) await yieldToPage();
     }

@@ -15,7 +15,7 @@ export interface Rejection {
  * Validates, dispatches, and answers. A malformed message is answered with the reason, logged, and
  * never reaches a handler (so never the database).
  */
-export function createDispatcher(handlers: Handlers, log: (r: Rejection) => void = defaultLog) {
+export function createDispatcher(handlers: Partial<Handlers>, log: (r: Rejection) => void = defaultLog) {
   return async (raw: unknown, sender: { url?: string; tabId?: number } = {}): Promise<Reply<unknown>> => {
     const checked = validateEnvelope(raw);
     if (!checked.ok) {
@@ -23,7 +23,8 @@ export function createDispatcher(handlers: Handlers, log: (r: Rejection) => void
       return { ok: false, error: checked.error };
     }
     try {
-      const handler = handlers[checked.type] as (d: unknown, s: typeof sender) => Promise<unknown>;
+      const handler = handlers[checked.type] as ((d: unknown, s: typeof sender) => Promise<unknown>) | undefined;
+      if (!handler) throw new Error('нет обработчика');
       return { ok: true, data: await handler(checked.data, sender) };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

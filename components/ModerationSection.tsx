@@ -1,0 +1,80 @@
+import { useComputed, useSignal } from '@preact/signals';
+import type { ModerationModel } from '@/lib/content/features/moderation';
+import { CATEGORY_NAMES } from '@/lib/moderation/log';
+import { CATEGORIES, type CategoryName } from '@/lib/settings/schema';
+
+export interface ModerationSectionProps {
+  model: Pick<ModerationModel, 'flagged' | 'counts' | 'active' | 'error' | 'reveal' | 'jump'>;
+  timeZone: string;
+  /** Shown when flags are off on this page: «Я модерирую эту страницу». */
+  onModerateHere?: () => void;
+}
+
+/** The panel's moderation part: counts by category, the flagged comments, filters, next/previous. */
+export function ModerationSection({ model, timeZone, onModerateHere }: ModerationSectionProps) {
+  const filter = useSignal<CategoryName | null>(null);
+  const format = new Intl.DateTimeFormat('ru-RU', { timeZone, dateStyle: 'short', timeStyle: 'short' });
+  const shown = useComputed(() =>
+    filter.value ? model.flagged.value.filter((f) => f.categories.includes(filter.value!)) : model.flagged.value,
+  );
+
+  if (!model.active.value) {
+    return (
+      <div class="moderation" data-testid="moderation">
+        <p class="muted">Отметки нарушений выключены на этой странице: она не в реестре.</p>
+        {onModerateHere && (
+          <button type="button" class="link" onClick={onModerateHere}>
+            Я модерирую эту страницу
+          </button>
+        )}
+      </div>
+    );
+  }
+  const counts = model.counts.value;
+  const total = model.flagged.value.length;
+  return (
+    <div class="moderation" data-testid="moderation">
+      <div class="moderation-head">
+        <strong>Нарушения: {total}</strong>
+        <span class="nav">
+          <button type="button" title="Предыдущий (Alt+Shift+K)" aria-label="Предыдущий отмеченный" disabled={!total} onClick={() => model.jump(-1)}>
+            ↑
+          </button>
+          <button type="button" title="Следующий (Alt+Shift+J)" aria-label="Следующий отмеченный" disabled={!total} onClick={() => model.jump(1)}>
+            ↓
+          </button>
+        </span>
+      </div>
+      {total > 0 && (
+        <div class="chips" role="group" aria-label="Фильтр по категории">
+          {CATEGORIES.filter((c) => counts[c]).map((c) => (
+            <button
+              key={c}
+              type="button"
+              class={`chip chip--${c}`}
+              data-category={c}
+              aria-pressed={filter.value === c}
+              onClick={() => (filter.value = filter.value === c ? null : c)}
+            >
+              {CATEGORY_NAMES[c]}: {counts[c]}
+            </button>
+          ))}
+        </div>
+      )}
+      {model.error.value && <p class="warning">{model.error}</p>}
+      <ul class="flagged">
+        {shown.value.map((f) => (
+          <li key={f.key}>
+            <button type="button" class="flagged-item" data-key={f.key} onClick={() => model.reveal(f.key)}>
+              <span class="who">{f.comment.authorName ?? 'Автор неизвестен'}</span>
+              {f.comment.publishedAt !== null && <span class="muted"> · {format.format(f.comment.publishedAt)}</span>}
+              <span class="why">
+                {f.categories.map((c) => CATEGORY_NAMES[c]).join(', ')} · {[...new Set(f.findings.map((x) => x.clause))].join('; ')}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,354 @@
+/**
+ * Moderation on the page (App. 2 §15, App. 1 §16): every comment the rules flag gets
+ * data-otklik-flags and a light badge (category, clause, words), «Не нарушение» and «Удалено»;
+ * deletions the site shows are written to the log with the comment's full evidence.
+ */
+import { batch as batchSignals, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { CATEGORY_NAMES, type Evidence } from '../../moderation/log';
+import { normaliseWord, type Allowlist } from '../../moderation/allowlist';
+import type { CategoryName, Settings } from '../../settings/schema';
+import type { PageInfo, ParsedComment, SiteAdapter } from '../../sites/types';
+import { clearHighlight, rangesFor, showHighlight } from '../highlight';
+import { COMMENT_ATTR, type Feature } from '../runtime';
+
+export const FLAGS_ATTR = 'data-otklik-flags';
+const UI_ATTR = 'data-otklik-ui';
+
+export interface FindingLike {
+  category: CategoryName;
+  clause: string;
+  start: number;
+  end: number;
+  match: string;
+  normalized: string;
+  confidence: number;
+}
+
+export type Classify = (text: string) => { verdict: string; findings: FindingLike[] };
+
+export interface Flagged {
+  key: string;
+  el: Element;
+  comment: ParsedComment;
+  findings: FindingLike[];
+  categories: CategoryName[];
+  /** Set once the deletion is in the log. */
+  logged: boolean;
+}
+
+export interface ModerationDeps {
+  adapter: SiteAdapter;
+  doc: Document;
+  classify: Classify;
+  settings: ReadonlySignal<Settings>;
+  allowlist: ReadonlySignal<Allowlist>;
+  /** Whether flags are shown on this page (settings: every page, or registered/moderated ones). */
+  enabledOn: (page: PageInfo) => boolean;
+  report: {
+    deleted(evidence: Evidence, how: 'detected' | 'manual'): Promise<unknown>;
+    notViolation(evidence: Evidence, scope: 'comment' | 'word', words: string[]): Promise<unknown>;
+  };
+  signal: AbortSignal;
+}
+
+export function moderation(deps: ModerationDeps) {
+  const { adapter, doc, classify, settings, allowlist } = deps;
+  const page = signal<PageInfo | null>(null);
+  const flagged = signal<Flagged[]>([]);
+  const active = computed(() => (page.value ? deps.enabledOn(page.value) : false));
+  const error = signal<string | null>(null);
+
+  /** Every comment of this page, for re-evaluation when the settings or the allow-list change. */
+  let seen = new Map<string, { el: Element; comment: ParsedComment }>();
+  const verdicts = new Map<string, FindingLike[]>();
+  let current = -1;
+
+  function findingsOf(key: string, comment: ParsedComment): FindingLike[] {
+    let all = verdicts.get(key);
+    if (!all) {
+      all = classify(comment.text).findings;
+      verdicts.set(key, all);
+    }
+    if (!all.length) return all;
+    const categories = settings.value.moderation.categories;
+    const allowed = new Set(allowlist.value.words);
+    return all.filter(
+      (f) => categories[f.category] !== false && !allowed.has(normaliseWord(f.normalized)) && !allowed.has(normaliseWord(f.match)),
+    );
+  }
+
+  function evaluate(key: string, el: Element, comment: ParsedComment): Flagged | null {
+    if (!active.value || comment.own || allowlist.value.comments.includes(key)) return null;
+    const findings = findingsOf(key, comment);
+    if (!findings.length) return null;
+    const categories = [...new Set(findings.map((f) => f.category))];
+    return { key, el, comment, findings, categories, logged: false };
+  }
+
+  function apply(item: Flagged | null, el: Element) {
+    const badge = badgeOf(el);
+    if (!item) {
+      el.removeAttribute(FLAGS_ATTR);
+      badge?.remove();
+      return;
+    }
+    el.setAttribute(FLAGS_ATTR, item.categories.join(' '));
+    const fresh = renderBadge(doc, item);
+    if (badge) badge.replaceWith(fresh);
+    else insertBadge(el, fresh);
+  }
+
+  function badgeOf(el: Element): Element | null {
+    const key = el.getAttribute(COMMENT_ATTR);
+    for (const b of el.querySelectorAll(`.otklik-flags[${UI_ATTR}]`)) if (b.getAttribute('data-for') === key) return b;
+    return null;
+  }
+
+  function insertBadge(el: Element, badge: Element) {
+    const text = adapter.commentTextElement?.(el) ?? null;
+    if (text && text !== el) text.after(badge);
+    else el.append(badge);
+  }
+
+  function reevaluateAll() {
+    const next: Flagged[] = [];
+    for (const [key, { el, comment }] of seen) {
+      if (!el.isConnected) continue;
+      const item = evaluate(key, el, comment);
+      apply(item, el);
+      if (item) next.push(item);
+    }
+    flagged.value = next;
+  }
+
+  function evidenceOf(item: Flagged): Evidence {
+    const p = page.value!;
+    const c = item.comment;
+    return {
+      site: c.site,
+      pageKey: `${p.site}:${p.ownerId ?? p.url}`,
+      pageUrl: p.url,
+      pageName: p.name,
+      postId: c.postId,
+      commentKey: item.key,
+      commentId: c.id,
+      permalink: c.permalink,
+      authorId: c.authorId,
+      authorName: c.authorName,
+      authorUrl: c.authorUrl,
+      text: c.text,
+      publishedAt: c.publishedAt,
+      categories: item.categories,
+      clauses: [...new Set(item.findings.map((f) => f.clause))],
+      matches: [...new Set(item.findings.map((f) => f.match))].slice(0, 50),
+    };
+  }
+
+  function recordDeleted(keys: string[], how: 'detected' | 'manual') {
+    const items = flagged.value.filter((f) => keys.includes(f.key) && !f.logged);
+    if (!items.length) return;
+    for (const item of items) {
+      item.logged = true;
+      deps.report.deleted(evidenceOf(item), how).then(
+        () => (error.value = null),
+        (e: unknown) => {
+          item.logged = false;
+          error.value = `Не удалось записать в журнал: ${e instanceof Error ? e.message : String(e)}`;
+        },
+      );
+    }
+    if (how === 'detected') flagged.value = flagged.value.filter((f) => !keys.includes(f.key));
+    else flagged.value = [...flagged.value];
+  }
+
+  function reveal(key: string) {
+    const item = flagged.value.find((f) => f.key === key);
+    if (!item || !item.el.isConnected) return;
+    item.el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    item.el.classList.remove('otklik-pulse');
+    // Restart the animation: it must play again on a second click.
+    void (item.el as HTMLElement).offsetWidth;
+    item.el.classList.add('otklik-pulse');
+    const text = adapter.commentTextElement?.(item.el) ?? item.el;
+    showHighlight(rangesFor(text, item.comment.text, item.findings));
+    current = flagged.value.indexOf(item);
+  }
+
+  function jump(direction: 1 | -1) {
+    const list = [...flagged.value]
+      .filter((f) => f.el.isConnected)
+      .sort((a, b) => (a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    if (!list.length) return;
+    const at = current >= 0 ? list.indexOf(flagged.value[current]!) : -1;
+    const next = at < 0 ? (direction > 0 ? 0 : list.length - 1) : (at + direction + list.length) % list.length;
+    reveal(list[next]!.key);
+    current = flagged.value.indexOf(list[next]!);
+  }
+
+  // One delegated listener for every badge on the page.
+  function onClick(event: Event) {
+    const target = event.target as Element | null;
+    const badge = target?.closest?.(`.otklik-flags[${UI_ATTR}]`);
+    if (!badge) return;
+    const button = target!.closest('button');
+    if (!button) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const key = badge.getAttribute('data-for')!;
+    const item = flagged.value.find((f) => f.key === key);
+    if (!item) return;
+    const action = button.getAttribute('data-action');
+    if (action === 'show') {
+      const pressed = button.getAttribute('aria-pressed') === 'true';
+      for (const b of doc.querySelectorAll('.otklik-flag[aria-pressed="true"]')) b.setAttribute('aria-pressed', 'false');
+      if (pressed) clearHighlight();
+      else {
+        button.setAttribute('aria-pressed', 'true');
+        const text = adapter.commentTextElement?.(item.el) ?? item.el;
+        showHighlight(rangesFor(text, item.comment.text, item.findings.filter((f) => f.category === button.getAttribute('data-category'))));
+      }
+    } else if (action === 'not-violation') {
+      badge.replaceWith(renderChoice(doc, item));
+    } else if (action === 'cancel') {
+      badge.replaceWith(renderBadge(doc, item));
+    } else if (action === 'allow-comment' || action === 'allow-word') {
+      const scope = action === 'allow-comment' ? 'comment' : 'word';
+      const words = [...new Set(item.findings.map((f) => f.normalized))].slice(0, 20);
+      deps.report.notViolation(evidenceOf(item), scope, words).catch((e: unknown) => {
+        error.value = `Не удалось сохранить решение: ${e instanceof Error ? e.message : String(e)}`;
+        badge.replaceWith(renderBadge(doc, item));
+      });
+      // The allow-list change comes back through storage and clears the flag on every tab.
+    } else if (action === 'deleted') {
+      recordDeleted([key], 'manual');
+      badge.replaceWith(renderBadge(doc, item));
+    }
+  }
+  function onHover(event: Event) {
+    const flag = (event.target as Element | null)?.closest?.('.otklik-flag');
+    if (!flag || doc.querySelector('.otklik-flag[aria-pressed="true"]')) return;
+    const key = flag.closest(`[${UI_ATTR}]`)?.getAttribute('data-for');
+    const item = flagged.value.find((f) => f.key === key);
+    if (!item) return;
+    if (event.type === 'mouseout') return clearHighlight();
+    const text = adapter.commentTextElement?.(item.el) ?? item.el;
+    showHighlight(rangesFor(text, item.comment.text, item.findings.filter((f) => f.category === flag.getAttribute('data-category'))));
+  }
+  doc.addEventListener('click', onClick, { capture: true, signal: deps.signal });
+  doc.addEventListener('mouseover', onHover, { signal: deps.signal });
+  doc.addEventListener('mouseout', onHover, { signal: deps.signal });
+
+  // Settings or allow-list changed (here or in another tab): judge the whole page again.
+  let first = true;
+  const stop = effect(() => {
+    void settings.value;
+    void allowlist.value;
+    void active.value;
+    if (first) {
+      first = false;
+      return;
+    }
+    reevaluateAll();
+  });
+  deps.signal.addEventListener('abort', stop, { once: true });
+
+  const feature: Feature = {
+    name: 'moderation',
+    onPage(p) {
+      batchSignals(() => {
+        page.value = p;
+        flagged.value = [];
+      });
+      seen = new Map();
+      current = -1;
+    },
+    onBatch(b) {
+      if (page.value !== b.page) page.value = b.page;
+      const added: Flagged[] = [];
+      for (const { el, comment, key } of b.comments) {
+        seen.set(key, { el, comment });
+        const item = evaluate(key, el, comment);
+        if (item) {
+          apply(item, el);
+          added.push(item);
+        }
+      }
+      if (added.length) flagged.value = [...flagged.value, ...added];
+    },
+    onDeleted(items) {
+      recordDeleted(items.map((i) => i.key), 'detected');
+    },
+    onRemoved(els) {
+      if (adapter.deletionLeavesPlaceholder !== false) return;
+      // Sites that remove a deleted comment's block (OK): gone for good unless it is back after the re-render.
+      const keys = els.map((e) => e.getAttribute(COMMENT_ATTR)!).filter((k) => flagged.value.some((f) => f.key === k));
+      if (!keys.length) return;
+      setTimeout(() => {
+        const gone = keys.filter((k) => !doc.querySelector(`[${COMMENT_ATTR}="${CSS.escape(k)}"]`));
+        if (gone.length) recordDeleted(gone, 'detected');
+      }, 0);
+    },
+  };
+
+  const counts = computed(() => {
+    const c = {} as Record<CategoryName, number>;
+    for (const f of flagged.value) for (const cat of f.categories) c[cat] = (c[cat] ?? 0) + 1;
+    return c;
+  });
+
+  return { feature, model: { page, flagged, counts, active, error, reveal, jump } };
+}
+
+export type ModerationModel = ReturnType<typeof moderation>['model'];
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls: string, text?: string) {
+  const e = doc.createElement(tag);
+  e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function button(doc: Document, cls: string, action: string, text: string) {
+  const b = el(doc, 'button', cls, text);
+  b.type = 'button';
+  b.setAttribute('data-action', action);
+  return b;
+}
+
+/** The badge: built with DOM calls and textContent only — a comment's text is never markup. */
+function renderBadge(doc: Document, item: Flagged): Element {
+  const box = el(doc, 'div', 'otklik-flags');
+  box.setAttribute(UI_ATTR, '');
+  box.setAttribute('data-for', item.key);
+  box.setAttribute('role', 'group');
+  box.setAttribute('aria-label', 'Отклик: нарушения');
+  for (const category of item.categories) {
+    const findings = item.findings.filter((f) => f.category === category);
+    const clause = findings[0]!.clause;
+    const flag = button(doc, `otklik-flag otklik-flag--${category}`, 'show', '');
+    flag.setAttribute('data-category', category);
+    flag.setAttribute('aria-pressed', 'false');
+    flag.title = `${clause}: ${CATEGORY_NAMES[category].toLowerCase()} — нажмите, чтобы выделить слова`;
+    flag.append(el(doc, 'span', 'otklik-flag__name', CATEGORY_NAMES[category]), el(doc, 'span', 'otklik-flag__clause', clause));
+    box.append(flag);
+  }
+  const words = [...new Set(item.findings.map((f) => f.match))];
+  box.append(el(doc, 'span', 'otklik-words', `«${words.slice(0, 5).join('», «')}»${words.length > 5 ? ' …' : ''}`));
+  if (item.logged) box.append(el(doc, 'span', 'otklik-words', 'записано в журнал'));
+  else box.append(button(doc, 'otklik-action', 'deleted', 'Удалено'));
+  box.append(button(doc, 'otklik-action', 'not-violation', 'Не нарушение'));
+  return box;
+}
+
+function renderChoice(doc: Document, item: Flagged): Element {
+  const box = el(doc, 'div', 'otklik-flags');
+  box.setAttribute(UI_ATTR, '');
+  box.setAttribute('data-for', item.key);
+  box.append(
+    el(doc, 'span', 'otklik-words', 'Не нарушение:'),
+    button(doc, 'otklik-action', 'allow-comment', 'только этот комментарий'),
+    button(doc, 'otklik-action', 'allow-word', 'эти слова везде'),
+    button(doc, 'otklik-action', 'cancel', 'отмена'),
+  );
+  return box;
+}

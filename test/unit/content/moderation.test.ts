@@ -1,0 +1,177 @@
+import { signal } from '@preact/signals';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FLAGS_ATTR, moderation, type Classify } from '@/lib/content/features/moderation';
+import { startRuntime } from '@/lib/content/runtime';
+import { createPageState } from '@/lib/content/state';
+import { EMPTY_ALLOWLIST, type Allowlist } from '@/lib/moderation/allowlist';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
+import type { SiteAdapter } from '@/lib/sites/types';
+
+/** A toy site: `.c[data-id]` comments with `.t` text; `.deleted[data-id]` is the site's placeholder. */
+const adapter: SiteAdapter = {
+  site: 'vk',
+  matches: () => true,
+  pageInfo: (_doc, ctx) => ({ site: 'vk', url: ctx.url, kind: 'post', ownerId: '-1', name: 'Администрация' }),
+  commentElements: (root) => [...((root as Element).matches?.('.c, .deleted') ? [root as Element] : []), ...root.querySelectorAll('.c, .deleted')],
+  parseComment: (el) =>
+    el.classList.contains('deleted')
+      ? null
+      : {
+          site: 'vk',
+          id: el.getAttribute('data-id')!,
+          postId: '-1_1',
+          parentId: null,
+          authorId: '5',
+          authorName: 'Сергей',
+          authorUrl: 'https://vk.com/id5',
+          text: el.querySelector('.t')!.textContent!,
+          publishedAt: 0,
+          permalink: `https://vk.com/wall-1_1?reply=${el.getAttribute('data-id')!.split('_')[1]}`,
+          own: el.hasAttribute('data-own'),
+        },
+  postElements: () => [],
+  parsePost: () => null,
+  expectsComments: () => false,
+  isDeletedPlaceholder: (el) => el.classList.contains('deleted') || el.querySelector('.deleted-text') !== null,
+  deletedCommentId: (el) => el.getAttribute('data-id'),
+  commentTextElement: (el) => el.querySelector('.t'),
+};
+
+/** Flags the word «плохо» as an insult and «спам» as spam, with offsets in the text. */
+const classify: Classify = (text) => {
+  const findings = [...text.matchAll(/плохо|спам/g)].map((m) => ({
+    category: m[0] === 'спам' ? ('spam' as const) : ('insult' as const),
+    clause: 'п. 15 прил. 2',
+    start: m.index!,
+    end: m.index! + m[0].length,
+    match: m[0],
+    normalized: m[0],
+    confidence: 0.9,
+  }));
+  return { verdict: findings.length ? 'delete' : 'ok', findings };
+};
+
+function comment(id: string, text: string, own = false) {
+  return `<div class="c" data-id="${id}"${own ? ' data-own' : ''}><div class="t">${text}</div><div class="meta">вчера</div></div>`;
+}
+
+describe('moderation on the page', () => {
+  let controller: AbortController;
+  let settings: ReturnType<typeof signal<Settings>>;
+  let allowlist: ReturnType<typeof signal<Allowlist>>;
+  let report: { deleted: ReturnType<typeof vi.fn>; notViolation: ReturnType<typeof vi.fn> };
+
+  beforeEach(() => {
+    controller = new AbortController();
+    settings = signal(DEFAULT_SETTINGS);
+    allowlist = signal(EMPTY_ALLOWLIST);
+    report = { deleted: vi.fn(async () => ({})), notViolation: vi.fn(async () => ({})) };
+  });
+  afterEach(() => controller.abort());
+
+  async function start(html: string) {
+    document.body.innerHTML = html;
+    const mod = moderation({
+      adapter,
+      doc: document,
+      classify,
+      settings,
+      allowlist,
+      enabledOn: () => settings.value.moderation.scope === 'everywhere',
+      report,
+      signal: controller.signal,
+    });
+    const runtime = startRuntime({ adapter, doc: document, state: createPageState(), features: [mod.feature], signal: controller.signal, url: () => 'https://vk.com/wall-1_1' });
+    await runtime.idle();
+    return { mod, runtime };
+  }
+
+  const flagsOf = () => [...document.querySelectorAll(`[${FLAGS_ATTR}]`)].map((e) => `${e.getAttribute('data-id')}=${e.getAttribute(FLAGS_ATTR)}`);
+
+  it('flags violating comments with categories and a badge after the text, leaving others and own replies alone', async () => {
+    const { mod } = await start(comment('-1_2', 'всё плохо и спам') + comment('-1_3', 'спасибо') + comment('-1_4', 'плохо', true));
+    expect(flagsOf()).toEqual(['-1_2=insult spam']);
+    const badge = document.querySelector('[data-id="-1_2"] .t + .otklik-flags')!;
+    expect(badge.textContent).toContain('Оскорбление');
+    expect(badge.textContent).toContain('п. 15 прил. 2');
+    expect(badge.textContent).toContain('«плохо», «спам»');
+    expect(mod.model.counts.value).toEqual({ insult: 1, spam: 1 });
+  });
+
+  it('puts comment text into the badge as text, never as markup', async () => {
+    const text = 'плохо <img src=x onerror="window.__pwned=1"> плохо';
+    const escaped = text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    await start(comment('-1_9', escaped));
+    const badge = document.querySelector('.otklik-flags')!;
+    expect(badge.textContent).toContain('«плохо»');
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('logs a flagged comment the site replaced with «Комментарий удалён», with its evidence', async () => {
+    await start(comment('-1_2', 'плохо') + comment('-1_3', 'спасибо'));
+    const el = document.querySelector('[data-id="-1_2"]')!;
+    el.replaceWith(Object.assign(document.createElement('div'), { className: 'deleted', textContent: 'Комментарий удалён' }));
+    document.querySelector('.deleted')!.setAttribute('data-id', '-1_2');
+    await vi.waitFor(() => expect(report.deleted).toHaveBeenCalledOnce());
+    expect(report.deleted).toHaveBeenCalledWith(
+      expect.objectContaining({ commentKey: 'vk:-1_2', text: 'плохо', authorName: 'Сергей', categories: ['insult'], pageName: 'Администрация' }),
+      'detected',
+    );
+  });
+
+  it('logs a deletion shown in place (classic markup keeps the element and swaps its content)', async () => {
+    await start(comment('-1_2', 'спам'));
+    const el = document.querySelector('[data-id="-1_2"]')!;
+    el.innerHTML = '<div class="deleted-text">Комментарий удалён. <a>Восстановить</a></div>';
+    await vi.waitFor(() => expect(report.deleted).toHaveBeenCalledWith(expect.objectContaining({ commentKey: 'vk:-1_2' }), 'detected'));
+  });
+
+  it('records «Удалено» from the badge once', async () => {
+    await start(comment('-1_2', 'плохо'));
+    (document.querySelector('[data-action="deleted"]') as HTMLElement).click();
+    expect(report.deleted).toHaveBeenCalledWith(expect.objectContaining({ commentKey: 'vk:-1_2' }), 'manual');
+    expect(document.querySelector('.otklik-flags')!.textContent).toContain('записано в журнал');
+    expect(document.querySelector('[data-action="deleted"]')).toBeNull();
+  });
+
+  it('«Не нарушение» asks what to allow, reports the choice, and the flag goes when the allow-list says so', async () => {
+    await start(comment('-1_2', 'плохо') + comment('-1_3', 'тоже плохо'));
+    (document.querySelector('[data-for="vk:-1_2"] [data-action="not-violation"]') as HTMLElement).click();
+    (document.querySelector('[data-for="vk:-1_2"] [data-action="allow-word"]') as HTMLElement).click();
+    expect(report.notViolation).toHaveBeenCalledWith(expect.objectContaining({ commentKey: 'vk:-1_2' }), 'word', ['плохо']);
+    allowlist.value = { comments: [], words: ['плохо'] };
+    expect(flagsOf()).toEqual([]);
+    expect(document.querySelector('.otklik-flags')).toBeNull();
+  });
+
+  it('clears a single allowed comment and honours categories switched off', async () => {
+    const { mod } = await start(comment('-1_2', 'плохо') + comment('-1_3', 'спам'));
+    allowlist.value = { comments: ['vk:-1_2'], words: [] };
+    expect(flagsOf()).toEqual(['-1_3=spam']);
+    settings.value = { ...DEFAULT_SETTINGS, moderation: { ...DEFAULT_SETTINGS.moderation, categories: { ...DEFAULT_SETTINGS.moderation.categories, spam: false } } };
+    expect(flagsOf()).toEqual([]);
+    expect(mod.model.flagged.value).toEqual([]);
+  });
+
+  it('shows no flags where the scope excludes the page', async () => {
+    settings.value = { ...DEFAULT_SETTINGS, moderation: { ...DEFAULT_SETTINGS.moderation, scope: 'registry' } };
+    const { mod } = await start(comment('-1_2', 'плохо'));
+    expect(flagsOf()).toEqual([]);
+    expect(mod.model.active.value).toBe(false);
+  });
+
+  it('jumps to the next and previous flagged comment in page order, wrapping around', async () => {
+    const { mod } = await start(comment('-1_2', 'плохо') + comment('-1_3', 'ok') + comment('-1_4', 'спам'));
+    const scrolled: string[] = [];
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this.getAttribute('data-id')!);
+    };
+    mod.model.jump(1);
+    mod.model.jump(1);
+    mod.model.jump(1);
+    mod.model.jump(-1);
+    expect(scrolled).toEqual(['-1_2', '-1_4', '-1_2', '-1_4']);
+    expect(document.querySelector('[data-id="-1_4"]')!.classList.contains('otklik-pulse')).toBe(true);
+  });
+});
