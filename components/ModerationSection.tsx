@@ -1,7 +1,7 @@
 import { useComputed, useSignal } from '@preact/signals';
 import type { ModerationModel } from '@/lib/content/features/moderation';
-import { CATEGORY_NAMES } from '@/lib/moderation/log';
-import { CATEGORIES, type CategoryName } from '@/lib/settings/schema';
+import { CATEGORY_NAMES, shortClause } from '@/lib/moderation/labels';
+import { CATEGORIES, type CategoryName } from '@/lib/settings/defaults';
 
 export interface ModerationSectionProps {
   model: Pick<ModerationModel, 'flagged' | 'counts' | 'active' | 'error' | 'reveal' | 'jump'>;
@@ -69,7 +69,7 @@ export function ModerationSection({ model, timeZone, onModerateHere }: Moderatio
               <span class="who">{f.comment.authorName ?? 'Автор неизвестен'}</span>
               {f.comment.publishedAt !== null && <span class="muted"> · {format.format(f.comment.publishedAt)}</span>}
               <span class="why">
-                {f.categories.map((c) => CATEGORY_NAMES[c]).join(', ')} · {[...new Set(f.findings.map((x) => x.clause))].join('; ')}
+                {f.categories.map((c) => CATEGORY_NAMES[c]).join(', ')} · {[...new Set(f.findings.map((x) => shortClause(x.clause)))].join('; ')}
               </span>
             </button>
           </li>

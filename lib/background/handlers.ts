@@ -5,6 +5,7 @@ import type { OtklikDB } from '../db/schema';
 import type { Handlers } from '../messaging/server';
 import { allow } from '../moderation/allowlist';
 import { ROLE_LABELS, type Settings } from '../settings/schema';
+import { updateSettings } from '../settings/store';
 
 export interface BackgroundDeps {
   db: OtklikDB;
@@ -24,6 +25,13 @@ export function createHandlers({ db, settings, now = Date.now }: BackgroundDeps)
     'moderation/not-violation': async ({ evidence, scope, words }) => {
       await allow(scope === 'comment' ? { commentKey: evidence.commentKey } : { words });
       return { id: await recordNotViolation(db, evidence, scope, recorder(await settings()), now()) };
+    },
+    'settings/moderate-page': async ({ pageKey }) => {
+      const result = await updateSettings((s) => ({
+        ...s,
+        moderation: { ...s.moderation, moderatedPages: [...new Set([...s.moderation.moderatedPages, pageKey])] },
+      }));
+      return { ok: result.ok };
     },
   };
 }

@@ -1,19 +1,59 @@
 /** Starts Otklik on a VK or OK page: the runtime, its features, and the page's panel. */
+import { signal } from '@preact/signals';
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { ModerationSection } from '@/components/ModerationSection';
 import { PagePanel } from '@/components/PagePanel';
 import panelCss from '@/components/panel.css?inline';
 import { request } from '../messaging/client';
-import type { SiteAdapter } from '../sites/types';
+import { loadAllowlist, watchAllowlist } from '../moderation/allowlist';
+import { classify } from '../rules';
+import { loadSettings, watchSettings } from '../settings/read';
+import type { PageInfo, SiteAdapter } from '../sites/types';
+import { moderation } from './features/moderation';
 import { storeFeature } from './features/store';
+import pageCss from './page.css?inline';
 import { startRuntime, type Feature } from './runtime';
 import { createPageState } from './state';
 
 export const PANEL_TAG = 'otklik-panel';
 
+export function pageKeyOf(page: PageInfo) {
+  return `${page.site}:${page.ownerId ?? page.url}`;
+}
+
+/** Messages the background sends to a tab (keyboard commands). */
+export type TabCommand = { otklik: 'jump'; direction: 1 | -1 };
+
 export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext) {
   const state = createPageState();
+  const settings = signal(await loadSettings());
+  const allowlist = signal(await loadAllowlist());
+  ctx.onInvalidated(watchSettings((s) => (settings.value = s)));
+  ctx.onInvalidated(watchAllowlist((a) => (allowlist.value = a)));
+
+  const style = document.createElement('style');
+  style.setAttribute('data-otklik-ui', '');
+  style.textContent = pageCss;
+  (document.head ?? document.documentElement).append(style);
+  ctx.onInvalidated(() => style.remove());
+
+  const mod = moderation({
+    adapter,
+    doc: document,
+    classify: (text) => classify(text),
+    settings,
+    allowlist,
+    enabledOn: (page) =>
+      settings.value.moderation.scope === 'everywhere' || settings.value.moderation.moderatedPages.includes(pageKeyOf(page)),
+    report: {
+      deleted: (evidence, how) => request('moderation/deleted', { evidence, how }),
+      notViolation: (evidence, scope, words) => request('moderation/not-violation', { evidence, scope, words }),
+    },
+    signal: ctx.signal,
+  });
 
   // The ordered list of what the content script does on a page.
   const features: Feature[] = [
@@ -21,10 +61,23 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
       (batch) => request('page/seen', batch),
       (reason) => (state.storeError.value = reason),
     ),
+    mod.feature,
   ];
 
   const runtime = startRuntime({ adapter, doc: document, state, features, signal: ctx.signal });
   ctx.addEventListener(window, 'wxt:locationchange', () => runtime.navigate());
+
+  const onCommand = (message: unknown) => {
+    const m = message as TabCommand | undefined;
+    if (m?.otklik === 'jump') mod.model.jump(m.direction);
+  };
+  browser.runtime.onMessage.addListener(onCommand);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
+
+  const moderateHere = () => {
+    const page = state.page.value;
+    if (page) void request('settings/moderate-page', { pageKey: pageKeyOf(page) });
+  };
 
   const ui = await createShadowRootUi(ctx, {
     name: PANEL_TAG,
@@ -33,7 +86,12 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
     append: 'last',
     css: panelCss,
     onMount(container) {
-      render(<PagePanel state={state} />, container);
+      render(
+        <PagePanel state={state}>
+          <ModerationSection model={mod.model} timeZone={settings.value.timeZone} onModerateHere={moderateHere} />
+        </PagePanel>,
+        container,
+      );
       return container;
     },
     onRemove(container) {

@@ -73,6 +73,11 @@ export const protocol = {
     }),
     response: z.object({ id: z.number() }),
   },
+  /** «Я модерирую эту страницу»: flags on this page even when only registered pages are moderated. */
+  'settings/moderate-page': {
+    request: z.object({ pageKey: z.string().min(3).max(300) }),
+    response: z.object({ ok: z.boolean() }),
+  },
 } as const;
 
 export type Protocol = typeof protocol;

@@ -3,21 +3,21 @@
  * Kept in browser.storage.local so that every open VK/OK tab sees a decision at once.
  */
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 
 export const ALLOWLIST_KEY = 'allowlist';
 
-export const allowlistSchema = z.object({
-  comments: z.array(z.string().max(200)).max(100_000),
-  words: z.array(z.string().min(1).max(100)).max(10_000),
-});
-export type Allowlist = z.infer<typeof allowlistSchema>;
+export interface Allowlist {
+  comments: string[];
+  words: string[];
+}
 
 export const EMPTY_ALLOWLIST: Allowlist = { comments: [], words: [] };
 
+/** Only the background writes it; reading still drops anything that is not a list of strings. */
 export function readAllowlist(raw: unknown): Allowlist {
-  const parsed = allowlistSchema.safeParse(raw);
-  return parsed.success ? parsed.data : EMPTY_ALLOWLIST;
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  return { comments: strings(r.comments), words: strings(r.words) };
 }
 
 /** Words are compared in the classifier's normalised form: lower case, ё as е. */

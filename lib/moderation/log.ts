@@ -4,7 +4,10 @@
  */
 import { z } from 'zod';
 import { toCsv } from '../csv';
-import { CATEGORIES } from '../settings/schema';
+import { CATEGORIES } from '../settings/defaults';
+import { ACTION_LABELS, CATEGORY_NAMES, type ModerationAction } from './labels';
+
+export { ACTION_LABELS, CATEGORY_NAMES, type ModerationAction };
 
 const httpsUrl = z.string().max(2048).regex(/^https:\/\//, 'адрес должен начинаться с https://');
 
@@ -29,8 +32,6 @@ export const evidenceSchema = z.object({
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
-export const ACTIONS = ['deleted', 'not-violation'] as const;
-export type ModerationAction = (typeof ACTIONS)[number];
 
 export interface ModerationEntry extends Evidence {
   id?: number;
@@ -42,20 +43,6 @@ export interface ModerationEntry extends Evidence {
   at: number;
   recordedBy: string;
 }
-
-export const ACTION_LABELS: Record<ModerationAction, string> = {
-  deleted: 'Удалён',
-  'not-violation': 'Не нарушение',
-};
-
-export const CATEGORY_NAMES: Record<(typeof CATEGORIES)[number], string> = {
-  obscenity: 'Нецензурная брань',
-  insult: 'Оскорбление',
-  spam: 'Спам',
-  advertising: 'Реклама',
-  illegal: 'Нарушение закона',
-  threat: 'Угроза',
-};
 
 export interface LogFilter {
   pageKey?: string | null;

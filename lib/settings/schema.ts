@@ -1,21 +1,11 @@
 /**
- * The user's settings: a zod schema per stored version and a migration between each. Stored in
- * browser.storage.local so that content scripts can read them without the database.
+ * The settings' zod schema, for every write (options page, background). A stored version older than
+ * the current one is migrated before it is checked.
  */
 import { z } from 'zod';
+import { CATEGORIES, DEFAULT_SETTINGS, mergeSettings, ROLES, type Settings } from './defaults';
 
-export const CATEGORIES = ['obscenity', 'insult', 'spam', 'advertising', 'illegal', 'threat'] as const;
-export type CategoryName = (typeof CATEGORIES)[number];
-
-export const ROLES = ['curator', 'executor', 'moderator', 'owner'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<Role, string> = {
-  curator: 'Куратор',
-  executor: 'Исполнитель',
-  moderator: 'Модератор',
-  owner: 'Владелец страницы',
-};
+export * from './defaults';
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -30,32 +20,17 @@ function isTimeZone(zone: string): boolean {
 export const settingsV1 = z.object({
   version: z.literal(1),
   role: z.enum(ROLES),
-  userName: z.string().max(200),
-  department: z.string().max(300),
+  userName: z.string().max(200, 'не длиннее 200 знаков'),
+  department: z.string().max(300, 'не длиннее 300 знаков'),
   timeZone: z.string().refine(isTimeZone, 'неизвестный часовой пояс'),
   moderation: z.object({
     categories: z.record(z.enum(CATEGORIES), z.boolean()),
-    /** 'everywhere': every VK and OK page; 'registry': registered pages and pages marked as moderated. */
     scope: z.enum(['everywhere', 'registry']),
     moderatedPages: z.array(z.string().max(300)).max(5000),
   }),
 });
 
-export const settingsSchema = settingsV1;
-export type Settings = z.infer<typeof settingsSchema>;
-
-export const DEFAULT_SETTINGS: Settings = {
-  version: 1,
-  role: 'moderator',
-  userName: '',
-  department: '',
-  timeZone: 'Asia/Omsk',
-  moderation: {
-    categories: Object.fromEntries(CATEGORIES.map((c) => [c, true])) as Record<CategoryName, boolean>,
-    scope: 'everywhere',
-    moderatedPages: [],
-  },
-};
+export const settingsSchema: z.ZodType<Settings> = settingsV1;
 
 /** Migrations: index n turns version n into version n + 1. Versions before 1 never shipped. */
 const migrations: ((old: Record<string, unknown>) => Record<string, unknown>)[] = [];
@@ -69,20 +44,7 @@ export function readSettings(raw: unknown): Settings {
     value = migrations[version - 1]!(value);
     version++;
   }
-  const merged = {
-    ...DEFAULT_SETTINGS,
-    ...value,
-    version: DEFAULT_SETTINGS.version,
-    moderation: {
-      ...DEFAULT_SETTINGS.moderation,
-      ...(value.moderation as object | undefined),
-      categories: {
-        ...DEFAULT_SETTINGS.moderation.categories,
-        ...((value.moderation as { categories?: object } | undefined)?.categories ?? {}),
-      },
-    },
-  };
-  const parsed = settingsSchema.safeParse(merged);
+  const parsed = settingsSchema.safeParse(mergeSettings(value));
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 

@@ -1,12 +1,8 @@
 import { browser } from 'wxt/browser';
-import { checkSettings, readSettings, type Checked, type Settings } from './schema';
+import { loadSettings, SETTINGS_KEY } from './read';
+import { checkSettings, type Checked, type Settings } from './schema';
 
-export const SETTINGS_KEY = 'settings';
-
-export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
-  return readSettings(stored[SETTINGS_KEY]);
-}
+export { loadSettings, watchSettings, SETTINGS_KEY } from './read';
 
 /** Saves a validated edit; on a bad edit nothing is written and the reasons come back. */
 export async function saveSettings(next: unknown): Promise<Checked<Settings>> {
@@ -15,11 +11,7 @@ export async function saveSettings(next: unknown): Promise<Checked<Settings>> {
   return checked;
 }
 
-/** Calls back with the new settings whenever any page of the extension saves them. */
-export function watchSettings(callback: (s: Settings) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && SETTINGS_KEY in changes) callback(readSettings(changes[SETTINGS_KEY]!.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+/** Applies a change to the stored settings, validated; concurrent edits of other fields survive. */
+export async function updateSettings(change: (s: Settings) => Settings): Promise<Checked<Settings>> {
+  return saveSettings(change(await loadSettings()));
 }

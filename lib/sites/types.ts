@@ -14,6 +14,13 @@ export interface PageInfo {
   ownerId: string | null;
   /** The page's name as shown on it ("Администрация города"), null when not found. */
   name: string | null;
+  /**
+   * The page's own address as its links write it (https://vk.com/gov_city), when known. Comments
+   * signed only with a short-name link are recognised as the page's own by it.
+   */
+  ownerUrl?: string | null;
+  /** VK: "-123456_1001" on a single-post page; OK: the topic id on a topic page. */
+  postId?: string | null;
 }
 
 export interface ParsedPost {
@@ -78,7 +85,26 @@ export interface SiteAdapter {
   /**
    * Whether the page shows signs that comments should be there (a comment counter above zero, a
    * comment layout root) — used to say «страница изменилась: комментарии не найдены» when no
-   * comment element matches.
+   * comment element matches. With ctx, the address decides the page kind (counters count only on
+   * single-post and topic pages: walls keep comments folded behind them).
    */
-  expectsComments(doc: Document): boolean;
+  expectsComments(doc: Document, ctx?: ParseContext): boolean;
+  /**
+   * A comment element whose comment was deleted and replaced by the site's placeholder
+   * («Комментарий удалён»). Such elements never parse as comments.
+   */
+  isDeletedPlaceholder?(el: Element): boolean;
+  /** The id of the comment a placeholder replaced, when the markup still tells it. */
+  deletedCommentId?(el: Element, ctx: ParseContext): string | null;
+  /** The comment's «Ответить» control, null when the comment has none (e.g. comments are closed). */
+  replyControl?(commentEl: Element): Element | null;
+  /** The comment input (contenteditable) under root — a post, a topic layer or the whole page. */
+  composer?(root: ParentNode): HTMLElement | null;
+  /** The element holding the comment's text: badges go right after it, highlights inside it. */
+  commentTextElement?(commentEl: Element): Element | null;
+  /**
+   * false where the site removes a deleted comment's block instead of showing a placeholder (OK):
+   * there a flagged comment that leaves the page for good counts as deleted.
+   */
+  deletionLeavesPlaceholder?: boolean;
 }

@@ -4,9 +4,10 @@
  * deletions the site shows are written to the log with the comment's full evidence.
  */
 import { batch as batchSignals, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
-import { CATEGORY_NAMES, type Evidence } from '../../moderation/log';
+import { CATEGORY_NAMES, shortClause } from '../../moderation/labels';
+import type { Evidence } from '../../moderation/log';
 import { normaliseWord, type Allowlist } from '../../moderation/allowlist';
-import type { CategoryName, Settings } from '../../settings/schema';
+import type { CategoryName, Settings } from '../../settings/defaults';
 import type { PageInfo, ParsedComment, SiteAdapter } from '../../sites/types';
 import { clearHighlight, rangesFor, showHighlight } from '../highlight';
 import { COMMENT_ATTR, type Feature } from '../runtime';
@@ -328,8 +329,8 @@ function renderBadge(doc: Document, item: Flagged): Element {
     const flag = button(doc, `otklik-flag otklik-flag--${category}`, 'show', '');
     flag.setAttribute('data-category', category);
     flag.setAttribute('aria-pressed', 'false');
-    flag.title = `${clause}: ${CATEGORY_NAMES[category].toLowerCase()} — нажмите, чтобы выделить слова`;
-    flag.append(el(doc, 'span', 'otklik-flag__name', CATEGORY_NAMES[category]), el(doc, 'span', 'otklik-flag__clause', clause));
+    flag.title = `${clause}. Нажмите, чтобы выделить слова в тексте`;
+    flag.append(el(doc, 'span', 'otklik-flag__name', CATEGORY_NAMES[category]), el(doc, 'span', 'otklik-flag__clause', shortClause(clause)));
     box.append(flag);
   }
   const words = [...new Set(item.findings.map((f) => f.match))];

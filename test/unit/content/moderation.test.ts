@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals';
+import { signal, type Signal } from '@preact/signals';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FLAGS_ATTR, moderation, type Classify } from '@/lib/content/features/moderation';
 import { startRuntime } from '@/lib/content/runtime';
@@ -57,14 +57,14 @@ function comment(id: string, text: string, own = false) {
 
 describe('moderation on the page', () => {
   let controller: AbortController;
-  let settings: ReturnType<typeof signal<Settings>>;
-  let allowlist: ReturnType<typeof signal<Allowlist>>;
-  let report: { deleted: ReturnType<typeof vi.fn>; notViolation: ReturnType<typeof vi.fn> };
+  let settings: Signal<Settings>;
+  let allowlist: Signal<Allowlist>;
+  let report: { deleted: ReturnType<typeof vi.fn<() => Promise<object>>>; notViolation: ReturnType<typeof vi.fn<() => Promise<object>>> };
 
   beforeEach(() => {
     controller = new AbortController();
-    settings = signal(DEFAULT_SETTINGS);
-    allowlist = signal(EMPTY_ALLOWLIST);
+    settings = signal<Settings>(DEFAULT_SETTINGS);
+    allowlist = signal<Allowlist>(EMPTY_ALLOWLIST);
     report = { deleted: vi.fn(async () => ({})), notViolation: vi.fn(async () => ({})) };
   });
   afterEach(() => controller.abort());

@@ -1,0 +1,10 @@
+import { runContent } from '@/lib/content/run';
+import { okAdapter } from '@/lib/sites/ok';
+
+export default defineContentScript({
+  matches: ['*://ok.ru/*', '*://m.ok.ru/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    return runContent(okAdapter, ctx);
+  },
+});

@@ -1,0 +1,82 @@
+/** DOM reading shared by the site parsers: no layout reads, no HTML out. */
+
+const WS = /[ \t\r\n\f]+/g;
+const LINE_EDGES = / *\n */g;
+const NBSP = /\u00a0/g;
+
+function collect(node: Node, out: string[]): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) {
+      out.push((child as Text).data.replace(WS, ' '));
+    } else if (child.nodeType === 1) {
+      const el = child as Element;
+      const tag = el.tagName;
+      if (tag === 'BR') out.push('\n');
+      // Sites draw emoji as <img alt="😀">; textContent would lose them.
+      else if (tag === 'IMG') out.push(el.getAttribute('alt') ?? '');
+      else if (tag !== 'SCRIPT' && tag !== 'STYLE' && tag !== 'TEMPLATE') collect(el, out);
+    }
+  }
+}
+
+/**
+ * The text a reader sees, as plain text: textContent, except that <br> becomes a line break and
+ * source-formatting whitespace collapses as the browser would draw it. innerText would do this too,
+ * but it forces layout, which a batch of 2,000 comments cannot afford.
+ */
+export function plainText(el: Element | null | undefined): string {
+  if (!el) return '';
+  const out: string[] = [];
+  collect(el, out);
+  return out.join('').replace(NBSP, ' ').replace(LINE_EDGES, '\n').trim();
+}
+
+/** One-line text (names, dates): whitespace collapsed. */
+export function lineText(el: Element | null | undefined): string {
+  return el ? (el.textContent ?? '').replace(NBSP, ' ').replace(WS, ' ').trim() : '';
+}
+
+/** An href made absolute against the site's origin; null when missing or not http(s). */
+export function absoluteUrl(href: string | null | undefined, origin: string): string | null {
+  if (!href) return null;
+  try {
+    const u = new URL(href, origin);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Page addresses compare case-insensitively: both sites resolve /Gov_City and /gov_city alike. */
+export function sameAddress(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
+}
+
+/** The first match under scope that belongs to scope itself, not to a post or comment nested in it (`owner` selects those). */
+export function ownQuery(scope: Element, selector: string, owner: string): Element | null {
+  const all = scope.querySelectorAll(selector);
+  for (let i = 0; i < all.length; i++) {
+    const found = all[i];
+    const holder = found.parentElement?.closest(owner);
+    if (!holder || holder === scope) return found;
+  }
+  return null;
+}
+
+/** root's own matches plus root itself when it matches (the runtime passes added subtrees as roots). */
+export function queryWithSelf(root: ParentNode, selector: string): Element[] {
+  const found = Array.from(root.querySelectorAll(selector));
+  if ((root as Element).nodeType === 1 && (root as Element).matches(selector)) found.unshift(root as Element);
+  return found;
+}
+
+/** Reads JSON from an attribute; null on any malformed content (site markup is not trusted input). */
+export function jsonAttr(el: Element, name: string): unknown {
+  const raw = el.getAttribute(name);
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}

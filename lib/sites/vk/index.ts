@@ -1,0 +1,35 @@
+import type { SiteAdapter } from '../types';
+import { isVkHost } from '../url';
+import {
+  isVkDeletedPlaceholder,
+  parseVkComment,
+  parseVkPost,
+  vkCommentElements,
+  vkComposer,
+  vkDeletedCommentId,
+  vkExpectsComments,
+  vkPageInfo,
+  vkPostElements,
+  vkReplyControl,
+  vkCommentTextElement,
+} from './parse';
+
+export const vkAdapter: SiteAdapter = {
+  site: 'vk',
+  matches: isVkHost,
+  pageInfo: vkPageInfo,
+  commentElements: vkCommentElements,
+  parseComment: parseVkComment,
+  postElements: vkPostElements,
+  parsePost: parseVkPost,
+  expectsComments: vkExpectsComments,
+  isDeletedPlaceholder: isVkDeletedPlaceholder,
+  deletedCommentId: vkDeletedCommentId,
+  replyControl: vkReplyControl,
+  commentTextElement: vkCommentTextElement,
+  // VK keeps the comment element and swaps its content for «Комментарий удалён».
+  deletionLeavesPlaceholder: true,
+  composer: vkComposer,
+};
+
+export { VK as VK_SELECTORS } from './selectors';

@@ -1,0 +1,359 @@
+import { parseRuDate } from '../dates';
+import { absoluteUrl, lineText, ownQuery, plainText, queryWithSelf, sameAddress } from '../dom';
+import type { PageInfo, ParseContext, ParsedComment, ParsedPost } from '../types';
+import { parsePageUrl, VK_ORIGIN } from '../url';
+import { VK } from './selectors';
+
+// Compiled once: these run for every comment of a 2,000-comment batch.
+const WALL_IN_PATH = /\/wall(-?\d+)_(\d+)/;
+const REPLY_PARAM = /[?&]reply=(\d+)/;
+const THREAD_PARAM = /[?&]thread=(\d+)/;
+/** React UI element ids are `<author id>_<comment number>`. */
+const ELEMENT_ID = /^(-?\d+)_(\d+)$/;
+/** Classic element ids are `post<owner id>_<number>`. */
+const CLASSIC_ID = /^post(-?\d+_\d+)$/;
+const POST_ID = /^-?\d+_\d+$/;
+const PROFILE_PATH = /^\/(?:id(\d+)|(?:club|public|event)(\d+))$/;
+const LAYOUT_LEVEL = /--comment-layout-level:\s*(\d+)/;
+const FIRST_NUMBER = /\d+/;
+const TITLE_SUFFIX = /\s*\|\s*(?:ВКонтакте|VK)\s*$/;
+/** The React UI prints the pin as text at the top of the post; the classic markup has `.post_fixed`. */
+const PINNED_LABEL = /^Запись закреплена/;
+const AD_LABEL = /^(?:Реклама|Рекламная запись|Ad|Sponsored)$/;
+const DELETED_TEXT = /Комментарий удал[её]н|Comment deleted/;
+
+interface DateLink {
+  owner: string;
+  post: string;
+  reply: string;
+  thread: string | null;
+  href: string;
+}
+
+function readDateLink(a: Element | null): DateLink | null {
+  const href = a?.getAttribute('href');
+  if (!href) return null;
+  const wall = WALL_IN_PATH.exec(href);
+  const reply = REPLY_PARAM.exec(href);
+  if (!wall || !reply) return null;
+  const thread = THREAD_PARAM.exec(href);
+  return { owner: wall[1], post: wall[2], reply: reply[1], thread: thread ? thread[1] : null, href };
+}
+
+function dateLinkOf(el: Element): DateLink | null {
+  return readDateLink(ownQuery(el, VK.commentDate.css, VK.comment.css));
+}
+
+/** VK's own spelling of a comment id: wall owner, underscore, comment number. */
+function commentIdOf(el: Element): string | null {
+  const d = dateLinkOf(el);
+  return d ? `${d.owner}_${d.reply}` : null;
+}
+
+/** Numeric id from a profile path (/id111 → "111", /club5 → "-5"); null for short names. */
+export function idFromHref(href: string | null): string | null {
+  if (!href) return null;
+  let path = href;
+  if (!href.startsWith('/')) {
+    try {
+      path = new URL(href).pathname;
+    } catch {
+      return null;
+    }
+  }
+  const m = PROFILE_PATH.exec(path);
+  if (!m) return null;
+  return m[1] ?? `-${m[2]}`;
+}
+
+function levelOf(el: Element): number | null {
+  const style = el.getAttribute('style');
+  if (!style) return null;
+  const m = LAYOUT_LEVEL.exec(style);
+  return m ? Number(m[1]) : null;
+}
+
+/** The element carrying --comment-layout-level: the comment itself or its list wrapper. */
+function levelHolder(el: Element): { holder: Element; level: number } | null {
+  const own = levelOf(el);
+  if (own !== null) return { holder: el, level: own };
+  const parent = el.parentElement;
+  const wrapped = parent ? levelOf(parent) : null;
+  return parent && wrapped !== null ? { holder: parent, level: wrapped } : null;
+}
+
+/**
+ * The thread root a reply belongs to when its date link has no `thread=`: the enclosing comment
+ * (React nested layout), the comment right before the replies block (classic markup), or the
+ * nearest level-0 sibling above it (React flat layout).
+ */
+function structuralParent(el: Element): Element | null {
+  const enclosing = el.parentElement?.closest(VK.comment.css);
+  if (enclosing) return enclosing;
+  const classicThread = el.closest(VK.classicThread.css);
+  if (classicThread) {
+    for (let sib = classicThread.previousElementSibling; sib; sib = sib.previousElementSibling) {
+      if (sib.matches(VK.comment.css)) return sib;
+    }
+    return null;
+  }
+  const at = levelHolder(el);
+  if (!at || at.level === 0) return null;
+  for (let sib = at.holder.previousElementSibling; sib; sib = sib.previousElementSibling) {
+    if (levelOf(sib) !== 0) continue;
+    return sib.matches(VK.comment.css) ? sib : sib.querySelector(VK.comment.css);
+  }
+  return null;
+}
+
+function pageOwner(ctx: ParseContext): string | null {
+  return ctx.page?.ownerId ?? cachedUrlInfo(ctx.url)?.ownerId ?? null;
+}
+
+let lastUrl: string | null = null;
+let lastUrlInfo: ReturnType<typeof parsePageUrl> = null;
+/** The runtime passes the same ctx.url for a whole batch: parse it once. */
+function cachedUrlInfo(url: string): ReturnType<typeof parsePageUrl> {
+  if (url !== lastUrl) {
+    lastUrl = url;
+    lastUrlInfo = parsePageUrl(url);
+  }
+  return lastUrlInfo;
+}
+
+function timeOf(dateEl: Element | null, ctx: ParseContext): number | null {
+  if (!dateEl) return null;
+  const stamped = dateEl.matches(VK.relTime.css) ? dateEl : dateEl.querySelector(VK.relTime.css);
+  const seconds = Number(stamped?.getAttribute('time'));
+  if (seconds > 0) return seconds * 1000;
+  return parseRuDate(lineText(dateEl), ctx.now, ctx.timeZone);
+}
+
+export function vkCommentElements(root: ParentNode): Element[] {
+  return queryWithSelf(root, VK.comment.css);
+}
+
+export function parseVkComment(el: Element, ctx: ParseContext): ParsedComment | null {
+  const dateEl = ownQuery(el, VK.commentDate.css, VK.comment.css);
+  const date = readDateLink(dateEl);
+  if (!date) return null;
+  const id = `${date.owner}_${date.reply}`;
+
+  let parentId: string | null = null;
+  if (date.thread && date.thread !== date.reply) parentId = `${date.owner}_${date.thread}`;
+  else if (!date.thread) {
+    const parent = structuralParent(el);
+    parentId = parent ? (commentIdOf(parent) ?? vkDeletedCommentId(parent, ctx)) : null;
+  }
+
+  const authorLink = ownQuery(el, VK.commentAuthorLink.css, VK.comment.css);
+  const nameEl = ownQuery(el, VK.commentAuthorName.css, VK.comment.css);
+  const href = authorLink?.getAttribute('href') ?? nameEl?.closest('a')?.getAttribute('href') ?? null;
+  const elementId = ELEMENT_ID.exec(el.id);
+  const authorId =
+    authorLink?.getAttribute('data-from-id') ??
+    // React UI: the element id's prefix is the author (not the wall owner).
+    (elementId ? elementId[1] : null) ??
+    idFromHref(href);
+  const authorUrl = absoluteUrl(href, VK_ORIGIN);
+
+  const owner = pageOwner(ctx) ?? date.owner;
+  const ownerUrl = ctx.page?.ownerUrl ?? null;
+  const own = (authorId !== null && authorId === owner) || sameAddress(authorUrl, ownerUrl);
+
+  return {
+    site: 'vk',
+    id,
+    postId: `${date.owner}_${date.post}`,
+    parentId,
+    authorId,
+    authorName: lineText(nameEl) || null,
+    authorUrl,
+    text: plainText(vkCommentTextElement(el)),
+    publishedAt: timeOf(dateEl, ctx),
+    permalink: absoluteUrl(date.href, VK_ORIGIN),
+    own,
+  };
+}
+
+/** A comment element whose content VK replaced with «Комментарий удалён». */
+export function isVkDeletedPlaceholder(el: Element): boolean {
+  if (dateLinkOf(el)) return false;
+  if (el.querySelector(VK.deleted.css)) return true;
+  return DELETED_TEXT.test(el.textContent ?? '');
+}
+
+/** The id of the comment a placeholder stands for, as far as the markup still tells. */
+export function vkDeletedCommentId(el: Element, ctx: ParseContext): string | null {
+  const classic = CLASSIC_ID.exec(el.id);
+  if (classic) return classic[1];
+  const dataId = el.getAttribute('data-post-id');
+  if (dataId && POST_ID.test(dataId)) return dataId;
+  // React UI: the element id ends in the comment number; the owner comes from the post around it.
+  const react = ELEMENT_ID.exec(el.id);
+  if (!react) return null;
+  const post = el.closest(VK.post.css)?.getAttribute('data-post-id');
+  const owner = post && POST_ID.test(post) ? post.slice(0, post.indexOf('_')) : pageOwner(ctx);
+  return owner ? `${owner}_${react[2]}` : null;
+}
+
+function postIdOf(el: Element): string | null {
+  const data = el.getAttribute('data-post-id');
+  if (data && POST_ID.test(data)) return data;
+  const classic = CLASSIC_ID.exec(el.id);
+  return classic ? classic[1] : null;
+}
+
+/** A copied post inside a repost: part of the repost, not a post of its own. */
+function isRepostCopy(el: Element): boolean {
+  return el.matches(VK.repostCopy.css) || !!el.parentElement?.closest(VK.postScope.css);
+}
+
+export function vkPostElements(root: ParentNode): Element[] {
+  const found = queryWithSelf(root, VK.post.css);
+  return found.filter((el) => !isRepostCopy(el));
+}
+
+export function parseVkPost(el: Element, ctx: ParseContext): ParsedPost | null {
+  const id = postIdOf(el);
+  if (!id || isRepostCopy(el)) return null;
+  const ownerId = id.slice(0, id.indexOf('_'));
+
+  const header = ownQuery(el, VK.postAuthor.css, VK.postScope.css);
+  const headerHref = header?.getAttribute('href') ?? null;
+  // A wall post is written by its owner unless the header links someone else by id.
+  const authorId = header?.getAttribute('data-from-id') ?? idFromHref(headerHref) ?? ownerId;
+  const dateEl = ownQuery(el, VK.postDate.css, VK.postScope.css);
+  const dateText = lineText(dateEl);
+  const text = plainText(ownQuery(el, VK.postText.css, VK.postScope.css));
+
+  const ad = el.matches(VK.ad.css) || !!ownQuery(el, VK.ad.css, VK.postScope.css) || AD_LABEL.test(dateText);
+  const owner = pageOwner(ctx);
+  const foreign = ad || (owner !== null && ownerId !== owner);
+
+  return {
+    site: 'vk',
+    id,
+    ownerId,
+    authorId,
+    authorName: lineText(header) || null,
+    publishedAt: ad ? null : timeOf(dateEl, ctx),
+    text,
+    pinned: el.matches(VK.pinned.css) || PINNED_LABEL.test(text),
+    foreign,
+    repost: !!ownQuery(el, VK.repostCopy.css, VK.postScope.css),
+    permalink: `${VK_ORIGIN}/wall${id}`,
+  };
+}
+
+function countIn(el: Element): number {
+  const raw = el.getAttribute('data-count') ?? el.getAttribute('aria-label') ?? el.textContent ?? '';
+  const m = FIRST_NUMBER.exec(raw);
+  return m ? Number(m[0]) : 0;
+}
+
+/** Which owner most of the page's own posts belong to (the wall's owner; ads and reposts are fewer). */
+function majorityOwner(doc: Document): string | null {
+  const tally = new Map<string, number>();
+  for (const el of doc.querySelectorAll(VK.ownerLink.css)) {
+    const id = el.getAttribute('data-from-id');
+    if (id) tally.set(id, (tally.get(id) ?? 0) + 1);
+  }
+  if (tally.size === 0) {
+    for (const el of vkPostElements(doc)) {
+      const id = postIdOf(el);
+      if (id) {
+        const owner = id.slice(0, id.indexOf('_'));
+        tally.set(owner, (tally.get(owner) ?? 0) + 1);
+      }
+    }
+  }
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [id, n] of tally) if (n > bestCount) [best, bestCount] = [id, n];
+  return best;
+}
+
+function appLinkUrl(doc: Document): string | null {
+  // android-app://com.vkontakte.android/vkontakte/m.vk.com/club123456
+  const href = doc.querySelector(VK.appLink.css)?.getAttribute('href');
+  const at = href ? href.indexOf('/vkontakte/') : -1;
+  return href && at >= 0 ? `https://${href.slice(at + '/vkontakte/'.length)}` : null;
+}
+
+export function vkPageInfo(doc: Document, ctx: ParseContext): PageInfo {
+  const fromUrl = parsePageUrl(ctx.url);
+  const canonicalHref = doc.querySelector(VK.canonical.css)?.getAttribute('href');
+  const canonical = canonicalHref ? parsePageUrl(absoluteUrl(canonicalHref, VK_ORIGIN) ?? '') : null;
+  const app = appLinkUrl(doc);
+  const fromApp = app ? parsePageUrl(app) : null;
+  const info = fromUrl ?? canonical;
+  const kind = info?.kind ?? 'other';
+
+  const ownerId =
+    info?.ownerId ??
+    (canonical?.site === 'vk' ? canonical.ownerId : null) ??
+    (fromApp?.site === 'vk' ? fromApp.ownerId : null) ??
+    (kind === 'other' ? null : majorityOwner(doc));
+
+  // The owner's own post header gives the page's link and name on single-post pages.
+  let ownerHeader: Element | null = null;
+  if (ownerId) {
+    for (const post of vkPostElements(doc)) {
+      if (postIdOf(post)?.startsWith(`${ownerId}_`)) {
+        ownerHeader = ownQuery(post, VK.postAuthor.css, VK.postScope.css);
+        if (ownerHeader) break;
+      }
+    }
+  }
+
+  const name =
+    lineText(doc.querySelector(VK.pageName.css)) ||
+    lineText(ownerHeader) ||
+    (doc.title ?? '').replace(TITLE_SUFFIX, '').trim() ||
+    null;
+
+  // Comments link the page the way its posts do (often a short name), so the header link comes first.
+  const ownerUrl =
+    absoluteUrl(ownerHeader?.getAttribute('href'), VK_ORIGIN) ?? info?.ownerUrl ?? null;
+
+  return {
+    site: 'vk',
+    url: info?.url ?? ctx.url,
+    kind,
+    ownerId,
+    name: kind === 'other' ? null : name,
+    ownerUrl,
+    postId: info?.postId ?? null,
+  };
+}
+
+/**
+ * Whether comments should be visible: a non-empty comment list, or a counter above zero on a
+ * single-post page. On walls the React UI keeps comments folded behind the counter, so a counter
+ * there does not promise comments in the DOM.
+ */
+export function vkExpectsComments(doc: Document, ctx?: ParseContext): boolean {
+  for (const layout of doc.querySelectorAll(VK.commentsLayout.css)) {
+    if (layout.childElementCount > 0) return true;
+  }
+  // Without ctx the document's own address tells the kind (about:blank in parsed documents).
+  const kind = cachedUrlInfo(ctx?.url ?? doc.URL)?.kind ?? null;
+  const canonicalHref = doc.querySelector(VK.canonical.css)?.getAttribute('href');
+  const isPost = kind === 'post' || (!kind && !!canonicalHref && WALL_IN_PATH.test(canonicalHref));
+  if (!isPost) return false;
+  for (const counter of doc.querySelectorAll(VK.commentCounter.css)) if (countIn(counter) > 0) return true;
+  return false;
+}
+
+export function vkCommentTextElement(commentEl: Element): Element | null {
+  return ownQuery(commentEl, VK.commentText.css, VK.comment.css);
+}
+
+export function vkReplyControl(commentEl: Element): Element | null {
+  return ownQuery(commentEl, VK.replyControl.css, VK.comment.css);
+}
+
+export function vkComposer(root: ParentNode): HTMLElement | null {
+  return root.querySelector<HTMLElement>(VK.composer.css);
+}

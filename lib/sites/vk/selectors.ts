@@ -1,0 +1,233 @@
+import { selector } from '../selectors';
+
+/**
+ * Every selector the extension uses on VK. Two markups live side by side on vk.com, vk.ru and
+ * m.vk.com: the React UI (`data-testid` attributes) and the classic markup (stable class roots).
+ * Hashed class suffixes (`vkitComment__info--k1`) change with every VK build and are never used.
+ * `expect` counts are checked against test/fixtures/ by test/unit/sites/selectors.test.ts.
+ */
+export const VK = {
+  /** A post card: wall, feed or a single-post page. */
+  post: selector([
+    // React UI: also the copied post inside a repost (data-post-nesting-lvl="1"), filtered in code
+    '[data-testid="post"]',
+    // classic markup: comments are `._post` too, but never `.post`
+    '.post._post',
+  ], {
+    'vk/new-ui-post.html': 1, 'vk/new-ui-wall.html': 9, 'vk/classic-wall.html': 3,
+    'vk/new-ui-post-flat.html': 1, 'vk/deleted-comment.html': 1, 'vk/classic-wall-extras.html': 4,
+  }),
+
+  /** The copied post inside a repost: belongs to the repost, never a post of its own. */
+  repostCopy: selector([
+    // React UI: nested post cards carry their depth
+    '[data-post-nesting-lvl]:not([data-post-nesting-lvl="0"])',
+    // classic markup: the quoted original
+    '.copy_quote',
+  ], { 'vk/new-ui-wall.html': 1, 'vk/classic-wall-extras.html': 1 }),
+
+  /** Posts and the copies inside them: the boundary that keeps a repost's parts out of the outer post. */
+  postScope: selector([
+    // React UI: outer and nested post cards
+    '[data-testid="post"]',
+    // classic markup: posts
+    '.post._post',
+    // classic markup: the quoted original of a repost
+    '.copy_quote',
+  ], {
+    'vk/new-ui-post.html': 1, 'vk/new-ui-wall.html': 9, 'vk/classic-wall.html': 3,
+    'vk/new-ui-post-flat.html': 1, 'vk/deleted-comment.html': 1, 'vk/classic-wall-extras.html': 5,
+  }),
+
+  /** The post's author link in its header (href and name). */
+  postAuthor: selector([
+    // React UI
+    '[data-testid="post-header-title"]',
+    // classic markup (2023+ header)
+    'a.PostHeaderTitle__authorLink',
+    // classic markup (older header)
+    '.post_author a.author',
+  ], {
+    'vk/new-ui-post.html': 1, 'vk/new-ui-wall.html': 9, 'vk/classic-wall.html': 3,
+    'vk/new-ui-post-flat.html': 1, 'vk/deleted-comment.html': 1, 'vk/classic-wall-extras.html': 4,
+  }),
+
+  /** The post's date. */
+  postDate: selector([
+    // React UI: text only («5 мая в 10:00», «Реклама» on ads)
+    '[data-testid="post_date_block_preview"]',
+    // classic markup: span with `time` (unix seconds) on recent posts
+    '.post_date .rel_date',
+  ], {
+    'vk/new-ui-post.html': 1, 'vk/new-ui-wall.html': 9, 'vk/classic-wall.html': 3,
+    'vk/new-ui-post-flat.html': 1, 'vk/deleted-comment.html': 1, 'vk/classic-wall-extras.html': 4,
+  }),
+
+  /** The post's text block. */
+  postText: selector([
+    // React UI: the show-more text inside the content container (comments use showmoretext-in too)
+    '[data-testid="post-content-container"] [data-testid="showmoretext-in"]',
+    // classic markup
+    '.wall_post_text',
+  ], {
+    'vk/new-ui-post.html': 1, 'vk/new-ui-wall.html': 9, 'vk/classic-wall.html': 3,
+    'vk/new-ui-post-flat.html': 1, 'vk/deleted-comment.html': 1, 'vk/classic-wall-extras.html': 5,
+  }),
+
+  /** A pinned post. */
+  pinned: selector([
+    // classic markup: the post itself is marked (the React UI only prints «Запись закреплена», read in code)
+    '.post_fixed',
+  ], { 'vk/classic-wall-extras.html': 1 }),
+
+  /** An advertisement in the feed or on a wall. */
+  ad: selector([
+    // classic markup and React UI: ad impressions are counted by this attribute
+    '[data-ad-view]',
+    // classic markup: a community post marked as advertising
+    '.wall_marked_as_ads',
+  ], { 'vk/classic-wall-extras.html': 1 }),
+
+  /** A comment. */
+  comment: selector([
+    // React UI: a top-level comment (its thread, if any, nests inside it)
+    '[data-testid="wall_comments_comment_root"]',
+    // React UI: a reply inside a thread
+    '[data-testid="wall_comments_comment_in_thread"]',
+    // classic markup: `.reply` also marks reply links and boxes, but only comments are `._post`
+    '.reply._post',
+  ], {
+    'vk/new-ui-post.html': 7, 'vk/classic-wall.html': 4,
+    'vk/new-ui-post-flat.html': 7, 'vk/deleted-comment.html': 4,
+  }),
+
+  /** Where classic markup puts a thread's replies: right after the thread root, not inside it. */
+  classicThread: selector([
+    // classic markup
+    '.replies_wrap_deep',
+  ], { 'vk/classic-wall.html': 1, 'vk/deleted-comment.html': 1 }),
+
+  /** The comment's date link: its href carries the wall, the post, `reply=` and `thread=`. */
+  commentDate: selector([
+    // React UI
+    'a[data-testid="wall_comment_date"]',
+    // classic markup
+    '.reply_date a[href*="reply="]',
+  ], {
+    'vk/new-ui-post.html': 7, 'vk/classic-wall.html': 4,
+    'vk/new-ui-post-flat.html': 6, 'vk/deleted-comment.html': 3,
+  }),
+
+  /** Machine-readable time (unix seconds), on posts and comments of the classic markup. */
+  relTime: selector([
+    // classic markup: present on recent items only; older ones have just the text
+    '.rel_date[time]',
+  ], { 'vk/classic-wall.html': 3, 'vk/deleted-comment.html': 2, 'vk/classic-wall-extras.html': 2 }),
+
+  /** The comment's text. */
+  commentText: selector([
+    // React UI
+    '[data-testid="comment-text"]',
+    // classic markup
+    '.wall_reply_text',
+  ], {
+    'vk/new-ui-post.html': 7, 'vk/classic-wall.html': 4,
+    'vk/new-ui-post-flat.html': 6, 'vk/deleted-comment.html': 3,
+  }),
+
+  /** The comment author's name. */
+  commentAuthorName: selector([
+    // React UI
+    '[data-testid="comment-owner"]',
+    // classic markup
+    '.reply_author a.author',
+  ], {
+    'vk/new-ui-post.html': 7, 'vk/classic-wall.html': 4,
+    'vk/new-ui-post-flat.html': 6, 'vk/deleted-comment.html': 3,
+  }),
+
+  /** The comment author's profile link. */
+  commentAuthorLink: selector([
+    // React UI: the avatar link (the name link has no marker of its own)
+    'a[data-testid="comment-avatar"]',
+    // classic markup: carries data-from-id
+    '.reply_author a.author',
+  ], {
+    'vk/new-ui-post.html': 7, 'vk/classic-wall.html': 4,
+    'vk/new-ui-post-flat.html': 6, 'vk/deleted-comment.html': 3,
+  }),
+
+  /** The comment's «Ответить» control. */
+  replyControl: selector([
+    // React UI
+    '[data-testid="comment-reply"]',
+    // classic markup
+    '.reply_link',
+  ], {
+    'vk/new-ui-post.html': 7, 'vk/classic-wall.html': 4,
+    'vk/new-ui-post-flat.html': 6, 'vk/deleted-comment.html': 3,
+  }),
+
+  /** The comment input. */
+  composer: selector([
+    // React UI
+    '[data-testid="content-editable-input"]',
+    // classic markup: the reply box under a post
+    '.reply_field[contenteditable="true"]',
+  ], {
+    'vk/new-ui-post.html': 1, 'vk/classic-wall.html': 1,
+    'vk/new-ui-post-flat.html': 1, 'vk/deleted-comment.html': 1,
+  }),
+
+  /** The list comments render into: its presence with content means comments should parse. */
+  commentsLayout: selector([
+    // React UI
+    '[data-testid="wall_comments_layout_root"]',
+    // classic markup
+    '.replies_list',
+  ], {
+    'vk/new-ui-post.html': 1, 'vk/classic-wall.html': 1,
+    'vk/new-ui-post-flat.html': 1, 'vk/deleted-comment.html': 1,
+  }),
+
+  /** A post's comment counter. */
+  commentCounter: selector([
+    // React UI: the count is in aria-label («7 комментариев»)
+    '[data-testid="post_footer_action_comment"]',
+    // classic markup: the count is in data-count
+    '._comment[data-count]',
+  ], {
+    'vk/new-ui-post.html': 1, 'vk/new-ui-wall.html': 1, 'vk/classic-wall.html': 2,
+    'vk/new-ui-post-flat.html': 1, 'vk/deleted-comment.html': 1, 'vk/classic-wall-extras.html': 1,
+  }),
+
+  /** Classic placeholder left where a comment was deleted (the React UI prints only text, read in code). */
+  deleted: selector([
+    // classic markup
+    '.dld',
+  ], { 'vk/deleted-comment.html': 1 }),
+
+  /** The page's name in its header. */
+  pageName: selector([
+    // classic markup and React UI community header
+    'h1.page_name',
+  ], { 'vk/new-ui-wall.html': 1, 'vk/classic-wall.html': 1, 'vk/classic-wall-extras.html': 1 }),
+
+  /** The owner link on the page's own posts, with its numeric id. */
+  ownerLink: selector([
+    // classic markup
+    '[data-post-click-type="post_owner_link"][data-from-id]',
+  ], { 'vk/classic-wall.html': 3, 'vk/deleted-comment.html': 1, 'vk/classic-wall-extras.html': 3 }),
+
+  /** Canonical address of the page (gives club/public id when the address has a short name). */
+  canonical: selector([
+    // both markups
+    'link[rel="canonical"]',
+  ], { 'vk/new-ui-post.html': 1, 'vk/new-ui-wall.html': 1, 'vk/new-ui-post-flat.html': 1 }),
+
+  /** App deep link, which carries the numeric address too. */
+  appLink: selector([
+    // both markups
+    'link[rel="alternate"][href^="android-app:"]',
+  ], { 'vk/new-ui-wall.html': 1 }),
+} as const;
