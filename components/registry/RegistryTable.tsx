@@ -3,7 +3,7 @@ import { ITEMS, plural } from '@/lib/i18n/plural';
 import { publicationTarget } from '@/lib/quota/target';
 import { sortRegistry } from '@/lib/registry/export';
 import { DEFAULT_MAX_AGE_DAYS, overdueCount, protectionStatus } from '@/lib/registry/protection';
-import { KIND_LABELS, SITE_LABELS, type RegistryEntry } from '@/lib/registry/schema';
+import { KIND_LABELS, SITE_LABELS, type RegistryEntry } from '@/lib/registry/entry';
 import { ProtectionBadge } from './ProtectionBadge';
 
 export const NO_SECRETS_TEXT = 'Отклик не хранит пароли и коды подтверждения — только даты проверок.';
