@@ -48,3 +48,11 @@ export function watchAllowlist(callback: (a: Allowlist) => void): () => void {
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
+
+/** Takes a «Не нарушение» decision back: the flags return on every open tab. */
+export async function forget(kind: 'comments' | 'words', value: string): Promise<Allowlist> {
+  const current = await loadAllowlist();
+  const next = { ...current, [kind]: current[kind].filter((v) => v !== value) };
+  await browser.storage.local.set({ [ALLOWLIST_KEY]: next });
+  return next;
+}

@@ -1,0 +1,126 @@
+import { useSignal } from '@preact/signals';
+import type { Allowlist } from '@/lib/moderation/allowlist';
+import { CATEGORY_NAMES } from '@/lib/moderation/labels';
+import { CATEGORIES } from '@/lib/settings/defaults';
+import type { LexiconSource } from '@/lib/settings/lexicon-read';
+import { Errors, type SaveResult } from './SettingsForm';
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+export interface LexiconFormProps {
+  lexicon: LexiconSource;
+  allowlist: Allowlist;
+  onSave(input: unknown): Promise<SaveResult>;
+  onImport(text: string): Promise<SaveResult>;
+  onExport(): void;
+  onForget(kind: 'comments' | 'words', value: string): void;
+}
+
+/** The team's words: extra words per category, exceptions, allowed sites; import and export as JSON. */
+export function LexiconForm({ lexicon, allowlist, onSave, onImport, onExport, onForget }: LexiconFormProps) {
+  const words = useSignal<Record<string, string>>(
+    Object.fromEntries(CATEGORIES.map((c) => [c, (lexicon.words[c] ?? []).join('\n')])),
+  );
+  const allow = useSignal(lexicon.allow.join('\n'));
+  const domains = useSignal(lexicon.allowDomains.join('\n'));
+  const errors = useSignal<string[]>([]);
+  const status = useSignal('');
+
+  const report = (result: SaveResult, done: string) => {
+    errors.value = result.ok ? [] : result.errors;
+    status.value = result.ok ? done : '';
+  };
+
+  return (
+    <form
+      class="card"
+      aria-label="Словарь команды"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const input = {
+          words: Object.fromEntries(CATEGORIES.map((c) => [c, lines(words.value[c] ?? '')]).filter(([, l]) => l.length)),
+          allow: lines(allow.value),
+          allowDomains: lines(domains.value),
+        };
+        report(await onSave(input), 'Словарь сохранён');
+      }}
+    >
+      <h2>Словарь команды</h2>
+      <p class="muted">
+        Одно слово или фраза в строке; «*» в конце слова — любое окончание. Неверный список не сохраняется, действует прежний.
+      </p>
+      <div class="grid">
+        {CATEGORIES.map((c) => (
+          <label key={c}>
+            {CATEGORY_NAMES[c]}
+            <textarea
+              name={`words-${c}`}
+              rows={3}
+              value={words.value[c]}
+              onInput={(e) => (words.value = { ...words.value, [c]: e.currentTarget.value })}
+            />
+          </label>
+        ))}
+      </div>
+      <label>
+        Исключения (не считать нарушением)
+        <textarea name="allow" rows={3} value={allow} onInput={(e) => (allow.value = e.currentTarget.value)} />
+      </label>
+      <label>
+        Разрешённые сайты (ссылки на них — не реклама)
+        <textarea name="allowDomains" rows={2} value={domains} onInput={(e) => (domains.value = e.currentTarget.value)} />
+      </label>
+      <Errors errors={errors.value} />
+      <div class="row">
+        <button type="submit">Сохранить словарь</button>
+        <button type="button" onClick={onExport}>
+          Выгрузить в JSON
+        </button>
+        <label class="button">
+          Загрузить из JSON
+          <input
+            type="file"
+            accept=".json,application/json"
+            name="import"
+            hidden
+            onChange={async (e) => {
+              const file = e.currentTarget.files?.[0];
+              if (!file) return;
+              report(await onImport(await file.text()), `Словарь загружен из «${file.name}»`);
+              e.currentTarget.value = '';
+            }}
+          />
+        </label>
+        {status.value && <span class="ok">{status}</span>}
+      </div>
+
+      <h3>Отмечено модераторами как «не нарушение»</h3>
+      {allowlist.words.length + allowlist.comments.length === 0 ? (
+        <p class="muted">Пока ничего.</p>
+      ) : (
+        <ul class="plain" data-testid="allowlist">
+          {allowlist.words.map((w) => (
+            <li key={`w:${w}`}>
+              слово «{w}» везде{' '}
+              <button type="button" class="link" onClick={() => onForget('words', w)}>
+                вернуть отметки
+              </button>
+            </li>
+          ))}
+          {allowlist.comments.map((c) => (
+            <li key={`c:${c}`}>
+              комментарий {c}{' '}
+              <button type="button" class="link" onClick={() => onForget('comments', c)}>
+                вернуть отметку
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+import { useSignal } from '@preact/signals';
+import { CATEGORY_NAMES } from '@/lib/moderation/labels';
+import { CATEGORIES, ROLE_LABELS, ROLES, type Role, type Settings } from '@/lib/settings/defaults';
+
+export type SaveResult = { ok: true } | { ok: false; errors: string[] };
+
+export function Errors({ errors }: { errors: string[] }) {
+  if (!errors.length) return null;
+  return (
+    <ul class="errors" role="alert">
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Who the user is, the zone, and where and what moderation flags. Saved only when valid. */
+export function SettingsForm({ settings, onSave }: { settings: Settings; onSave(s: Settings): Promise<SaveResult> }) {
+  const draft = useSignal<Settings>(settings);
+  const errors = useSignal<string[]>([]);
+  const saved = useSignal(false);
+  const d = draft.value;
+  const set = (change: Partial<Settings>) => {
+    draft.value = { ...draft.value, ...change };
+    saved.value = false;
+  };
+  const setModeration = (change: Partial<Settings['moderation']>) => set({ moderation: { ...draft.value.moderation, ...change } });
+
+  return (
+    <form
+      class="card"
+      aria-label="Общие настройки"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const result = await onSave(draft.value);
+        errors.value = result.ok ? [] : result.errors;
+        saved.value = result.ok;
+      }}
+    >
+      <h2>Кто вы</h2>
+      <label>
+        Роль{' '}
+        <select name="role" value={d.role} onChange={(e) => set({ role: e.currentTarget.value as Role })}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Имя <input name="userName" value={d.userName} onInput={(e) => set({ userName: e.currentTarget.value })} />
+      </label>
+      <label>
+        Подразделение <input name="department" value={d.department} onInput={(e) => set({ department: e.currentTarget.value })} />
+      </label>
+      <label>
+        Часовой пояс <input name="timeZone" value={d.timeZone} onInput={(e) => set({ timeZone: e.currentTarget.value })} />
+      </label>
+
+      <h2>Модерация</h2>
+      <fieldset>
+        <legend>Что отмечать</legend>
+        {CATEGORIES.map((c) => (
+          <label key={c} class="inline">
+            <input
+              type="checkbox"
+              name={`category-${c}`}
+              checked={d.moderation.categories[c]}
+              onChange={(e) => setModeration({ categories: { ...d.moderation.categories, [c]: e.currentTarget.checked } })}
+            />{' '}
+            {CATEGORY_NAMES[c]}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Где отмечать</legend>
+        <label class="inline">
+          <input type="radio" name="scope" checked={d.moderation.scope === 'everywhere'} onChange={() => setModeration({ scope: 'everywhere' })} /> На
+          всех страницах ВКонтакте и Одноклассников
+        </label>
+        <label class="inline">
+          <input type="radio" name="scope" checked={d.moderation.scope === 'registry'} onChange={() => setModeration({ scope: 'registry' })} /> Только
+          на страницах из реестра и отмеченных «Я модерирую эту страницу»
+        </label>
+      </fieldset>
+      {d.moderation.moderatedPages.length > 0 && (
+        <div>
+          <p class="muted">Отмеченные страницы:</p>
+          <ul class="plain">
+            {d.moderation.moderatedPages.map((p) => (
+              <li key={p}>
+                {p}{' '}
+                <button type="button" class="link" onClick={() => setModeration({ moderatedPages: d.moderation.moderatedPages.filter((x) => x !== p) })}>
+                  убрать
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <Errors errors={errors.value} />
+      <button type="submit">Сохранить</button> {saved.value && <span class="ok">Сохранено</span>}
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import { signal } from '@preact/signals';
+import { render } from 'preact';
+import { OptionsPage } from '@/components/options/OptionsPage';
+import { downloadText } from '@/lib/download';
+import { forget, loadAllowlist, watchAllowlist } from '@/lib/moderation/allowlist';
+import { lexiconFromFile, lexiconToFile, loadLexiconSource, saveLexicon, watchLexicon } from '@/lib/settings/lexicon';
+import { loadSettings, saveSettings, watchSettings } from '@/lib/settings/store';
+import '@/components/sidepanel.css';
+import '@/components/options/options.css';
+
+const settings = signal(await loadSettings());
+const lexicon = signal(await loadLexiconSource());
+const allowlist = signal(await loadAllowlist());
+watchSettings((s) => (settings.value = s));
+watchLexicon((l) => (lexicon.value = l));
+watchAllowlist((a) => (allowlist.value = a));
+
+render(
+  <OptionsPage
+    settings={settings}
+    lexicon={lexicon}
+    allowlist={allowlist}
+    onSaveSettings={async (s) => {
+      const r = await saveSettings(s);
+      return r.ok ? { ok: true } : r;
+    }}
+    onSaveLexicon={saveLexicon}
+    onImport={async (text) => {
+      const parsed = lexiconFromFile(text);
+      return parsed.ok ? saveLexicon(parsed.input) : parsed;
+    }}
+    onExport={() => downloadText('otklik-lexicon.json', lexiconToFile(lexicon.value, new Date()), 'application/json')}
+    onForget={(kind, value) => void forget(kind, value)}
+  />,
+  document.getElementById('app')!,
+);
