@@ -17,7 +17,7 @@ export function WeeklyQuotaPanel({ summary, now }: { summary: WeekSummary; now: 
         </p>
       )}
       {behind && (
-        <p class="quota-behind">Отставание от графика: к этому времени было бы ~{Math.floor(expectedByNow(summary, now))}</p>
+        <p class="quota-behind">Отставание от графика: к этому времени нужно было бы ~{Math.floor(expectedByNow(summary, now))}</p>
       )}
       {!summary.complete && (
         <p class="quota-incomplete" role="status">

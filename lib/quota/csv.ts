@@ -1,0 +1,26 @@
+/** The overview as CSV for a spreadsheet: one row a page, one column a week. */
+import { toCsv } from '../csv';
+import { weekStatus, type WeekResult } from './summary';
+import { weekLabel, weekStatusText } from './text';
+import { DEFAULT_ZONE } from './week';
+
+export interface QuotaRow {
+  name: string;
+  url: string;
+  department: string;
+  target: number;
+  weeks: readonly WeekResult[];
+}
+
+export function quotaToCsv(rows: readonly QuotaRow[], zone: string = DEFAULT_ZONE): string {
+  const weekStarts = rows[0]?.weeks.map((w) => w.weekStart) ?? [];
+  const header = ['Страница', 'Адрес', 'Подразделение', 'Цель в неделю', ...weekStarts.map((w) => weekLabel(w, zone))];
+  const body = rows.map((r) => [
+    r.name,
+    r.url,
+    r.department,
+    r.target,
+    ...r.weeks.map((w) => `${w.count} (${weekStatusText(weekStatus(w))})`),
+  ]);
+  return toCsv(header, body);
+}
