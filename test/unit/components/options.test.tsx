@@ -30,7 +30,7 @@ describe('the options page', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Спам' }));
     fireEvent.click(screen.getByText('Сохранить'));
     await waitFor(() => expect(props.onSaveSettings).toHaveBeenCalled());
-    expect(props.onSaveSettings.mock.calls[0]![0]).toMatchObject({
+    expect((props.onSaveSettings as ReturnType<typeof vi.fn>).mock.calls[0]![0]).toMatchObject({
       role: 'curator',
       userName: 'Анна',
       moderation: { categories: { spam: false, obscenity: true } },
