@@ -1,17 +1,60 @@
+import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { createHandlers } from '@/lib/background/handlers';
+import { badgeCount, nextQuotaReminder, QUOTA_ALARM, quotaNotices } from '@/lib/background/reminders';
+import { listRegistry } from '@/lib/db/registry';
 import { openDatabase } from '@/lib/db/schema';
 import { createDispatcher } from '@/lib/messaging/server';
 import { loadSettings } from '@/lib/settings/store';
 
+type ChromeSidePanel = { open(o: { tabId?: number; windowId?: number }): Promise<void>; setPanelBehavior(o: object): Promise<void> };
+type FirefoxSidebar = { open(): Promise<void> };
+
 export default defineBackground(() => {
   const db = openDatabase();
-  const dispatch = createDispatcher(createHandlers({ db, settings: loadSettings }));
+  const sidePanel = (browser as unknown as { sidePanel?: ChromeSidePanel }).sidePanel;
+  const sidebar = (browser as unknown as { sidebarAction?: FirefoxSidebar }).sidebarAction;
 
+  async function openWorkspace(tabId: number | undefined): Promise<boolean> {
+    try {
+      if (import.meta.env.BROWSER === 'firefox') await sidebar?.open();
+      else await sidePanel?.open({ tabId });
+      return true;
+    } catch {
+      // Outside a user gesture the browser refuses; the page then says where to find the form.
+      return false;
+    }
+  }
+
+  const dispatch = createDispatcher(createHandlers({ db, settings: loadSettings, openWorkspace }));
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Answer through sendResponse and keep the channel open: a returned Promise is not honoured everywhere.
     void dispatch(message, { url: sender.url, tabId: sender.tab?.id }).then(sendResponse);
     return true;
+  });
+
+  async function refreshBadge() {
+    const { text, title } = await badgeCount(db, Date.now(), (await loadSettings()).timeZone);
+    await browser.action.setBadgeText({ text });
+    await browser.action.setBadgeBackgroundColor({ color: '#c62828' });
+    await browser.action.setTitle({ title });
+  }
+  liveQuery(() => listRegistry(db)).subscribe({ next: () => void refreshBadge() });
+
+  async function scheduleReminder() {
+    const when = nextQuotaReminder(Date.now(), (await loadSettings()).timeZone);
+    await browser.alarms.create(QUOTA_ALARM, { when });
+  }
+  void browser.alarms.get(QUOTA_ALARM).then((a) => (a ? undefined : scheduleReminder()));
+  void browser.alarms.create('badge', { periodInMinutes: 60 });
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name === 'badge') return refreshBadge();
+    if (alarm.name !== QUOTA_ALARM) return;
+    const zone = (await loadSettings()).timeZone;
+    for (const n of await quotaNotices(db, Date.now(), zone)) {
+      await browser.notifications.create(n.id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: n.title, message: n.message });
+    }
+    await scheduleReminder();
   });
 
   // Keyboard: jump between flagged comments on the active tab (keys set in the browser's shortcuts page).
@@ -25,11 +68,8 @@ export default defineBackground(() => {
 
   // The toolbar button opens the workspace: Chrome's side panel, Firefox's sidebar.
   if (import.meta.env.BROWSER !== 'firefox') {
-    const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel;
     void sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
   } else {
-    browser.action.onClicked.addListener(() => {
-      void (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open();
-    });
+    browser.action.onClicked.addListener(() => void sidebar?.open());
   }
 });

@@ -1,5 +1,8 @@
 /** What the background does with each request. Kept apart from the entrypoint so tests can call it. */
 import { recordSeen } from '../db/pages';
+import { pageStatus } from '../db/registry';
+import { putDraft } from '../registry/draft';
+import { entryFromPage } from '../registry/match';
 import { recordDeleted, recordNotViolation } from '../db/moderation';
 import type { OtklikDB } from '../db/schema';
 import type { Handlers } from '../messaging/server';
@@ -11,6 +14,8 @@ export interface BackgroundDeps {
   db: OtklikDB;
   settings: () => Promise<Settings>;
   now?: () => number;
+  /** Opens the workspace on the sender's tab (Chrome side panel, Firefox sidebar); false if it cannot. */
+  openWorkspace?: (tabId: number | undefined) => Promise<boolean>;
 }
 
 /** "Who recorded it" in the log: the user's name from the options, else their role. */
@@ -18,13 +23,19 @@ export function recorder(s: Settings): string {
   return s.userName.trim() || ROLE_LABELS[s.role];
 }
 
-export function createHandlers({ db, settings, now = Date.now }: BackgroundDeps): Handlers {
+export function createHandlers({ db, settings, now = Date.now, openWorkspace = async () => false }: BackgroundDeps): Handlers {
   return {
     'page/seen': (data) => recordSeen(db, data, now()),
     'moderation/deleted': async ({ evidence, how }) => recordDeleted(db, evidence, how, recorder(await settings()), now()),
     'moderation/not-violation': async ({ evidence, scope, words }) => {
       await allow(scope === 'comment' ? { commentKey: evidence.commentKey } : { words });
       return { id: await recordNotViolation(db, evidence, scope, recorder(await settings()), now()) };
+    },
+    'page/status': async ({ page, oldestSeenAt, scrolledPastMonday }) =>
+      pageStatus(db, page, { oldestSeenAt, scrolledPastMonday }, now(), (await settings()).timeZone),
+    'registry/draft': async ({ page }, sender) => {
+      await putDraft(entryFromPage(page));
+      return { opened: await openWorkspace(sender.tabId) };
     },
     'settings/moderate-page': async ({ pageKey }) => {
       const result = await updateSettings((s) => ({

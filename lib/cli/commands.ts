@@ -1,4 +1,9 @@
+import { deadlinesCommand } from './deadlines';
 import type { Command } from './types';
+import { worktimeCommand } from './worktime';
 
 /** The command registry: one line a command, each in its own file. */
-export const commands: Record<string, Command> = {};
+export const commands: Record<string, Command> = {
+  deadlines: deadlinesCommand,
+  worktime: worktimeCommand,
+};

@@ -5,6 +5,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { ModerationEntry } from '../moderation/log';
+import type { RegistryEntry } from '../registry/entry';
 import type { PageKind, Site } from '../sites/types';
 
 export interface PageRecord {
@@ -62,6 +63,7 @@ export type OtklikDB = Dexie & {
   posts: EntityTable<PostRecord, 'key'>;
   comments: EntityTable<CommentRecord, 'key'>;
   moderation: EntityTable<ModerationEntry, 'id'>;
+  registry: EntityTable<RegistryEntry, 'id'>;
 };
 
 export const DB_NAME = 'otklik';
@@ -77,6 +79,10 @@ export function openDatabase(name = DB_NAME): OtklikDB {
   // The moderation log: listed newest first, filtered by page; one 'deleted' entry per comment.
   db.version(2).stores({
     moderation: '++id, at, pageKey, [commentKey+action]',
+  });
+  // The registry of official pages (App. 2 §2.1): small, always read whole.
+  db.version(3).stores({
+    registry: 'id',
   });
   return db;
 }

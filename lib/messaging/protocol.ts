@@ -18,6 +18,8 @@ export const pageSchema = z.object({
   kind: z.enum(['wall', 'post', 'topic', 'other']),
   ownerId: nullableText(64),
   name: nullableText(500),
+  ownerUrl: url.nullable().optional(),
+  postId: nullableText(128).optional(),
 });
 
 export const postSchema = z.object({
@@ -77,6 +79,36 @@ export const protocol = {
   'settings/moderate-page': {
     request: z.object({ pageKey: z.string().min(3).max(300) }),
     response: z.object({ ok: z.boolean() }),
+  },
+  /** Is this page registered, and how is its week of publications going (App. 2 §10). */
+  'page/status': {
+    request: z.object({
+      page: pageSchema,
+      oldestSeenAt: epochMs,
+      scrolledPastMonday: z.boolean(),
+    }),
+    response: z.object({
+      registered: z.boolean(),
+      name: z.string().nullable(),
+      summary: z
+        .object({
+          weekStart: z.number(),
+          weekEnd: z.number(),
+          count: z.number(),
+          target: z.number(),
+          left: z.number(),
+          daysLeft: z.number(),
+          perDayNeeded: z.number(),
+          met: z.boolean(),
+          complete: z.boolean(),
+        })
+        .nullable(),
+    }),
+  },
+  /** «Добавить в реестр» on a page: the side panel opens with the form filled from the page. */
+  'registry/draft': {
+    request: z.object({ page: pageSchema }),
+    response: z.object({ opened: z.boolean() }),
   },
 } as const;
 
