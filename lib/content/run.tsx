@@ -6,6 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ModerationSection } from '@/components/ModerationSection';
 import { PagePanel } from '@/components/PagePanel';
+import { PageQuota } from '@/components/PageQuota';
 import panelCss from '@/components/panel.css?inline';
 import { request } from '../messaging/client';
 import { loadAllowlist, watchAllowlist } from '../moderation/allowlist';
@@ -13,6 +14,7 @@ import { classify } from '../rules';
 import { loadSettings, watchSettings } from '../settings/read';
 import type { PageInfo, SiteAdapter } from '../sites/types';
 import { moderation } from './features/moderation';
+import { quota } from './features/quota';
 import { storeFeature } from './features/store';
 import pageCss from './page.css?inline';
 import { startRuntime, type Feature } from './runtime';
@@ -40,6 +42,16 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
   (document.head ?? document.documentElement).append(style);
   ctx.onInvalidated(() => style.remove());
 
+  const store = storeFeature(
+    (batch) => request('page/seen', batch),
+    (reason) => (state.storeError.value = reason),
+  );
+  const pageQuota = quota({
+    status: (page, visit) => request('page/status', { page, ...visit }),
+    draft: (page) => request('registry/draft', { page }),
+    stored: () => store.flushed(),
+  });
+
   const mod = moderation({
     adapter,
     doc: document,
@@ -47,7 +59,9 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
     settings,
     allowlist,
     enabledOn: (page) =>
-      settings.value.moderation.scope === 'everywhere' || settings.value.moderation.moderatedPages.includes(pageKeyOf(page)),
+      settings.value.moderation.scope === 'everywhere' ||
+      settings.value.moderation.moderatedPages.includes(pageKeyOf(page)) ||
+      pageQuota.model.status.value?.registered === true,
     report: {
       deleted: (evidence, how) => request('moderation/deleted', { evidence, how }),
       notViolation: (evidence, scope, words) => request('moderation/not-violation', { evidence, scope, words }),
@@ -56,13 +70,7 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
   });
 
   // The ordered list of what the content script does on a page.
-  const features: Feature[] = [
-    storeFeature(
-      (batch) => request('page/seen', batch),
-      (reason) => (state.storeError.value = reason),
-    ),
-    mod.feature,
-  ];
+  const features: Feature[] = [store, pageQuota.feature, mod.feature];
 
   const runtime = startRuntime({ adapter, doc: document, state, features, signal: ctx.signal });
   ctx.addEventListener(window, 'wxt:locationchange', () => runtime.navigate());
@@ -88,6 +96,7 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
     onMount(container) {
       render(
         <PagePanel state={state}>
+          <PageQuota model={pageQuota.model} page={state.page} now={Date.now} />
           <ModerationSection model={mod.model} timeZone={settings.value.timeZone} onModerateHere={moderateHere} />
         </PagePanel>,
         container,

@@ -11,10 +11,13 @@ const CHUNK = 1000;
  * Sends what the page showed to the background, which stores it. Pages of no particular owner
  * (the news feed, search) are not stored: their comments belong to many pages.
  */
-export function storeFeature(send: Send, onError: (reason: string | null) => void): Feature {
+export function storeFeature(send: Send, onError: (reason: string | null) => void): Feature & { flushed(): Promise<void> } {
   let posts: ParsedPost[] = [];
   let comments: ParsedComment[] = [];
+  let pending: Promise<void> = Promise.resolve();
   return {
+    /** Resolves once everything handed to the background so far is stored. */
+    flushed: () => pending,
     name: 'store',
     onPage() {
       posts = [];
@@ -32,7 +35,7 @@ export function storeFeature(send: Send, onError: (reason: string | null) => voi
       posts = [];
       comments = [];
       const chunks = Math.max(Math.ceil(p.length / CHUNK), Math.ceil(c.length / CHUNK));
-      void (async () => {
+      pending = pending.then(async () => {
         try {
           for (let i = 0; i < chunks; i++) {
             await send({
@@ -45,7 +48,7 @@ export function storeFeature(send: Send, onError: (reason: string | null) => voi
         } catch (error) {
           onError(error instanceof Error ? error.message : String(error));
         }
-      })();
+      });
     },
   };
 }

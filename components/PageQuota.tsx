@@ -1,0 +1,21 @@
+import type { ReadonlySignal } from '@preact/signals';
+import type { QuotaModel } from '@/lib/content/features/quota';
+import type { PageInfo } from '@/lib/sites/types';
+import { AddToRegistryOffer } from './registry/AddToRegistryOffer';
+import { WeeklyQuotaPanel } from './quota/WeeklyQuotaPanel';
+
+/** The panel's part about the page itself: its week of publications, or the offer to register it. */
+export function PageQuota({ model, page, now }: { model: QuotaModel; page: ReadonlySignal<PageInfo | null>; now: () => number }) {
+  const status = model.status.value;
+  if (!status) return null;
+  return (
+    <div class="page-quota">
+      {status.registered && status.summary ? (
+        <WeeklyQuotaPanel summary={status.summary} now={now()} />
+      ) : (
+        !status.registered && <AddToRegistryOffer pageName={page.value?.name ?? null} onAdd={() => void model.addToRegistry()} />
+      )}
+      {model.notice.value && <p class="muted">{model.notice}</p>}
+    </div>
+  );
+}
