@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals';
+import { useSignal, type Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 
 export interface Section {
@@ -8,8 +8,10 @@ export interface Section {
 }
 
 /** The workspace: one tab a section, in the order the entry lists them. */
-export function SidePanel({ sections, initial }: { sections: Section[]; initial?: string }) {
-  const current = useSignal(initial ?? sections[0]?.id ?? '');
+export function SidePanel(props: { sections: Section[]; initial?: string; current?: Signal<string> }) {
+  const { sections } = props;
+  const own = useSignal(props.initial ?? sections[0]?.id ?? '');
+  const current = props.current ?? own;
   const section = sections.find((s) => s.id === current.value) ?? sections[0];
   return (
     <main>

@@ -67,6 +67,8 @@ export async function launch(options: { headless?: boolean; extension?: string }
       '--disable-sync',
     ],
   });
+  // Without a test runner's own limit, a missing element would wait forever.
+  context.setDefaultTimeout(10_000);
   const requests: string[] = [];
   const pages = new Map<string, string>();
   context.on('request', (r) => requests.push(r.url()));

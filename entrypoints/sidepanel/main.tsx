@@ -1,36 +1,131 @@
+import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { ModerationLog } from '@/components/ModerationLog';
 import { PagesSeen } from '@/components/PagesSeen';
+import { QuotaOverview, type QuotaOverviewRow } from '@/components/quota/QuotaOverview';
+import { RegistrySection } from '@/components/registry/RegistrySection';
 import { SidePanel, type Section } from '@/components/SidePanel';
 import { listModeration } from '@/lib/db/moderation';
 import { listPages } from '@/lib/db/pages';
+import { listRegistry, quotaRows, removeEntry, replaceRegistry, saveEntry } from '@/lib/db/registry';
 import { liveSignal } from '@/lib/db/live';
 import { openDatabase } from '@/lib/db/schema';
 import { downloadText } from '@/lib/download';
 import { logToCsv } from '@/lib/moderation/log';
+import { quotaToCsv } from '@/lib/quota/csv';
+import { isoDateIn } from '@/lib/quota/week';
+import { takeDraft, watchDraft } from '@/lib/registry/draft';
+import type { RegistryEntryInput } from '@/lib/registry/entry';
+import { registryToCsv, registryToHtml, registryToJson } from '@/lib/registry/export';
+import { parseRegistryImport } from '@/lib/registry/import';
 import { loadSettings } from '@/lib/settings/store';
 import '@/components/sidepanel.css';
+import '@/components/options/options.css';
 
 const db = openDatabase();
 const settings = await loadSettings();
+const zone = settings.timeZone;
+const stamp = () => new Date().toISOString().slice(0, 10);
+
 const pages = liveSignal(() => listPages(db), null);
 const log = liveSignal(() => listModeration(db), null);
+const registry = liveSignal(() => listRegistry(db), null);
+const quota = liveSignal(async () => {
+  const rows = await quotaRows(db, Date.now(), zone);
+  return rows.map(
+    (r): QuotaOverviewRow => ({
+      id: r.entry.id,
+      name: r.entry.name,
+      url: r.entry.url,
+      kind: r.entry.kind,
+      department: r.entry.department,
+      target: r.target,
+      weeks: r.weeks,
+    }),
+  );
+}, null);
+
+// A registry entry started on a page waits in storage until the side panel takes it.
+const draft = signal<RegistryEntryInput | null>(await takeDraft());
+const current = signal(draft.value ? 'registry' : (new URLSearchParams(location.search).get('tab') ?? 'pages'));
+watchDraft(async () => {
+  draft.value = await takeDraft();
+  current.value = 'registry';
+});
 
 const sections: Section[] = [
   { id: 'pages', title: 'Страницы', render: () => <PagesSeen pages={pages.value} error={pages.error} /> },
+  {
+    id: 'registry',
+    title: 'Реестр',
+    render: () => (
+      <RegistrySection
+        entries={registry.value}
+        today={isoDateIn(Date.now(), zone)}
+        draft={draft}
+        newEntry={() => ({
+          id: crypto.randomUUID(),
+          site: 'vk',
+          url: '',
+          ownerId: null,
+          name: '',
+          kind: 'department',
+          department: settings.department,
+          responsible: settings.userName,
+          twoFactorConfirmedAt: null,
+          adminsReviewedAt: null,
+        })}
+        onSave={async (entry) => {
+          const r = await saveEntry(db, entry);
+          return r.ok ? { ok: true } : { ok: false, errors: Object.values(r.errors).filter((e): e is string => Boolean(e)) };
+        }}
+        onRemove={(entry) => void removeEntry(db, entry.id)}
+        onImport={async (text, format) => {
+          const r = parseRegistryImport(text, format);
+          if (!r.ok) return r;
+          await replaceRegistry(db, r.entries);
+          return { ok: true, count: r.entries.length };
+        }}
+        onExport={(format) => {
+          const entries = registry.value.value ?? [];
+          if (format === 'csv') downloadText(`otklik-registry-${stamp()}.csv`, registryToCsv(entries));
+          else if (format === 'json') downloadText(`otklik-registry-${stamp()}.json`, registryToJson(entries), 'application/json');
+          else downloadText(`otklik-registry-${stamp()}.html`, registryToHtml(entries, new Date(), { zone }), 'text/html;charset=utf-8');
+        }}
+      />
+    ),
+  },
+  {
+    id: 'quota',
+    title: 'Публикации',
+    render: () =>
+      quota.value.value === null ? (
+        <p class="muted">Загрузка…</p>
+      ) : (
+        <QuotaOverview
+          rows={quota.value.value}
+          zone={zone}
+          onExportCsv={() =>
+            downloadText(
+              `otklik-publications-${stamp()}.csv`,
+              quotaToCsv(quota.value.value!, zone),
+            )
+          }
+        />
+      ),
+  },
   {
     id: 'moderation',
     title: 'Журнал модерации',
     render: () => (
       <ModerationLog
         entries={log.value}
-        timeZone={settings.timeZone}
+        timeZone={zone}
         now={Date.now}
-        onExport={(entries) => downloadText(`otklik-moderation-${new Date().toISOString().slice(0, 10)}.csv`, logToCsv(entries, settings.timeZone))}
+        onExport={(entries) => downloadText(`otklik-moderation-${stamp()}.csv`, logToCsv(entries, zone))}
       />
     ),
   },
 ];
 
-const initial = new URLSearchParams(location.search).get('tab') ?? undefined;
-render(<SidePanel sections={sections} initial={initial} />, document.getElementById('app')!);
+render(<SidePanel sections={sections} current={current} />, document.getElementById('app')!);

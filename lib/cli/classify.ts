@@ -1,6 +1,8 @@
 /**
- * `otklik classify`: JSON Lines in (`{"id","text","author"?}`), one JSON line out per input, in order.
- * A bad line gets an error line and the rest go on; the exit code is 1 if any line failed.
+ * `otklik classify [--recent=N]`: JSON Lines in (`{"id","text","author"?}`), one JSON line out per
+ * input, in order. A bad line gets an error line and the rest go on; the exit code is 1 if any line
+ * failed. With `--recent=N` the previous N comments count as the page's recent ones, so the same text
+ * from several authors is reported as a mass mailing.
  */
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
@@ -23,7 +25,17 @@ function describe(error: z.ZodError): string {
     .join('; ');
 }
 
-export const classifyCommand: Command = async (_args, io) => {
+export const classifyCommand: Command = async (args, io) => {
+  let recentLimit = 0;
+  for (const arg of args) {
+    const m = /^--recent=(\d+)$/.exec(arg);
+    if (m) recentLimit = Number(m[1]);
+    else {
+      io.stderr.write(`Неизвестный параметр «${arg}». Допустимо: --recent=N\n`);
+      return 2;
+    }
+  }
+  const recent: { author?: string; text: string }[] = [];
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   let lineNo = 0;
   let failed = 0;
@@ -52,7 +64,14 @@ export const classifyCommand: Command = async (_args, io) => {
       continue;
     }
     const { id, text, author } = parsed.data;
-    const result = classify(text, author === undefined ? {} : { author });
+    const result = classify(text, {
+      ...(author === undefined ? {} : { author }),
+      ...(recentLimit > 0 ? { recent } : {}),
+    });
+    if (recentLimit > 0) {
+      recent.push(author === undefined ? { text } : { author, text });
+      if (recent.length > recentLimit) recent.shift();
+    }
     await write({
       id,
       verdict: result.verdict,
