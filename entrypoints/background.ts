@@ -1,11 +1,13 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { createHandlers } from '@/lib/background/handlers';
-import { badgeCount, nextQuotaReminder, QUOTA_ALARM, quotaNotices } from '@/lib/background/reminders';
+import { badgeCount, DEADLINE_ALARM, deadlineAlerts, nextQuotaReminder, QUOTA_ALARM, quotaNotices } from '@/lib/background/reminders';
+import { listSummaries } from '@/lib/db/messages';
 import { listRegistry } from '@/lib/db/registry';
 import { openDatabase } from '@/lib/db/schema';
 import { createDispatcher } from '@/lib/messaging/server';
 import { loadSettings } from '@/lib/settings/store';
+import { cachedClock } from '@/lib/settings/worktime';
 
 type ChromeSidePanel = { open(o: { tabId?: number; windowId?: number }): Promise<void>; setPanelBehavior(o: object): Promise<void> };
 type FirefoxSidebar = { open(): Promise<void> };
@@ -26,19 +28,40 @@ export default defineBackground(() => {
     }
   }
 
-  const dispatch = createDispatcher(createHandlers({ db, settings: loadSettings, openWorkspace }));
+  const dispatch = createDispatcher(createHandlers({ db, settings: loadSettings, clock: cachedClock, openWorkspace }));
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Answer through sendResponse and keep the channel open: a returned Promise is not honoured everywhere.
     void dispatch(message, { url: sender.url, tabId: sender.tab?.id }).then(sendResponse);
     return true;
   });
 
+  const NOTIFIED_KEY = 'notifiedDeadlines';
+
+  /**
+   * The badge: deadlines the user owns that are due within 30 working minutes or missed, else the
+   * registry's overdue protection checks. A deadline crossing into either gets one notification.
+   */
   async function refreshBadge() {
-    const { text, title } = await badgeCount(db, Date.now(), (await loadSettings()).timeZone);
+    const settings = await loadSettings();
+    const now = Date.now();
+    const alerts = deadlineAlerts(await listSummaries(db), settings, now, await cachedClock());
+    const registry = await badgeCount(db, now, settings.timeZone);
+    const text = alerts.length ? String(alerts.length) : registry.text;
     await browser.action.setBadgeText({ text });
-    await browser.action.setBadgeBackgroundColor({ color: '#c62828' });
-    await browser.action.setTitle({ title });
+    await browser.action.setBadgeBackgroundColor({ color: alerts.some((a) => a.kind === 'overdue') || !alerts.length ? '#c62828' : '#e6a100' });
+    await browser.action.setTitle({
+      title: alerts.length ? `Отклик: сроков на исходе или пропущено — ${alerts.length}. ${registry.title}` : registry.title,
+    });
+    const notified = new Set(((await browser.storage.local.get(NOTIFIED_KEY))[NOTIFIED_KEY] as string[] | undefined) ?? []);
+    for (const a of alerts) {
+      if (notified.has(a.key)) continue;
+      notified.add(a.key);
+      await browser.notifications.create(a.key, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: a.title, message: a.message });
+    }
+    await browser.storage.local.set({ [NOTIFIED_KEY]: [...notified].slice(-2000) });
   }
+  liveQuery(() => listSummaries(db)).subscribe({ next: () => void refreshBadge() });
+  void browser.alarms.create(DEADLINE_ALARM, { periodInMinutes: 1 });
   liveQuery(() => listRegistry(db)).subscribe({ next: () => void refreshBadge() });
 
   async function scheduleReminder() {
@@ -46,9 +69,8 @@ export default defineBackground(() => {
     await browser.alarms.create(QUOTA_ALARM, { when });
   }
   void browser.alarms.get(QUOTA_ALARM).then((a) => (a ? undefined : scheduleReminder()));
-  void browser.alarms.create('badge', { periodInMinutes: 60 });
   browser.alarms.onAlarm.addListener(async (alarm) => {
-    if (alarm.name === 'badge') return refreshBadge();
+    if (alarm.name === DEADLINE_ALARM) return refreshBadge();
     if (alarm.name !== QUOTA_ALARM) return;
     const zone = (await loadSettings()).timeZone;
     for (const n of await quotaNotices(db, Date.now(), zone)) {

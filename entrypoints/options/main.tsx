@@ -1,16 +1,20 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { OptionsPage } from '@/components/options/OptionsPage';
+import { WorktimeForm } from '@/components/options/WorktimeForm';
 import { downloadText } from '@/lib/download';
 import { forget, loadAllowlist, watchAllowlist } from '@/lib/moderation/allowlist';
 import { lexiconFromFile, lexiconToFile, loadLexiconSource, saveLexicon, watchLexicon } from '@/lib/settings/lexicon';
 import { loadSettings, saveSettings, watchSettings } from '@/lib/settings/store';
+import { addCalendarYear, loadCalendar, loadWorktime, saveWorktime } from '@/lib/settings/worktime';
 import '@/components/sidepanel.css';
 import '@/components/options/options.css';
 
 const settings = signal(await loadSettings());
 const lexicon = signal(await loadLexiconSource());
 const allowlist = signal(await loadAllowlist());
+const worktime = signal(await loadWorktime());
+const years = signal([...(await loadCalendar()).years.keys()].sort());
 watchSettings((s) => (settings.value = s));
 watchLexicon((l) => (lexicon.value = l));
 watchAllowlist((a) => (allowlist.value = a));
@@ -31,6 +35,22 @@ render(
     }}
     onExport={() => downloadText('otklik-lexicon.json', lexiconToFile(lexicon.value, new Date()), 'application/json')}
     onForget={(kind, value) => void forget(kind, value)}
-  />,
+  >
+    <WorktimeForm
+      key={JSON.stringify(worktime.value)}
+      worktime={worktime.value}
+      years={years.value}
+      onSave={async (patch) => {
+        const r = await saveWorktime(patch);
+        if (r.ok) worktime.value = await loadWorktime();
+        return r;
+      }}
+      onAddYear={async (text) => {
+        const r = await addCalendarYear(text);
+        if (r.ok) years.value = [...(await loadCalendar()).years.keys()].sort();
+        return r;
+      }}
+    />
+  </OptionsPage>,
   document.getElementById('app')!,
 );

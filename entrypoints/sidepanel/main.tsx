@@ -1,6 +1,15 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
+import { computed } from '@preact/signals';
+import { MessagesSection } from '@/components/messages/MessagesSection';
 import { ModerationLog } from '@/components/ModerationLog';
+import { appendEvent, getMessage, importMessages, listSummaries, saveWorkingDraft } from '@/lib/db/messages';
+import { buildImport, inspectImport } from '@/lib/messages/import';
+import { lintDraft } from '@/lib/messages/lint';
+import { queryQueue, rowCountdown, urgency } from '@/lib/messages/queue';
+import { derive } from '@/lib/messages/summary';
+import { cachedClock } from '@/lib/settings/worktime';
+import '@/components/messages/messages.css';
 import { PagesSeen } from '@/components/PagesSeen';
 import { QuotaOverview, type QuotaOverviewRow } from '@/components/quota/QuotaOverview';
 import { RegistrySection } from '@/components/registry/RegistrySection';
@@ -27,7 +36,27 @@ const settings = await loadSettings();
 const zone = settings.timeZone;
 const stamp = () => new Date().toISOString().slice(0, 10);
 
+const clock = await cachedClock();
+const now = signal(Date.now());
+setInterval(() => (now.value = Date.now()), 30_000);
+
 const pages = liveSignal(() => listPages(db), null);
+const summaries = liveSignal(() => listSummaries(db), null);
+const selectedId = signal<string | null>(new URLSearchParams(location.search).get('message'));
+const openRecord = liveSignal(async () => (selectedId.value ? ((await getMessage(db, selectedId.value)) ?? null) : null), null);
+// The live query must follow the selection: re-subscribe when it changes.
+let lastSelected = selectedId.value;
+selectedId.subscribe((id) => {
+  if (id === lastSelected) return;
+  lastSelected = id;
+  openRecord.refresh();
+});
+const openMessage = computed(() => {
+  const record = openRecord.value.value;
+  if (!record || record.id !== selectedId.value) return null;
+  const { state, report } = derive(record, clock, now.value);
+  return { record, derived: { state, report } };
+});
 const log = liveSignal(() => listModeration(db), null);
 const registry = liveSignal(() => listRegistry(db), null);
 const quota = liveSignal(async () => {
@@ -47,13 +76,55 @@ const quota = liveSignal(async () => {
 
 // A registry entry started on a page waits in storage until the side panel takes it.
 const draft = signal<RegistryEntryInput | null>(await takeDraft());
-const current = signal(draft.value ? 'registry' : (new URLSearchParams(location.search).get('tab') ?? 'pages'));
+const current = signal(draft.value ? 'registry' : (new URLSearchParams(location.search).get('tab') ?? 'messages'));
 watchDraft(async () => {
   draft.value = await takeDraft();
   current.value = 'registry';
 });
 
 const sections: Section[] = [
+  {
+    id: 'messages',
+    title: 'Сообщения',
+    render: () => (
+      <MessagesSection
+        rows={summaries.value}
+        apply={(rows, q, sort) =>
+          queryQueue(rows, { statuses: q.statuses, importance: q.importance, department: q.department, sociallySignificant: q.sociallySignificant, search: q.search }, sort)
+        }
+        countdown={(row, t) => rowCountdown(row, t, clock, zone) ?? ''}
+        urgency={(row, t) => urgency(row, t, clock)}
+        now={now}
+        selectedId={selectedId}
+        open={openMessage}
+        canImport={settings.role === 'curator'}
+        inspect={inspectImport}
+        commit={async (text, format, mapping) => {
+          const built = buildImport(text, format, mapping, {
+            now: Date.now(),
+            actor: { role: 'curator', name: settings.userName.trim() || 'Куратор' },
+            zone,
+          });
+          if (!built.ok) return built;
+          return { ok: true, ...(await importMessages(db, built.records, clock, Date.now())) };
+        }}
+        card={{
+          me: { role: settings.role, name: settings.userName, department: settings.department },
+          zone,
+          lint: (text, ctx) => lintDraft(text, { kind: ctx.kind, repeat: ctx.repeat }),
+          onAct: async (event) => {
+            const id = selectedId.value;
+            if (!id) return { ok: false, error: 'Сообщение не выбрано' };
+            const r = await appendEvent(db, id, event as Parameters<typeof appendEvent>[2], clock, Date.now());
+            return r.ok ? { ok: true } : r;
+          },
+          onSaveWorkingDraft: (text) => {
+            if (selectedId.value) void saveWorkingDraft(db, selectedId.value, text, Date.now());
+          },
+        }}
+      />
+    ),
+  },
   { id: 'pages', title: 'Страницы', render: () => <PagesSeen pages={pages.value} error={pages.error} /> },
   {
     id: 'registry',

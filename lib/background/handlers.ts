@@ -1,5 +1,7 @@
 /** What the background does with each request. Kept apart from the entrypoint so tests can call it. */
 import { recordSeen } from '../db/pages';
+import { messageHandlers } from './messages';
+import type { WorkClock } from '../worktime/clock';
 import { pageStatus } from '../db/registry';
 import { putDraft } from '../registry/draft';
 import { entryFromPage } from '../registry/match';
@@ -16,6 +18,7 @@ export interface BackgroundDeps {
   now?: () => number;
   /** Opens the workspace on the sender's tab (Chrome side panel, Firefox sidebar); false if it cannot. */
   openWorkspace?: (tabId: number | undefined) => Promise<boolean>;
+  clock: () => Promise<WorkClock>;
 }
 
 /** "Who recorded it" in the log: the user's name from the options, else their role. */
@@ -23,8 +26,9 @@ export function recorder(s: Settings): string {
   return s.userName.trim() || ROLE_LABELS[s.role];
 }
 
-export function createHandlers({ db, settings, now = Date.now, openWorkspace = async () => false }: BackgroundDeps): Handlers {
+export function createHandlers({ db, settings, clock, now = Date.now, openWorkspace = async () => false }: BackgroundDeps): Handlers {
   return {
+    ...messageHandlers({ db, settings, clock, now }),
     'page/seen': (data) => recordSeen(db, data, now()),
     'moderation/deleted': async ({ evidence, how }) => recordDeleted(db, evidence, how, recorder(await settings()), now()),
     'moderation/not-violation': async ({ evidence, scope, words }) => {

@@ -8,6 +8,10 @@ import { isoDateIn, nextThursdayNoon } from '../quota/week';
 import { quotaRows, listRegistry } from '../db/registry';
 import type { OtklikDB } from '../db/schema';
 import { overdueCount } from '../registry/protection';
+import type { MessageSummary } from '../messages/types';
+import type { Settings } from '../settings/defaults';
+import { DEADLINE_TABLE } from '../workflow/table';
+import type { WorkClock } from '../worktime/clock';
 
 export const QUOTA_ALARM = 'quota-reminder';
 
@@ -41,4 +45,44 @@ export async function quotaNotices(db: OtklikDB, now: number, zone: string): Pro
 
 export function nextQuotaReminder(now: number, zone: string): number {
   return nextThursdayNoon(now, zone);
+}
+
+export const DEADLINE_ALARM = 'deadlines';
+
+export interface DeadlineAlert {
+  key: string;
+  id: string;
+  kind: 'soon' | 'overdue';
+  title: string;
+  message: string;
+}
+
+/** Whether the user answers for this row's next deadline: the curator, or their executor unit. */
+export function ownsNext(row: MessageSummary, me: Settings): boolean {
+  if (!row.nextOwner) return false;
+  if (me.role === 'curator') return row.nextOwner === 'Куратор';
+  return me.role === 'executor' && me.department.trim() !== '' && row.nextOwner === me.department.trim();
+}
+
+/**
+ * Deadlines the user owns that are 30 working minutes away or already missed: the badge counts
+ * them, and each gets one notification per deadline and kind.
+ */
+export function deadlineAlerts(rows: readonly MessageSummary[], me: Settings, now: number, clock: WorkClock): DeadlineAlert[] {
+  const alerts: DeadlineAlert[] = [];
+  for (const row of rows) {
+    if (row.nextDue === null || !row.nextName || !ownsNext(row, me)) continue;
+    const left = clock.workingMinutesBetween(now, row.nextDue);
+    const kind = row.nextDue <= now ? 'overdue' : left <= 30 ? 'soon' : null;
+    if (!kind) continue;
+    const what = DEADLINE_TABLE[row.nextName].title;
+    alerts.push({
+      key: `${row.id}:${row.nextName}:${kind}`,
+      id: row.id,
+      kind,
+      title: kind === 'overdue' ? `Срок пропущен (п. ${DEADLINE_TABLE[row.nextName].clause})` : `Осталось ${Math.max(left, 0)} мин`,
+      message: `${what}. ${row.author ? `${row.author}: ` : ''}${row.snippet}`.slice(0, 250),
+    });
+  }
+  return alerts;
 }

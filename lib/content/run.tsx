@@ -1,5 +1,5 @@
 /** Starts Otklik on a VK or OK page: the runtime, its features, and the page's panel. */
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -13,6 +13,7 @@ import { loadAllowlist, watchAllowlist } from '../moderation/allowlist';
 import { classify } from '../rules';
 import { loadSettings, watchSettings } from '../settings/read';
 import type { PageInfo, SiteAdapter } from '../sites/types';
+import { messages } from './features/messages';
 import { moderation } from './features/moderation';
 import { quota } from './features/quota';
 import { storeFeature } from './features/store';
@@ -69,8 +70,19 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
     signal: ctx.signal,
   });
 
+  const msgs = messages({
+    adapter,
+    doc: document,
+    role: computed(() => settings.value.role),
+    forComments: async (keys) => (await request('messages/for-comments', { keys })).items,
+    register: (r) => request('messages/register', r),
+    published: (r) => request('messages/published', r),
+    now: Date.now,
+    signal: ctx.signal,
+  });
+
   // The ordered list of what the content script does on a page.
-  const features: Feature[] = [store, pageQuota.feature, mod.feature];
+  const features: Feature[] = [store, pageQuota.feature, mod.feature, msgs.feature];
 
   const runtime = startRuntime({ adapter, doc: document, state, features, signal: ctx.signal });
   ctx.addEventListener(window, 'wxt:locationchange', () => runtime.navigate());

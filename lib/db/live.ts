@@ -5,20 +5,32 @@ export interface Live<T> {
   value: ReadonlySignal<T>;
   error: ReadonlySignal<string | null>;
   stop(): void;
+  /** Subscribes anew: for a query that reads something outside the database (a selection). */
+  refresh(): void;
 }
 
 /** A Dexie liveQuery as a signal: the side panel re-renders when the stored data changes. */
 export function liveSignal<T>(query: () => Promise<T>, initial: T): Live<T> {
   const value = signal(initial);
   const error = signal<string | null>(null);
-  const subscription = liveQuery(query).subscribe({
-    next: (v) => {
-      value.value = v;
-      error.value = null;
+  const subscribe = () =>
+    liveQuery(query).subscribe({
+      next: (v) => {
+        value.value = v;
+        error.value = null;
+      },
+      error: (e: unknown) => {
+        error.value = e instanceof Error ? e.message : String(e);
+      },
+    });
+  let subscription = subscribe();
+  return {
+    value,
+    error,
+    stop: () => subscription.unsubscribe(),
+    refresh() {
+      subscription.unsubscribe();
+      subscription = subscribe();
     },
-    error: (e: unknown) => {
-      error.value = e instanceof Error ? e.message : String(e);
-    },
-  });
-  return { value, error, stop: () => subscription.unsubscribe() };
+  };
 }

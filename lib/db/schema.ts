@@ -4,6 +4,7 @@
  * from whatever version a user has.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { MessageRecord, MessageSummary } from '../messages/types';
 import type { ModerationEntry } from '../moderation/log';
 import type { RegistryEntry } from '../registry/entry';
 import type { PageKind, Site } from '../sites/types';
@@ -64,6 +65,8 @@ export type OtklikDB = Dexie & {
   comments: EntityTable<CommentRecord, 'key'>;
   moderation: EntityTable<ModerationEntry, 'id'>;
   registry: EntityTable<RegistryEntry, 'id'>;
+  messages: EntityTable<MessageRecord, 'id'>;
+  summaries: EntityTable<MessageSummary, 'id'>;
 };
 
 export const DB_NAME = 'otklik';
@@ -83,6 +86,12 @@ export function openDatabase(name = DB_NAME): OtklikDB {
   // The registry of official pages (App. 2 §2.1): small, always read whole.
   db.version(3).stores({
     registry: 'id',
+  });
+  // Citizens' messages (App. 1): whole records by id, by the comment they are tied to, by import
+  // identity; the queue reads the small summary rows, sorted by the next deadline.
+  db.version(4).stores({
+    messages: 'id, commentRef, importKey',
+    summaries: 'id, nextDue, commentRef',
   });
   return db;
 }

@@ -50,6 +50,23 @@ export const commentSchema = z.object({
   own: z.boolean(),
 });
 
+/** A comment as the origin of a citizen's message. */
+export const sourceSchema = z.object({
+  site,
+  commentKey: text(200),
+  commentId: text(128),
+  postId: nullableText(128),
+  pageKey: nullableText(300),
+  pageUrl: url.nullable(),
+  pageName: nullableText(500),
+  permalink: url.nullable(),
+  authorId: nullableText(128),
+  authorName: nullableText(500),
+  authorUrl: url.nullable(),
+  text: text(100_000),
+  writtenAt: epochMs,
+});
+
 /** Every request type with its payload and its answer. */
 export const protocol = {
   /** What a content script saw on a page in one batch. */
@@ -109,6 +126,46 @@ export const protocol = {
   'registry/draft': {
     request: z.object({ page: pageSchema }),
     response: z.object({ opened: z.boolean() }),
+  },
+  /** «Зарегистрировать сообщение» on a comment (App. 1 §4.2): the curator's T0 and categories. */
+  'messages/register': {
+    request: z.object({
+      source: sourceSchema,
+      topic: z.string().max(300),
+      location: z.string().max(300),
+      importance: z.enum(['normal', 'high']),
+      receivedAt: z.number().int().min(0),
+    }),
+    response: z.object({ id: z.string(), existed: z.boolean() }),
+  },
+  /** Messages tied to comments on the page: what their badges say, and the approved reply to insert. */
+  'messages/for-comments': {
+    request: z.object({ keys: z.array(z.string().max(200)).max(5000) }),
+    response: z.object({
+      items: z.array(
+        z.object({
+          commentRef: z.string(),
+          id: z.string(),
+          status: z.string(),
+          statusTitle: z.string(),
+          owner: z.string().nullable(),
+          next: z.string().nullable(),
+          urgency: z.enum(['overdue', 'soon', 'ok', 'none']),
+          approvedText: z.string().nullable(),
+          published: z.boolean(),
+        }),
+      ),
+    }),
+  },
+  /** The page's own reply appeared under a tied comment: the message is published (§10). */
+  'messages/published': {
+    request: z.object({
+      commentRef: z.string().max(200),
+      url: url.nullable(),
+      at: z.number().int().min(0),
+      text: z.string().max(100_000),
+    }),
+    response: z.object({ id: z.string().nullable(), changed: z.boolean(), differs: z.boolean() }),
   },
 } as const;
 

@@ -8,6 +8,7 @@ import { createDispatcher } from '@/lib/messaging/server';
 import { loadAllowlist } from '@/lib/moderation/allowlist';
 import { logToCsv, matchesFilter, type Evidence } from '@/lib/moderation/log';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+import { createWorkClock } from '@/lib/worktime/clock';
 
 const evidence: Evidence = {
   site: 'vk',
@@ -36,7 +37,7 @@ describe('the moderation log', () => {
     fakeBrowser.reset();
     db = openDatabase(`log-${Math.random()}`);
     dispatch = createDispatcher(
-      createHandlers({ db, settings: async () => ({ ...DEFAULT_SETTINGS, userName: 'Анна Модератор' }), now: () => clock++ }),
+      createHandlers({ db, settings: async () => ({ ...DEFAULT_SETTINGS, userName: 'Анна Модератор' }), clock: async () => createWorkClock(), now: () => clock++ }),
       () => {},
     );
   });

@@ -1,0 +1,121 @@
+import { useSignal } from '@preact/signals';
+import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField, type ImportFormat, type InspectResult, type Mapping } from '@/lib/messages/import';
+
+export interface ImportDialogProps {
+  inspect(text: string, format: ImportFormat): InspectResult;
+  /** Builds and stores in one transaction; refuses the whole file on any bad row. */
+  commit(text: string, format: ImportFormat, mapping: Mapping): Promise<{ ok: true; added: number; duplicates: number } | { ok: false; errors: string[] }>;
+}
+
+const REQUIRED: readonly ImportField[] = ['text'];
+
+/**
+ * Import from the monitoring system or a spreadsheet: the user picks the file, confirms which column
+ * is which, and the file goes in whole or not at all, with reasons row by row.
+ */
+export function ImportDialog({ inspect, commit }: ImportDialogProps) {
+  const file = useSignal<{ name: string; text: string; format: ImportFormat } | null>(null);
+  const table = useSignal<Extract<InspectResult, { ok: true }> | null>(null);
+  const mapping = useSignal<Mapping>({});
+  const errors = useSignal<string[]>([]);
+  const status = useSignal('');
+  const busy = useSignal(false);
+
+  return (
+    <div class="import card" data-testid="messages-import">
+      <label class="button">
+        Импорт сообщений (CSV или JSON)
+        <input
+          type="file"
+          hidden
+          name="messages-import"
+          accept=".csv,.json,.tsv,text/csv,application/json"
+          onChange={async (e) => {
+            const f = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (!f) return;
+            const text = await f.text();
+            const format: ImportFormat = /\.json$/i.test(f.name) ? 'json' : 'csv';
+            const inspected = inspect(text, format);
+            status.value = '';
+            if (!inspected.ok) {
+              errors.value = [`Файл «${f.name}» не прочитан:`, ...inspected.errors];
+              file.value = null;
+              table.value = null;
+              return;
+            }
+            errors.value = [];
+            file.value = { name: f.name, text, format };
+            table.value = inspected;
+            mapping.value = inspected.suggested;
+          }}
+        />
+      </label>
+      {file.value && table.value && (
+        <form
+          class="mapping"
+          aria-label="Сопоставление столбцов"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            busy.value = true;
+            const result = await commit(file.value!.text, file.value!.format, mapping.value);
+            busy.value = false;
+            if (!result.ok) {
+              errors.value = [`Файл «${file.value!.name}» не загружен, ничего не изменено:`, ...result.errors];
+              return;
+            }
+            errors.value = [];
+            status.value = `Загружено сообщений: ${result.added}${result.duplicates ? `, уже были: ${result.duplicates}` : ''}`;
+            file.value = null;
+            table.value = null;
+          }}
+        >
+          <p>
+            «{file.value.name}»: строк {table.value.rowCount}. Проверьте, какой столбец чем является:
+          </p>
+          <div class="grid">
+            {IMPORT_FIELDS.map((field) => (
+              <label key={field}>
+                {IMPORT_FIELD_LABELS[field]}
+                {REQUIRED.includes(field) ? ' *' : ''}
+                <select
+                  name={`map-${field}`}
+                  value={mapping.value[field] ?? ''}
+                  onChange={(e) => {
+                    const next = { ...mapping.value };
+                    if (e.currentTarget.value) next[field] = e.currentTarget.value;
+                    else delete next[field];
+                    mapping.value = next;
+                  }}
+                >
+                  <option value="">— нет —</option>
+                  {table.value!.columns.map((c) => (
+                    <option key={c} value={c}>
+                      {c}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </div>
+          <div class="row">
+            <button type="submit" disabled={busy.value}>
+              Импортировать
+            </button>
+            <button type="button" onClick={() => ((file.value = null), (table.value = null))}>
+              Отмена
+            </button>
+          </div>
+        </form>
+      )}
+      {errors.value.length > 0 && (
+        <ul class="errors" role="alert">
+          {errors.value.map((e, i) => (
+            <li key={i}>{e}</li>
+          ))}
+        </ul>
+      )}
+      {status.value && <p class="ok">{status}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { useSignal } from '@preact/signals';
+import type { WorktimeSettings } from '@/lib/worktime/schedule';
+import { Errors, type SaveResult } from './SettingsForm';
+
+const DAYS = [
+  ['mon', 'Понедельник'],
+  ['tue', 'Вторник'],
+  ['wed', 'Среда'],
+  ['thu', 'Четверг'],
+  ['fri', 'Пятница'],
+  ['sat', 'Суббота'],
+  ['sun', 'Воскресенье'],
+] as const;
+
+type Week = WorktimeSettings['week'];
+
+export interface WorktimeFormProps {
+  worktime: WorktimeSettings;
+  /** Years of the production calendar the extension knows, built in and added. */
+  years: number[];
+  onSave(patch: Partial<WorktimeSettings>): Promise<SaveResult>;
+  onAddYear(text: string): Promise<{ ok: true; year: number } | { ok: false; errors: string[] }>;
+}
+
+/** Working hours and the production calendar: every deadline of App. 1 counts in this time (§2.2). */
+export function WorktimeForm({ worktime, years, onSave, onAddYear }: WorktimeFormProps) {
+  const week = useSignal<Week>(worktime.week);
+  const lunch = useSignal(worktime.lunch);
+  const shortened = useSignal(String(worktime.shortenedByMinutes));
+  const decree = useSignal(worktime.decreeNonWorkingDays);
+  const errors = useSignal<string[]>([]);
+  const status = useSignal('');
+
+  const setDay = (day: keyof Week, value: Week[keyof Week]) => (week.value = { ...week.value, [day]: value });
+
+  return (
+    <form
+      class="card"
+      aria-label="Рабочее время"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const minutes = Number(shortened.value);
+        const result = await onSave({
+          week: week.value,
+          lunch: lunch.value,
+          shortenedByMinutes: Number.isInteger(minutes) ? minutes : -1,
+          decreeNonWorkingDays: decree.value,
+        });
+        errors.value = result.ok ? [] : result.errors;
+        status.value = result.ok ? 'Рабочее время сохранено' : '';
+      }}
+    >
+      <h2>Рабочее время</h2>
+      <p class="muted">Сроки приложения 1 считаются в рабочем времени (п. 2.2) по производственному календарю.</p>
+      <table class="hours">
+        <tbody>
+          {DAYS.map(([key, label]) => {
+            const day = week.value[key];
+            return (
+              <tr key={key}>
+                <th scope="row">{label}</th>
+                <td>
+                  <label class="inline">
+                    <input type="checkbox" name={`${key}-on`} checked={day !== null} onChange={(e) => setDay(key, e.currentTarget.checked ? { start: '08:30', end: '17:45' } : null)} />{' '}
+                    рабочий
+                  </label>
+                </td>
+                <td>
+                  {day && (
+                    <>
+                      <input aria-label={`${label}: начало`} name={`${key}-start`} value={day.start} size={5} onInput={(e) => setDay(key, { ...day, start: e.currentTarget.value })} />
+                      {' – '}
+                      <input aria-label={`${label}: конец`} name={`${key}-end`} value={day.end} size={5} onInput={(e) => setDay(key, { ...day, end: e.currentTarget.value })} />
+                    </>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+          <tr>
+            <th scope="row">Обед</th>
+            <td>
+              <label class="inline">
+                <input type="checkbox" name="lunch-on" checked={lunch.value !== null} onChange={(e) => (lunch.value = e.currentTarget.checked ? { start: '13:00', end: '14:00' } : null)} /> есть
+              </label>
+            </td>
+            <td>
+              {lunch.value && (
+                <>
+                  <input aria-label="Обед: начало" name="lunch-start" value={lunch.value.start} size={5} onInput={(e) => (lunch.value = { ...lunch.value!, start: e.currentTarget.value })} />
+                  {' – '}
+                  <input aria-label="Обед: конец" name="lunch-end" value={lunch.value.end} size={5} onInput={(e) => (lunch.value = { ...lunch.value!, end: e.currentTarget.value })} />
+                </>
+              )}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <label>
+        Предпраздничный день короче на, минут{' '}
+        <input name="shortenedByMinutes" value={shortened} size={4} onInput={(e) => (shortened.value = e.currentTarget.value)} />
+      </label>
+      <label class="inline">
+        <input type="checkbox" name="decree" checked={decree.value} onChange={(e) => (decree.value = e.currentTarget.checked)} /> Нерабочие дни по указам
+        Президента 2020–2021 года останавливают сроки
+      </label>
+      <Errors errors={errors.value} />
+      <div class="row">
+        <button type="submit">Сохранить рабочее время</button>
+        {status.value && <span class="ok">{status}</span>}
+      </div>
+      <h3>Производственный календарь</h3>
+      <p class="muted" data-testid="calendar-years">
+        Есть годы: {years.join(', ')}. Для следующего года загрузите его файл (JSON в том же виде, что встроенные).
+      </p>
+      <label class="button">
+        Добавить год календаря
+        <input
+          type="file"
+          hidden
+          name="calendar-year"
+          accept=".json,application/json"
+          onChange={async (e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (!file) return;
+            const r = await onAddYear(await file.text());
+            errors.value = r.ok ? [] : [`Календарь из «${file.name}» не добавлен:`, ...r.errors];
+            status.value = r.ok ? `Добавлен ${r.year} год` : '';
+          }}
+        />
+      </label>
+    </form>
+  );
+}

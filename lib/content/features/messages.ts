@@ -1,0 +1,283 @@
+/**
+ * Citizens' messages on the page (App. 1): the curator registers a comment as a message; comments
+ * tied to a message carry a badge with its state and next deadline; an approved reply goes into
+ * that comment's reply box for a person to send; the page's own reply marks the message published.
+ */
+import { signal, type ReadonlySignal } from '@preact/signals';
+import type { RequestOf, ResponseOf } from '../../messaging/protocol';
+import type { Role } from '../../settings/defaults';
+import type { PageInfo, ParsedComment, SiteAdapter } from '../../sites/types';
+import { insertText } from '../insert';
+import { COMMENT_ATTR, type Feature } from '../runtime';
+
+type Item = ResponseOf<'messages/for-comments'>['items'][number];
+
+export interface MessagesDeps {
+  adapter: SiteAdapter;
+  doc: Document;
+  role: ReadonlySignal<Role>;
+  forComments(keys: string[]): Promise<Item[]>;
+  register(request: RequestOf<'messages/register'>): Promise<ResponseOf<'messages/register'>>;
+  published(request: RequestOf<'messages/published'>): Promise<ResponseOf<'messages/published'>>;
+  now: () => number;
+  signal: AbortSignal;
+  /** How often badges re-read their countdown. */
+  refreshMs?: number;
+}
+
+const UI = 'data-otklik-ui';
+
+export function messages(deps: MessagesDeps) {
+  const { adapter, doc } = deps;
+  let page: PageInfo | null = null;
+  let seen = new Map<string, { el: Element; comment: ParsedComment }>();
+  const tied = new Map<string, Item>();
+  const reported = new Set<string>();
+  let pending: string[] = [];
+  const error = signal<string | null>(null);
+  const count = signal(0);
+
+  function textOf(el: Element) {
+    return adapter.commentTextElement?.(el) ?? null;
+  }
+
+  function place(el: Element, node: Element) {
+    const text = textOf(el);
+    if (text && text !== el) text.after(node);
+    else el.append(node);
+  }
+
+  function mk<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string) {
+    const e = doc.createElement(tag);
+    e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function renderBadge(key: string, el: Element, item: Item) {
+    el.querySelector(`.otklik-msg[data-for="${CSS.escape(key)}"]`)?.remove();
+    const box = mk('div', `otklik-msg otklik-msg--${item.urgency}`);
+    box.setAttribute(UI, '');
+    box.setAttribute('data-for', key);
+    box.setAttribute('data-message-id', item.id);
+    box.append(mk('span', 'otklik-msg__state', `Сообщение: ${item.statusTitle}`));
+    if (item.owner) box.append(mk('span', 'otklik-msg__owner', `у: ${item.owner}`));
+    if (item.next) box.append(mk('span', 'otklik-msg__next', item.next));
+    if (item.approvedText) {
+      const b = mk('button', 'otklik-action', 'Вставить ответ');
+      b.type = 'button';
+      b.setAttribute('data-action', 'insert-reply');
+      box.append(b);
+    }
+    place(el, box);
+  }
+
+  async function lookup(keys: string[]) {
+    if (!keys.length) return;
+    try {
+      const items = await deps.forComments(keys);
+      for (const item of items) tied.set(item.commentRef, item);
+      for (const item of items) {
+        const at = seen.get(item.commentRef);
+        if (at?.el.isConnected) renderBadge(item.commentRef, at.el, item);
+      }
+      count.value = tied.size;
+      checkOwnReplies();
+      error.value = null;
+    } catch (e) {
+      error.value = `Сообщения не загружены: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  /** The page's own reply under a tied comment is the publication (§10), with its link and time. */
+  function checkOwnReplies() {
+    for (const [key, { comment }] of seen) {
+      if (!comment.own || !comment.parentId || reported.has(key)) continue;
+      const parentKey = `${comment.site}:${comment.parentId}`;
+      const item = tied.get(parentKey);
+      if (!item || item.published) continue;
+      reported.add(key);
+      void deps
+        .published({ commentRef: parentKey, url: comment.permalink, at: comment.publishedAt ?? deps.now(), text: comment.text })
+        .then((r) => (r.changed ? lookup([parentKey]) : undefined))
+        .catch(() => reported.delete(key));
+    }
+  }
+
+  // --- «Зарегистрировать сообщение»: one button that follows the comment under the pointer. ---
+  const hoverButton = mk('button', 'otklik-action otklik-register', 'Зарегистрировать сообщение');
+  hoverButton.type = 'button';
+  hoverButton.setAttribute(UI, '');
+  hoverButton.setAttribute('data-action', 'register');
+
+  function onOver(event: Event) {
+    if (deps.role.value !== 'curator') return;
+    const el = (event.target as Element | null)?.closest?.(`[${COMMENT_ATTR}]`);
+    if (!el) return;
+    const key = el.getAttribute(COMMENT_ATTR)!;
+    const entry = seen.get(key);
+    if (!entry || entry.comment.own || tied.has(key) || el.querySelector('.otklik-register-form')) return;
+    if (hoverButton.getAttribute('data-for') === key && hoverButton.isConnected) return;
+    hoverButton.setAttribute('data-for', key);
+    place(el, hoverButton);
+  }
+
+  function registerForm(key: string): Element {
+    const form = mk('form', 'otklik-register-form');
+    form.setAttribute(UI, '');
+    form.setAttribute('data-for', key);
+    const field = (label: string, input: HTMLElement) => {
+      const l = mk('label', 'otklik-field', label);
+      l.append(input);
+      return l;
+    };
+    const topic = mk('input', '');
+    topic.name = 'topic';
+    const location = mk('input', '');
+    location.name = 'location';
+    const importance = mk('select', '');
+    importance.name = 'importance';
+    for (const [value, label] of [['normal', 'обычная'], ['high', 'высокая']]) {
+      const o = mk('option', '', label);
+      o.value = value!;
+      importance.append(o);
+    }
+    const access = mk('input', '');
+    access.type = 'datetime-local';
+    access.name = 'receivedAt';
+    const local = new Date(deps.now() - new Date().getTimezoneOffset() * 60_000);
+    access.value = local.toISOString().slice(0, 16);
+    const submit = mk('button', 'otklik-action', 'Зарегистрировать');
+    submit.type = 'submit';
+    const cancel = mk('button', 'otklik-action', 'Отмена');
+    cancel.type = 'button';
+    cancel.setAttribute('data-action', 'cancel-register');
+    const status = mk('span', 'otklik-words');
+    form.append(field('Тема', topic), field('Локация', location), field('Важность', importance), field('Доступ получен', access), submit, cancel, status);
+    return form;
+  }
+
+  async function submitRegistration(form: HTMLFormElement) {
+    const key = form.getAttribute('data-for')!;
+    const entry = seen.get(key);
+    if (!entry || !page) return;
+    const data = new FormData(form);
+    const receivedAt = new Date(String(data.get('receivedAt'))).getTime();
+    const status = form.querySelector('.otklik-words')!;
+    if (!Number.isFinite(receivedAt)) {
+      status.textContent = 'Укажите, когда получен доступ к сообщению';
+      return;
+    }
+    const c = entry.comment;
+    try {
+      await deps.register({
+        source: {
+          site: c.site,
+          commentKey: key,
+          commentId: c.id,
+          postId: c.postId,
+          pageKey: `${page.site}:${page.ownerId ?? page.url}`,
+          pageUrl: page.url,
+          pageName: page.name,
+          permalink: c.permalink,
+          authorId: c.authorId,
+          authorName: c.authorName,
+          authorUrl: c.authorUrl,
+          text: c.text,
+          writtenAt: c.publishedAt,
+        },
+        topic: String(data.get('topic') ?? ''),
+        location: String(data.get('location') ?? ''),
+        importance: data.get('importance') === 'high' ? 'high' : 'normal',
+        receivedAt,
+      });
+      form.remove();
+      await lookup([key]);
+    } catch (e) {
+      // The form stays with what was typed; the reason is shown next to it.
+      status.textContent = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  async function insertReply(key: string) {
+    const entry = seen.get(key);
+    const item = tied.get(key);
+    if (!entry || !item?.approvedText) return;
+    const badge = entry.el.querySelector(`.otklik-msg[data-for="${CSS.escape(key)}"]`);
+    const say = (text: string) => {
+      badge?.querySelector('.otklik-msg__note')?.remove();
+      badge?.append(mk('span', 'otklik-msg__note', text));
+    };
+    const control = adapter.replyControl?.(entry.el);
+    (control as HTMLElement | null)?.click();
+    // The site opens its reply box in response to the click; give it one frame to render.
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    let composer: HTMLElement | null = null;
+    for (let scope: Element | null = entry.el; scope && !composer; scope = scope.parentElement) composer = adapter.composer?.(scope) ?? null;
+    if (!composer) return say('Не нашёл поле ответа: нажмите «Ответить» под комментарием и повторите');
+    insertText(composer, item.approvedText);
+    say('Ответ вставлен — проверьте и отправьте сами');
+  }
+
+  function onClick(event: Event) {
+    const target = event.target as Element | null;
+    const button = target?.closest?.('button[data-action]');
+    if (!button || !button.closest(`[${UI}]`)) return;
+    const action = button.getAttribute('data-action');
+    const key = button.closest('[data-for]')?.getAttribute('data-for');
+    if (!key) return;
+    if (action === 'register') {
+      event.preventDefault();
+      event.stopPropagation();
+      hoverButton.remove();
+      const el = seen.get(key)?.el;
+      if (el && !el.querySelector('.otklik-register-form')) place(el, registerForm(key));
+    } else if (action === 'cancel-register') {
+      event.preventDefault();
+      button.closest('form')?.remove();
+    } else if (action === 'insert-reply') {
+      event.preventDefault();
+      event.stopPropagation();
+      void insertReply(key);
+    }
+  }
+  function onSubmit(event: Event) {
+    const form = event.target as HTMLFormElement;
+    if (!form.classList?.contains('otklik-register-form')) return;
+    event.preventDefault();
+    event.stopPropagation();
+    void submitRegistration(form);
+  }
+  doc.addEventListener('mouseover', onOver, { signal: deps.signal });
+  doc.addEventListener('click', onClick, { capture: true, signal: deps.signal });
+  doc.addEventListener('submit', onSubmit, { capture: true, signal: deps.signal });
+
+  const timer = setInterval(() => void lookup([...tied.keys()]), deps.refreshMs ?? 60_000);
+  deps.signal.addEventListener('abort', () => clearInterval(timer), { once: true });
+
+  const feature: Feature = {
+    name: 'messages',
+    onPage(p) {
+      page = p;
+      seen = new Map();
+      tied.clear();
+      reported.clear();
+      pending = [];
+      count.value = 0;
+    },
+    onBatch(b) {
+      page = b.page;
+      for (const { el, comment, key } of b.comments) {
+        seen.set(key, { el, comment });
+        pending.push(key);
+      }
+    },
+    onIdle() {
+      const keys = pending;
+      pending = [];
+      void lookup(keys);
+    },
+  };
+
+  return { feature, model: { count, error } };
+}

@@ -1,0 +1,102 @@
+/**
+ * Messages in the database. A record and its queue row are always written together, in one
+ * transaction; an event is appended only if the workflow accepts it.
+ */
+import { derive } from '../messages/summary';
+import type { MessageRecord, MessageSummary } from '../messages/types';
+import { applyEvent, replay } from '../workflow/reducer';
+import type { MessageEvent } from '../workflow/schema';
+import type { WorkClock } from '../worktime/clock';
+import type { OtklikDB } from './schema';
+
+export type Result<T = object> = ({ ok: true } & T) | { ok: false; error: string };
+
+export async function putMessage(db: OtklikDB, record: MessageRecord, clock: WorkClock, now: number): Promise<void> {
+  const { summary } = derive(record, clock, now);
+  await db.transaction('rw', db.messages, db.summaries, async () => {
+    await db.messages.put(record);
+    await db.summaries.put(summary);
+  });
+}
+
+export function getMessage(db: OtklikDB, id: string): Promise<MessageRecord | undefined> {
+  return db.messages.get(id);
+}
+
+export function listSummaries(db: OtklikDB): Promise<MessageSummary[]> {
+  return db.summaries.toArray();
+}
+
+/** Appends one event after the workflow accepted it; a refused event changes nothing. */
+export async function appendEvent(
+  db: OtklikDB,
+  id: string,
+  event: MessageEvent,
+  clock: WorkClock,
+  now: number,
+  patch: Partial<Pick<MessageRecord, 'workingDraft'>> = {},
+): Promise<Result<{ record: MessageRecord }>> {
+  return db.transaction('rw', db.messages, db.summaries, async () => {
+    const record = await db.messages.get(id);
+    if (!record) return { ok: false as const, error: 'Сообщение не найдено' };
+    const applied = applyEvent(replay(record.events), event);
+    if (!applied.ok) return { ok: false as const, error: applied.error };
+    const next: MessageRecord = { ...record, ...patch, events: [...record.events, event], updatedAt: now };
+    await db.messages.put(next);
+    await db.summaries.put(derive(next, clock, now).summary);
+    return { ok: true as const, record: next };
+  });
+}
+
+export async function saveWorkingDraft(db: OtklikDB, id: string, text: string, now: number): Promise<void> {
+  await db.messages.update(id, { workingDraft: text, updatedAt: now });
+}
+
+/** The messages tied to these comments (data-otklik-comment keys). */
+export async function messagesForComments(db: OtklikDB, keys: string[]): Promise<MessageRecord[]> {
+  if (!keys.length) return [];
+  return db.messages.where('commentRef').anyOf(keys).toArray();
+}
+
+/**
+ * Imports records in one transaction. A record whose importKey (or tied comment) is already stored
+ * is a duplicate and is skipped: importing the same file twice adds nothing.
+ */
+export async function importMessages(
+  db: OtklikDB,
+  records: MessageRecord[],
+  clock: WorkClock,
+  now: number,
+): Promise<{ added: number; duplicates: number }> {
+  const summaries = records.map((r) => derive(r, clock, now).summary);
+  return db.transaction('rw', db.messages, db.summaries, async () => {
+    const keys = records.map((r) => r.importKey).filter((k): k is string => Boolean(k));
+    const known = new Set((await db.messages.where('importKey').anyOf(keys).toArray()).map((r) => r.importKey));
+    const seen = new Set<string>();
+    const fresh: MessageRecord[] = [];
+    const freshSummaries: MessageSummary[] = [];
+    records.forEach((r, i) => {
+      const key = r.importKey ?? r.id;
+      if (known.has(r.importKey) || seen.has(key)) return;
+      seen.add(key);
+      fresh.push(r);
+      freshSummaries.push(summaries[i]!);
+    });
+    await db.messages.bulkAdd(fresh);
+    await db.summaries.bulkAdd(freshSummaries);
+    return { added: fresh.length, duplicates: records.length - fresh.length };
+  });
+}
+
+/** The text the curator approved: the draft in force at the latest approval, until a new draft. */
+export function approvedText(record: MessageRecord): string | null {
+  let text: string | null = null;
+  let approved: string | null = null;
+  for (const e of record.events) {
+    if (e.type === 'draftSubmitted' || e.type === 'draftResubmitted') {
+      text = e.payload.text ?? null;
+      approved = null;
+    } else if (e.type === 'draftApproved') approved = text;
+  }
+  return approved;
+}

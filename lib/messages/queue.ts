@@ -1,0 +1,203 @@
+/**
+ * The queue's pure logic over summary rows: filters, search, sort, urgency and the countdown text
+ * («ответ до 16:45, осталось 1 ч 20 мин»). Time is working time (App. 1 §2.2), so «30 minutes» and
+ * «1 ч 20 мин» count only the administration's working hours.
+ */
+import type { DeadlineName, Importance } from '../workflow/table';
+import { FINAL_STATUSES, type MessageStatus } from '../workflow/transitions';
+import { formatInZone } from '../worktime/civil';
+import type { WorkClock } from '../worktime/clock';
+import type { MessageSummary } from './types';
+
+/** Due within this many working minutes: amber in the queue and on the badge. */
+export const SOON_MINUTES = 30;
+
+export type Urgency = 'overdue' | 'soon' | 'ok' | 'none';
+
+export type StatusGroup = 'open' | 'overdue' | 'soon' | 'final' | 'all';
+
+export interface QueueFilter {
+  group?: StatusGroup;
+  /** Only these states (null or absent: any); combines with `group`. */
+  statuses?: readonly MessageStatus[] | null;
+  /** 'all' or absent: either importance. */
+  importance?: Importance | 'all';
+  /** A unit: messages where it is the responsible executor or a co-executor ('' or absent: any). */
+  department?: string;
+  significantOnly?: boolean;
+  /** The same as significantOnly, under the name the queue view uses. */
+  sociallySignificant?: boolean;
+  site?: 'vk' | 'ok';
+  /** Words to find in author, text, topic, location or units; every word must occur. */
+  search?: string;
+  /** Needed by the 'overdue' and 'soon' groups. */
+  now?: number;
+  clock?: WorkClock;
+}
+
+/** 'nextDue' is the same as 'next', under the name the queue view uses. */
+export type QueueSort = 'next' | 'nextDue' | 'received' | 'updated';
+
+/**
+ * The instants that split urgency for a given «now»: a due at or before `soonUntil` is at most 30
+ * working minutes away. Past the 30th minute's instant, a due in the non-working gap right after it
+ * is still exactly 30 minutes away, so the bound extends to the next working instant.
+ */
+export interface UrgencyBounds {
+  now: number;
+  soonUntil: number;
+}
+
+export function urgencyBounds(now: number, clock: WorkClock): UrgencyBounds {
+  const limit = clock.addWorkingMinutes(now, SOON_MINUTES);
+  return { now, soonUntil: Math.max(limit, clock.nextWorkingInstant(limit)) };
+}
+
+function urgencyOf(due: number | null, b: UrgencyBounds): Urgency {
+  if (due === null) return 'none';
+  // At the deadline itself it is not yet missed (as in the deadline report).
+  if (due < b.now) return 'overdue';
+  return due <= b.soonUntil ? 'soon' : 'ok';
+}
+
+/** Overdue (red), due within 30 working minutes (amber), fine, or nothing due. */
+export function urgency(row: Pick<MessageSummary, 'nextDue'>, now: number, clock: WorkClock): Urgency {
+  if (row.nextDue === null) return 'none';
+  if (row.nextDue < now) return 'overdue';
+  return clock.workingMinutesBetween(now, row.nextDue) <= SOON_MINUTES ? 'soon' : 'ok';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search
+
+/** Lower case and «ё» as «е»: people type «еж» for «ёж». */
+export function foldForSearch(s: string): string {
+  return s.toLowerCase().replace(/ё/g, 'е');
+}
+
+/** Rows are replaced, never edited, when a message changes; so a row's haystack is built once. */
+const haystacks = new WeakMap<MessageSummary, string>();
+
+function haystackOf(row: MessageSummary): string {
+  let h = haystacks.get(row);
+  if (h === undefined) {
+    h = foldForSearch([row.author, row.snippet, row.topic, row.location, row.department, ...row.coDepartments].join('\n'));
+    haystacks.set(row, h);
+  }
+  return h;
+}
+
+function searchWords(search: string | undefined): string[] {
+  return search ? foldForSearch(search).split(/\s+/).filter(Boolean) : [];
+}
+
+const FINAL = new Set<string>(FINAL_STATUSES);
+
+/** The rows that pass every filter given, in their order; one pass, cheap checks first. */
+export function filterQueue(rows: readonly MessageSummary[], filter: QueueFilter): MessageSummary[] {
+  const group = filter.group ?? 'all';
+  let bounds: UrgencyBounds | null = null;
+  if (group === 'overdue' || group === 'soon') {
+    if (filter.now === undefined || !filter.clock) throw new RangeError(`для отбора «${group}» нужны текущее время и рабочий календарь`);
+    bounds = urgencyBounds(filter.now, filter.clock);
+  }
+  const words = searchWords(filter.search);
+  const { site } = filter;
+  const importance = filter.importance === 'all' ? undefined : filter.importance;
+  const department = filter.department || undefined;
+  const significantOnly = filter.significantOnly || filter.sociallySignificant;
+  const statuses = filter.statuses ? new Set<string>(filter.statuses) : null;
+  const out: MessageSummary[] = [];
+  for (const row of rows) {
+    if (site !== undefined && row.site !== site) continue;
+    if (importance !== undefined && row.importance !== importance) continue;
+    if (significantOnly && !row.sociallySignificant) continue;
+    if (department !== undefined && row.department !== department && !row.coDepartments.includes(department)) continue;
+    if (statuses && !statuses.has(row.status)) continue;
+    if (group === 'open' && FINAL.has(row.status)) continue;
+    if (group === 'final' && !FINAL.has(row.status)) continue;
+    if (bounds && urgencyOf(row.nextDue, bounds) !== group) continue;
+    if (words.length) {
+      const h = haystackOf(row);
+      if (!words.every((w) => h.includes(w))) continue;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/**
+ * A sorted copy. 'next': the soonest deadline first (missed ones are the soonest), rows with
+ * nothing due last; 'received' and 'updated': the newest first. Ties keep their order.
+ */
+export function sortQueue(rows: readonly MessageSummary[], by: QueueSort): MessageSummary[] {
+  const copy = rows.slice();
+  // Infinity − Infinity is NaN: two rows with nothing due are a tie.
+  if (by === 'next' || by === 'nextDue') copy.sort((a, b) => (a.nextDue ?? Infinity) - (b.nextDue ?? Infinity) || 0);
+  else if (by === 'received') copy.sort((a, b) => b.receivedAt - a.receivedAt);
+  else copy.sort((a, b) => b.updatedAt - a.updatedAt);
+  return copy;
+}
+
+/** Filter, then sort what is left. */
+export function queryQueue(rows: readonly MessageSummary[], filter: QueueFilter, by: QueueSort): MessageSummary[] {
+  return sortQueue(filterQueue(rows, filter), by);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Texts
+
+/** What is due, in the words of the badge: «ответ до 16:45». */
+export const DEADLINE_NOUNS: Record<DeadlineName, string> = {
+  routeDeadline: 'направить до',
+  returnDeadline: 'вернуть до',
+  draftDeadline: 'проект до',
+  replyDeadline: 'ответ до',
+  approvalDeadline: 'согласовать до',
+  revisionDeadline: 'доработать до',
+  publicationDeadline: 'ответ до',
+  finalReplyDeadline: 'окончательный проект до',
+  coExecutorInformationDeadline: 'информация до',
+  jointDraftDeadline: 'общий проект до',
+};
+
+/** Working minutes as hours and minutes: «1 ч 20 мин», «45 мин», «2 ч». Rounded to the minute; the sign is dropped. */
+export function formatWorkingDuration(minutes: number): string {
+  if (!Number.isFinite(minutes)) throw new RangeError(`длительность должна быть числом, а не ${minutes}`);
+  const total = Math.round(Math.abs(minutes));
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  if (h === 0) return `${m} мин`;
+  return m === 0 ? `${h} ч` : `${h} ч ${m} мин`;
+}
+
+/** «16:45» today, «17.09 11:45» another day, «17.09.2026 11:45» another year (all in `zone`). */
+export function formatDue(due: number, now: number, zone: string): string {
+  const d = formatInZone(due, zone);
+  const n = formatInZone(now, zone);
+  const time = d.slice(11, 16);
+  if (d.slice(0, 10) === n.slice(0, 10)) return time;
+  const date = `${d.slice(8, 10)}.${d.slice(5, 7)}`;
+  return d.slice(0, 4) === n.slice(0, 4) ? `${date} ${time}` : `${date}.${d.slice(0, 4)} ${time}`;
+}
+
+/**
+ * The countdown of one deadline: «ответ до 16:45, осталось 1 ч 20 мин», or once missed «ответ до
+ * 16:45, просрочено на 25 мин». Minutes left round up (the last seconds still read «1 мин»);
+ * overdue minutes round down, and a deadline missed only in non-working time reads «просрочено».
+ */
+export function countdownText(name: DeadlineName, due: number, now: number, clock: WorkClock, zone: string = clock.zone): string {
+  const head = `${DEADLINE_NOUNS[name]} ${formatDue(due, now, zone)}`;
+  if (due < now) {
+    const over = Math.floor(clock.workingMinutesBetween(due, now));
+    return over >= 1 ? `${head}, просрочено на ${formatWorkingDuration(over)}` : `${head}, просрочено`;
+  }
+  const left = clock.workingMinutesBetween(now, due);
+  return left < 1 ? `${head}, осталось меньше минуты` : `${head}, осталось ${formatWorkingDuration(Math.ceil(left))}`;
+}
+
+/** The row's next deadline as a countdown; null when nothing is due. */
+export function rowCountdown(row: Pick<MessageSummary, 'nextDue' | 'nextName'>, now: number, clock: WorkClock, zone: string = clock.zone): string | null {
+  if (row.nextDue === null) return null;
+  return countdownText(row.nextName ?? 'replyDeadline', row.nextDue, now, clock, zone);
+}

@@ -1,0 +1,46 @@
+import { deadlineReport, type DeadlineReport } from '../workflow/deadlines';
+import { replay, type MessageState, type Party } from '../workflow/reducer';
+import { DEADLINE_TABLE } from '../workflow/table';
+import type { WorkClock } from '../worktime/clock';
+import type { MessageRecord, MessageSummary } from './types';
+
+export function partyName(p: Party): string {
+  return p.role === 'curator' ? 'Куратор' : (p.department ?? p.name ?? 'исполнитель');
+}
+
+export interface Derived {
+  state: MessageState;
+  report: DeadlineReport;
+  summary: MessageSummary;
+}
+
+/**
+ * State, deadlines and the queue row of a message at `now`. The row's next deadline is the soonest
+ * duty still open or missed; §5's window (returning what is not ours) never hides a real deadline.
+ */
+export function derive(record: MessageRecord, clock: WorkClock, now: number): Derived {
+  const state = replay(record.events);
+  const report = deadlineReport(state, clock, now);
+  const next = report.applicable.find((d) => DEADLINE_TABLE[d.name].kind === 'duty' && d.due !== null) ?? null;
+  const summary: MessageSummary = {
+    id: record.id,
+    site: record.site,
+    commentRef: record.commentRef ?? null,
+    status: state.status,
+    importance: state.importance,
+    topic: state.topic ?? '',
+    location: state.location ?? '',
+    department: state.responsible?.department ?? '',
+    coDepartments: state.coExecutors.map((c) => c.department),
+    author: record.author ?? '',
+    snippet: (record.text ?? '').replace(/\s+/g, ' ').trim().slice(0, 140),
+    receivedAt: state.receivedAt,
+    nextName: next?.name ?? null,
+    nextDue: next?.due ?? null,
+    nextOwner: next ? partyName(next.responsible) : null,
+    violations: report.violations.length,
+    sociallySignificant: state.sociallySignificant,
+    updatedAt: record.updatedAt,
+  };
+  return { state, report, summary };
+}

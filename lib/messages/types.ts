@@ -1,0 +1,62 @@
+/**
+ * A citizen's message as Otklik stores it (App. 1): the workflow's Message (events inside) plus where
+ * it came from on the page, and a small summary row the queue reads without loading whole messages.
+ */
+import type { Message } from '../workflow/schema';
+import type { MessageStatus } from '../workflow/transitions';
+import type { DeadlineName, Importance } from '../workflow/table';
+
+/** Where the message was found: the comment it is tied to on VK or OK. */
+export interface MessageSource {
+  pageKey: string | null;
+  pageName: string | null;
+  pageUrl: string | null;
+  postId: string | null;
+  commentId: string | null;
+  permalink: string | null;
+  authorId: string | null;
+  authorUrl: string | null;
+  /** When the citizen wrote it (unix ms), if known. */
+  writtenAt: number | null;
+}
+
+export interface MessageRecord extends Message {
+  source: MessageSource;
+  /**
+   * Identity of an imported row (the monitoring system's id, or a hash of site + link + text): the
+   * same file imported twice creates no duplicates.
+   */
+  importKey: string | null;
+  /** The executor's reply being written, not yet submitted (kept so nothing typed is lost). */
+  workingDraft: string;
+  /** The page's own reply as seen under the comment (proof for §10), and whether it differs from the approved text. */
+  publication?: { url: string | null; at: number; text: string; differs: boolean };
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One row of the queue: everything the list shows and filters on, and nothing more. */
+export interface MessageSummary {
+  id: string;
+  site: 'vk' | 'ok';
+  commentRef: string | null;
+  status: MessageStatus;
+  importance: Importance;
+  topic: string;
+  location: string;
+  /** The responsible executor's unit, '' before routing. */
+  department: string;
+  coDepartments: string[];
+  author: string;
+  /** The first 140 characters of the text, for the list and for search. */
+  snippet: string;
+  receivedAt: number;
+  /** The soonest deadline still open (overdue ones included); null when nothing is due. */
+  nextName: DeadlineName | null;
+  nextDue: number | null;
+  /** Who answers for the next deadline: 'curator' or the unit's name. */
+  nextOwner: string | null;
+  violations: number;
+  sociallySignificant: boolean;
+  updatedAt: number;
+}

@@ -1,0 +1,90 @@
+/**
+ * The working schedule and added calendar years, stored in browser.storage.local and validated by
+ * the worktime core; the clock every deadline reads is built from them.
+ */
+import { browser } from 'wxt/browser';
+import { builtInCalendar, parseCalendarYear, type ProductionCalendar } from '../worktime/calendar';
+import { createWorkClock, type WorkClock } from '../worktime/clock';
+import {
+  DEFAULT_WORKTIME_SETTINGS,
+  editWorktimeSettings,
+  parseWorktimeSettings,
+  type WorktimeSettings,
+  type WorktimeSettingsEdit,
+} from '../worktime/schedule';
+import { loadSettings } from './read';
+
+export const WORKTIME_KEY = 'worktime';
+export const CALENDAR_YEARS_KEY = 'calendarYears';
+
+export async function loadWorktime(): Promise<WorktimeSettings> {
+  const raw = (await browser.storage.local.get(WORKTIME_KEY))[WORKTIME_KEY];
+  const parsed = raw === undefined ? null : parseWorktimeSettings(raw);
+  return parsed?.ok ? parsed.value : DEFAULT_WORKTIME_SETTINGS;
+}
+
+export async function saveWorktime(patch: WorktimeSettingsEdit): Promise<{ ok: true } | { ok: false; errors: string[] }> {
+  const result = editWorktimeSettings(await loadWorktime(), patch);
+  if (!result.ok) return { ok: false, errors: [result.error] };
+  await browser.storage.local.set({ [WORKTIME_KEY]: result.settings });
+  return { ok: true };
+}
+
+async function addedYears(): Promise<unknown[]> {
+  const raw = (await browser.storage.local.get(CALENDAR_YEARS_KEY))[CALENDAR_YEARS_KEY];
+  return Array.isArray(raw) ? raw : [];
+}
+
+/** The built-in calendar with the years the user added (a bad stored year is skipped, never fatal). */
+export async function loadCalendar(): Promise<ProductionCalendar> {
+  let calendar = builtInCalendar();
+  for (const year of await addedYears()) {
+    try {
+      calendar = calendar.withYear(year);
+    } catch {
+      // Validated when added; a file damaged since then must not stop the clock for other years.
+    }
+  }
+  return calendar;
+}
+
+/** Adds (or replaces) a year of the production calendar; a bad file changes nothing and says why. */
+export async function addCalendarYear(text: string): Promise<{ ok: true; year: number } | { ok: false; errors: string[] }> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, errors: ['Файл календаря не в формате JSON'] };
+  }
+  const parsed = parseCalendarYear(data);
+  if (!parsed.ok) return { ok: false, errors: [parsed.error] };
+  const others = (await addedYears()).filter((y) => (y as { year?: unknown })?.year !== parsed.value.year);
+  await browser.storage.local.set({ [CALENDAR_YEARS_KEY]: [...others, parsed.value] });
+  return { ok: true, year: parsed.value.year };
+}
+
+/** The clock in the administration's zone (the general settings' zone wins over the schedule's). */
+export async function loadClock(): Promise<WorkClock> {
+  const [worktime, settings, calendar] = await Promise.all([loadWorktime(), loadSettings(), loadCalendar()]);
+  return createWorkClock({ ...worktime, zone: settings.timeZone }, calendar);
+}
+
+
+let cached: Promise<WorkClock> | null = null;
+
+/**
+ * One clock for the background's life, rebuilt when the schedule, the zone or the calendar change:
+ * the clock caches each day's working intervals, so reusing it keeps deadline maths cheap.
+ */
+let watching = false;
+
+export function cachedClock(): Promise<WorkClock> {
+  if (!watching) {
+    watching = true;
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && (WORKTIME_KEY in changes || CALENDAR_YEARS_KEY in changes || 'settings' in changes)) cached = null;
+    });
+  }
+  cached ??= loadClock();
+  return cached;
+}
