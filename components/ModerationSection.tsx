@@ -3,6 +3,9 @@ import type { ModerationModel } from '@/lib/content/features/moderation';
 import { CATEGORY_NAMES, shortClause } from '@/lib/moderation/labels';
 import { CATEGORIES, type CategoryName } from '@/lib/settings/defaults';
 
+/** A long list in a small panel helps nobody and re-renders on every batch; ↑ ↓ reach the rest. */
+const LIST_LIMIT = 50;
+
 export interface ModerationSectionProps {
   model: Pick<ModerationModel, 'flagged' | 'counts' | 'active' | 'error' | 'reveal' | 'jump'>;
   timeZone: string;
@@ -63,7 +66,7 @@ export function ModerationSection({ model, timeZone, onModerateHere }: Moderatio
       )}
       {model.error.value && <p class="warning">{model.error}</p>}
       <ul class="flagged">
-        {shown.value.map((f) => (
+        {shown.value.slice(0, LIST_LIMIT).map((f) => (
           <li key={f.key}>
             <button type="button" class="flagged-item" data-key={f.key} onClick={() => model.reveal(f.key)}>
               <span class="who">{f.comment.authorName ?? 'Автор неизвестен'}</span>
@@ -75,6 +78,9 @@ export function ModerationSection({ model, timeZone, onModerateHere }: Moderatio
           </li>
         ))}
       </ul>
+      {shown.value.length > LIST_LIMIT && (
+        <p class="muted">И ещё {shown.value.length - LIST_LIMIT}: переходите по ним кнопками ↑ ↓.</p>
+      )}
     </div>
   );
 }

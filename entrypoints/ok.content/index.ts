@@ -3,7 +3,7 @@ import { okAdapter } from '@/lib/sites/ok';
 
 export default defineContentScript({
   matches: ['*://ok.ru/*', '*://m.ok.ru/*'],
-  runAt: 'document_idle',
+  runAt: 'document_end',
   main(ctx) {
     return runContent(okAdapter, ctx);
   },

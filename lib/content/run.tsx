@@ -10,7 +10,8 @@ import { PageQuota } from '@/components/PageQuota';
 import panelCss from '@/components/panel.css?inline';
 import { request } from '../messaging/client';
 import { loadAllowlist, watchAllowlist } from '../moderation/allowlist';
-import { classify } from '../rules';
+import { buildCustomLexicon, classify, type CustomLexiconData } from '../rules';
+import { loadLexiconSource, watchLexicon } from '../settings/lexicon-read';
 import { loadSettings, watchSettings } from '../settings/read';
 import type { PageInfo, SiteAdapter } from '../sites/types';
 import { messages } from './features/messages';
@@ -32,10 +33,19 @@ export type TabCommand = { otklik: 'jump'; direction: 1 | -1 };
 
 export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext) {
   const state = createPageState();
-  const settings = signal(await loadSettings());
-  const allowlist = signal(await loadAllowlist());
+  const [storedSettings, storedAllowlist, storedLexicon] = await Promise.all([loadSettings(), loadAllowlist(), loadLexiconSource()]);
+  const settings = signal(storedSettings);
+  const allowlist = signal(storedAllowlist);
+  const lexicon = signal(storedLexicon);
   ctx.onInvalidated(watchSettings((s) => (settings.value = s)));
   ctx.onInvalidated(watchAllowlist((a) => (allowlist.value = a)));
+  ctx.onInvalidated(watchLexicon((l) => (lexicon.value = l)));
+  // The team's words: validated when saved, compiled here; a list that will not build is ignored.
+  const classifier = computed(() => {
+    const built = buildCustomLexicon(lexicon.value as CustomLexiconData);
+    const custom = built.ok ? built.lexicon : undefined;
+    return (text: string) => classify(text, { custom });
+  });
 
   const style = document.createElement('style');
   style.setAttribute('data-otklik-ui', '');
@@ -56,7 +66,7 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
   const mod = moderation({
     adapter,
     doc: document,
-    classify: (text) => classify(text),
+    classify: classifier,
     settings,
     allowlist,
     enabledOn: (page) =>

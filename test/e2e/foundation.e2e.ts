@@ -104,7 +104,7 @@ describe('the extension on VK and OK pages', () => {
       await page.close();
     }
     const panel = await session.context.newPage();
-    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
+    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tab=pages`);
     const rows = panel.locator('[data-testid="pages-seen"] tbody tr');
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
     const vk = panel.locator('tr[data-page-key="vk:-123456"]');

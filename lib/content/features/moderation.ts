@@ -13,6 +13,8 @@ import { clearHighlight, rangesFor, showHighlight } from '../highlight';
 import { COMMENT_ATTR, type Feature } from '../runtime';
 
 export const FLAGS_ATTR = 'data-otklik-flags';
+/** The rules' verdict threshold: below it a finding does not make a comment deletable. */
+const FLAG_CONFIDENCE = 0.5;
 const UI_ATTR = 'data-otklik-ui';
 
 export interface FindingLike {
@@ -40,7 +42,8 @@ export interface Flagged {
 export interface ModerationDeps {
   adapter: SiteAdapter;
   doc: Document;
-  classify: Classify;
+  /** A new classifier (the team's words changed) judges every comment again. */
+  classify: ReadonlySignal<Classify>;
   settings: ReadonlySignal<Settings>;
   allowlist: ReadonlySignal<Allowlist>;
   /** Whether flags are shown on this page (settings: every page, or registered/moderated ones). */
@@ -67,7 +70,8 @@ export function moderation(deps: ModerationDeps) {
   function findingsOf(key: string, comment: ParsedComment): FindingLike[] {
     let all = verdicts.get(key);
     if (!all) {
-      all = classify(comment.text).findings;
+      // Low-confidence findings are hints for the rules' verdict, not flags on the page.
+      all = classify.value(comment.text).findings.filter((f) => f.confidence >= FLAG_CONFIDENCE);
       verdicts.set(key, all);
     }
     if (!all.length) return all;
@@ -241,7 +245,12 @@ export function moderation(deps: ModerationDeps) {
 
   // Settings or allow-list changed (here or in another tab): judge the whole page again.
   let first = true;
+  let classifierSeen = classify.peek();
   const stop = effect(() => {
+    if (classify.value !== classifierSeen) {
+      classifierSeen = classify.value;
+      verdicts.clear();
+    }
     void settings.value;
     void allowlist.value;
     void active.value;

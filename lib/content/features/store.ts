@@ -4,8 +4,11 @@ import type { Feature } from '../runtime';
 
 type Send = (batch: RequestOf<'page/seen'>) => Promise<unknown>;
 
-/** Chunk size under the protocol's per-message limit. */
-const CHUNK = 1000;
+/**
+ * Records per message. Extension messages are serialised on the page's main thread: small chunks,
+ * sent one after another, keep each piece of that work short.
+ */
+const CHUNK = 200;
 
 /**
  * Sends what the page showed to the background, which stores it. Pages of no particular owner

@@ -74,7 +74,7 @@ describe('moderation on the page', () => {
     const mod = moderation({
       adapter,
       doc: document,
-      classify,
+      classify: signal(classify),
       settings,
       allowlist,
       enabledOn: () => settings.value.moderation.scope === 'everywhere',
@@ -173,5 +173,33 @@ describe('moderation on the page', () => {
     mod.model.jump(-1);
     expect(scrolled).toEqual(['-1_2', '-1_4', '-1_2', '-1_4']);
     expect(document.querySelector('[data-id="-1_4"]')!.classList.contains('otklik-pulse')).toBe(true);
+  });
+});
+
+describe('the team’s words change while the page is open', () => {
+  it('judges every comment again with the new classifier', async () => {
+    const controller = new AbortController();
+    document.body.innerHTML = comment('-1_2', 'чинуша') + comment('-1_3', 'плохо');
+    const classifier = signal<Classify>(classify);
+    const mod = moderation({
+      adapter,
+      doc: document,
+      classify: classifier,
+      settings: signal(DEFAULT_SETTINGS),
+      allowlist: signal(EMPTY_ALLOWLIST),
+      enabledOn: () => true,
+      report: { deleted: async () => ({}), notViolation: async () => ({}) },
+      signal: controller.signal,
+    });
+    const runtime = startRuntime({ adapter, doc: document, state: createPageState(), features: [mod.feature], signal: controller.signal, url: () => 'https://vk.com/wall-1_1' });
+    await runtime.idle();
+    expect(mod.model.flagged.value.map((f) => f.key)).toEqual(['vk:-1_3']);
+    classifier.value = (text) => {
+      const base = classify(text);
+      const i = text.indexOf('чинуша');
+      return i < 0 ? base : { verdict: 'delete', findings: [...base.findings, { category: 'insult', clause: 'п. 15 прил. 2', start: i, end: i + 6, match: 'чинуша', normalized: 'чинуша', confidence: 0.9 }] };
+    };
+    expect(mod.model.flagged.value.map((f) => f.key).sort()).toEqual(['vk:-1_2', 'vk:-1_3']);
+    controller.abort();
   });
 });
