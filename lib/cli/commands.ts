@@ -1,9 +1,11 @@
+import { classifyCommand } from './classify';
 import { deadlinesCommand } from './deadlines';
 import type { Command } from './types';
 import { worktimeCommand } from './worktime';
 
 /** The command registry: one line a command, each in its own file. */
 export const commands: Record<string, Command> = {
+  classify: classifyCommand,
   deadlines: deadlinesCommand,
   worktime: worktimeCommand,
 };
