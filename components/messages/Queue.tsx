@@ -277,6 +277,11 @@ function QueueRow({ row, position, total, now, countdown, urgency, onOpen, selec
             значимое
           </span>
         )}
+        {row.conflict && (
+          <span class="queue-conflict" title="Изменено на двух компьютерах: нужно решение Куратора">
+            требует решения
+          </span>
+        )}
         <span class="queue-department">{row.department || 'не направлено'}</span>
         {left && (
           <span class={`queue-countdown urgency-${level}`} title={row.nextOwner ? `Отвечает: ${row.nextOwner}` : undefined}>

@@ -1,12 +1,16 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { BackupPanel } from '@/components/backup/BackupPanel';
 import { OptionsPage } from '@/components/options/OptionsPage';
+import { backupFileName, backupToText, databaseIsEmpty, exportBackup, restoreBackup } from '@/lib/backup';
+import { openDatabase } from '@/lib/db/schema';
 import { WorktimeForm } from '@/components/options/WorktimeForm';
 import { downloadText } from '@/lib/download';
 import { forget, loadAllowlist, watchAllowlist } from '@/lib/moderation/allowlist';
 import { lexiconFromFile, lexiconToFile, loadLexiconSource, saveLexicon, watchLexicon } from '@/lib/settings/lexicon';
 import { loadSettings, saveSettings, watchSettings } from '@/lib/settings/store';
-import { addCalendarYear, loadCalendar, loadWorktime, saveWorktime } from '@/lib/settings/worktime';
+import { addCalendarYear, loadCalendar, loadClock, loadWorktime, saveWorktime } from '@/lib/settings/worktime';
 import '@/components/sidepanel.css';
 import '@/components/options/options.css';
 
@@ -14,6 +18,8 @@ const settings = signal(await loadSettings());
 const lexicon = signal(await loadLexiconSource());
 const allowlist = signal(await loadAllowlist());
 const worktime = signal(await loadWorktime());
+const db = openDatabase();
+const databaseEmpty = signal(await databaseIsEmpty(db));
 const years = signal([...(await loadCalendar()).years.keys()].sort());
 watchSettings((s) => (settings.value = s));
 watchLexicon((l) => (lexicon.value = l));
@@ -51,6 +57,22 @@ render(
         return r;
       }}
     />
+    <section class="card" aria-label="Резервная копия">
+      <h2>Резервная копия</h2>
+      <BackupPanel
+        zone={settings.value.timeZone}
+        databaseEmpty={databaseEmpty.value}
+        onExport={async () => {
+          const now = Date.now();
+          downloadText(backupFileName(now), backupToText(await exportBackup(db, browser.storage.local, now)), 'application/json');
+        }}
+        onRestore={async (backup, mode) => {
+          const result = await restoreBackup(db, browser.storage.local, backup, mode, await loadClock(), Date.now());
+          databaseEmpty.value = await databaseIsEmpty(db);
+          return result;
+        }}
+      />
+    </section>
   </OptionsPage>,
   document.getElementById('app')!,
 );

@@ -1,7 +1,11 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { computed } from '@preact/signals';
+import { ExchangePanel } from '@/components/backup/ExchangePanel';
 import { MessagesSection } from '@/components/messages/MessagesSection';
+import { ReportsPanel } from '@/components/reports/ReportsPanel';
+import '@/components/reports/reports.css';
+import { exchangeFileName, exchangeToText, exportDrafts, exportForDepartment, importExchange } from '@/lib/exchange';
 import { ModerationLog } from '@/components/ModerationLog';
 import { appendEvent, getMessage, importMessages, listSummaries, saveWorkingDraft } from '@/lib/db/messages';
 import { buildImport, inspectImport } from '@/lib/messages/import';
@@ -20,7 +24,8 @@ import { listRegistry, quotaRows, removeEntry, replaceRegistry, saveEntry } from
 import { liveSignal } from '@/lib/db/live';
 import { openDatabase } from '@/lib/db/schema';
 import { downloadText } from '@/lib/download';
-import { logToCsv } from '@/lib/moderation/log';
+import type { MessageRecord } from '@/lib/messages/types';
+import { logToCsv, type ModerationEntry } from '@/lib/moderation/log';
 import { quotaToCsv } from '@/lib/quota/csv';
 import { isoDateIn } from '@/lib/quota/week';
 import { takeDraft, watchDraft } from '@/lib/registry/draft';
@@ -81,6 +86,24 @@ watchDraft(async () => {
   draft.value = await takeDraft();
   current.value = 'registry';
 });
+
+// Reports read every message: loaded when the tab is opened, and again on «Обновить».
+const reportData = signal<{ records: MessageRecord[]; moderation: ModerationEntry[] } | null>(null);
+async function loadReports() {
+  reportData.value = { records: await db.messages.toArray(), moderation: await listModeration(db, 100_000) };
+}
+const origin = () =>
+  settings.role === 'curator'
+    ? { name: settings.userName.trim() || 'Куратор', role: 'curator' as const }
+    : { name: settings.userName.trim() || 'Исполнитель', role: 'executor' as const, department: settings.department.trim() };
+const departments = computed(() => [...new Set((summaries.value.value ?? []).flatMap((r) => [r.department, ...r.coDepartments]).filter(Boolean))].sort());
+
+function printHtml(html: string) {
+  const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+  const w = window.open(url, '_blank');
+  w?.addEventListener('load', () => w.print(), { once: true });
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
 
 const sections: Section[] = [
   {
@@ -184,6 +207,57 @@ const sections: Section[] = [
           }
         />
       ),
+  },
+  {
+    id: 'reports',
+    title: 'Отчёты',
+    render: () => {
+      if (!reportData.value) {
+        void loadReports();
+        return <p class="muted">Загрузка…</p>;
+      }
+      return (
+        <div>
+          <div class="row">
+            <button type="button" onClick={() => void loadReports()}>
+              Обновить данные
+            </button>
+          </div>
+          <ReportsPanel
+            records={reportData.value.records}
+            moderation={reportData.value.moderation}
+            clock={clock}
+            now={Date.now()}
+            onCsv={(name, csv) => downloadText(name, csv)}
+            onPrint={printHtml}
+            onCopy={(text) => void navigator.clipboard.writeText(text)}
+          />
+          {(settings.role === 'curator' || settings.role === 'executor') && (
+            <ExchangePanel
+              role={settings.role}
+              departments={departments.value}
+              onExportDepartment={async (department) => {
+                const file = exportForDepartment(await db.messages.toArray(), department, { origin: origin(), now: Date.now() });
+                downloadText(exchangeFileName(file), exchangeToText(file), 'application/json');
+              }}
+              onExportDrafts={async () => {
+                const file = exportDrafts(await db.messages.toArray(), origin(), Date.now());
+                downloadText(exchangeFileName(file), exchangeToText(file), 'application/json');
+              }}
+              onImport={(text) => importExchange(db, text, origin(), clock, Date.now())}
+              labelOf={(id) => {
+                const row = summaries.value.value?.find((r) => r.id === id);
+                return row ? `${row.author || 'Автор неизвестен'}: ${row.snippet.slice(0, 60)}` : id;
+              }}
+              onOpen={(id) => {
+                selectedId.value = id;
+                current.value = 'messages';
+              }}
+            />
+          )}
+        </div>
+      );
+    },
   },
   {
     id: 'moderation',

@@ -66,9 +66,23 @@ function registry(): HighlightRegistry | null {
   return css?.highlights && typeof Highlight !== 'undefined' ? css.highlights : null;
 }
 
+/**
+ * The highlight's style is added on first use: a `::highlight()` rule matches every element, and
+ * adding one at load would make the browser restyle the whole page.
+ */
+function ensureStyle(doc: Document) {
+  if (doc.getElementById('otklik-highlight-style')) return;
+  const style = doc.createElement('style');
+  style.id = 'otklik-highlight-style';
+  style.setAttribute('data-otklik-ui', '');
+  style.textContent = '::highlight(otklik-match) { background-color: #ffd54f; color: #000; }';
+  (doc.head ?? doc.documentElement).append(style);
+}
+
 export function showHighlight(ranges: Range[]): boolean {
   const reg = registry();
   if (!reg || !ranges.length) return false;
+  ensureStyle(ranges[0]!.startContainer.ownerDocument!);
   reg.set(HIGHLIGHT, new Highlight!(...ranges));
   return true;
 }

@@ -79,6 +79,13 @@ export function startRuntime(options: RuntimeOptions): Runtime {
   const addedNodes: Node[] = [];
   const removedNodes: Node[] = [];
   let running: Promise<void> | null = null;
+  let countsShownAt = 0;
+
+  function showCounts() {
+    countsShownAt = performance.now();
+    state.posts.value = postIds.size;
+    state.comments.value = commentIds.size;
+  }
 
   function readPage(): PageInfo {
     return adapter.pageInfo(doc, { url: url(), now: now(), timeZone });
@@ -131,6 +138,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     const fresh = readPage();
     if (fresh.name !== page.name || fresh.ownerId !== page.ownerId) page = fresh;
     state.page.value = page;
+    showCounts();
     state.status.value = statusOf();
     each('onIdle', (f) => f.onIdle!(page));
   }
@@ -164,8 +172,8 @@ export function startRuntime(options: RuntimeOptions): Runtime {
       }
       for (const { post } of batch.posts) postIds.add(post.id);
       for (const { comment } of batch.comments) commentIds.add(comment.id);
-      state.posts.value = postIds.size;
-      state.comments.value = commentIds.size;
+      // The panel's counts change at most every 200 ms: each change costs the page a repaint.
+      if (performance.now() - countsShownAt > 200) showCounts();
       if (batch.deleted.length) each('onDeleted', (f) => f.onDeleted!(batch.deleted));
       if (batch.comments.length || batch.posts.length) each('onBatch', (f) => f.onBatch!(batch));
       if (ci < commentEls.length || pi < postEls.length) await yieldToPage();

@@ -40,6 +40,7 @@ export function derive(record: MessageRecord, clock: WorkClock, now: number): De
     nextOwner: next ? partyName(next.responsible) : null,
     violations: report.violations.length,
     sociallySignificant: state.sociallySignificant,
+    conflict: record.conflict !== undefined,
     updatedAt: record.updatedAt,
   };
   return { state, report, summary };

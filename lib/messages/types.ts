@@ -2,6 +2,7 @@
  * A citizen's message as Otklik stores it (App. 1): the workflow's Message (events inside) plus where
  * it came from on the page, and a small summary row the queue reads without loading whole messages.
  */
+import type { MessageConflict } from '../exchange/types';
 import type { Message } from '../workflow/schema';
 import type { MessageStatus } from '../workflow/transitions';
 import type { DeadlineName, Importance } from '../workflow/table';
@@ -31,6 +32,8 @@ export interface MessageRecord extends Message {
   workingDraft: string;
   /** The page's own reply as seen under the comment (proof for §10), and whether it differs from the approved text. */
   publication?: { url: string | null; at: number; text: string; differs: boolean };
+  /** Both sides changed it in an exchange or a merge: the curator decides (lib/exchange). */
+  conflict?: MessageConflict;
   createdAt: number;
   updatedAt: number;
 }
@@ -58,5 +61,7 @@ export interface MessageSummary {
   nextOwner: string | null;
   violations: number;
   sociallySignificant: boolean;
+  /** Changed on two computers: waits for the curator's decision. */
+  conflict: boolean;
   updatedAt: number;
 }

@@ -62,6 +62,17 @@ export function moderation(deps: ModerationDeps) {
   const active = computed(() => (page.value ? deps.enabledOn(page.value) : false));
   const error = signal<string | null>(null);
 
+  let pendingFlags: Flagged[] = [];
+  let flushedAt = 0;
+  function flushFlags() {
+    flushedAt = performance.now();
+    if (!pendingFlags.length) return;
+    const added = pendingFlags.filter((item) => item.el.isConnected);
+    pendingFlags = [];
+    for (const item of added) apply(item, item.el);
+    flagged.value = [...flagged.value, ...added];
+  }
+
   /** Every comment of this page, for re-evaluation when the settings or the allow-list change. */
   let seen = new Map<string, { el: Element; comment: ParsedComment }>();
   const verdicts = new Map<string, FindingLike[]>();
@@ -269,21 +280,22 @@ export function moderation(deps: ModerationDeps) {
         page.value = p;
         flagged.value = [];
       });
+      pendingFlags = [];
       seen = new Map();
       current = -1;
     },
     onBatch(b) {
       if (page.value !== b.page) page.value = b.page;
-      const added: Flagged[] = [];
       for (const { el, comment, key } of b.comments) {
         seen.set(key, { el, comment });
         const item = evaluate(key, el, comment);
-        if (item) {
-          apply(item, el);
-          added.push(item);
-        }
+        if (item) pendingFlags.push(item);
       }
-      if (added.length) flagged.value = [...flagged.value, ...added];
+      // Badges change the layout: written together, so the page lays out once, not once a slice.
+      if (pendingFlags.length && performance.now() - flushedAt > 250) flushFlags();
+    },
+    onIdle() {
+      flushFlags();
     },
     onDeleted(items) {
       recordDeleted(items.map((i) => i.key), 'detected');

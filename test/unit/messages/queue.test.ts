@@ -41,6 +41,7 @@ function row(over: Partial<MessageSummary> = {}): MessageSummary {
     nextOwner: 'Куратор',
     violations: 0,
     sociallySignificant: false,
+    conflict: false,
     updatedAt: omsk('2025-09-16T09:00:00'),
     ...over,
   };

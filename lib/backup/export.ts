@@ -1,0 +1,30 @@
+import type { OtklikDB } from '../db/schema';
+import { BACKUP_KIND, BACKUP_VERSION, SETTINGS_KEYS, type Backup, type BackupStorage } from './types';
+
+/**
+ * Everything in one object, read in one transaction so the tables agree with each other. Records go
+ * out as stored: restoring them gives back the same records.
+ */
+export async function exportBackup(db: OtklikDB, storage: Pick<BackupStorage, 'get'>, now: number): Promise<Backup> {
+  const tables = await db.transaction('r', [db.pages, db.posts, db.comments, db.moderation, db.registry, db.messages], async () => ({
+    pages: await db.pages.toArray(),
+    posts: await db.posts.toArray(),
+    comments: await db.comments.toArray(),
+    moderation: await db.moderation.toArray(),
+    registry: await db.registry.toArray(),
+    messages: await db.messages.toArray(),
+  }));
+  const stored = await storage.get([...SETTINGS_KEYS]);
+  const settings: Backup['settings'] = {};
+  for (const key of SETTINGS_KEYS) if (stored[key] !== undefined) settings[key] = stored[key];
+  return { kind: BACKUP_KIND, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), tables, settings };
+}
+
+/** The file's text: compact, since 50,000 messages make a large file. */
+export function backupToText(backup: Backup): string {
+  return JSON.stringify(backup);
+}
+
+export function backupFileName(now: number): string {
+  return `otklik-backup-${new Date(now).toISOString().slice(0, 10)}.json`;
+}

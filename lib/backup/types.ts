@@ -1,0 +1,52 @@
+/** The backup file: every table the user's work lives in, and the settings from storage.local. */
+import type { CommentRecord, PageRecord, PostRecord } from '../db/schema';
+import type { MessageRecord } from '../messages/types';
+import type { ModerationEntry } from '../moderation/log';
+import type { RegistryEntry } from '../registry/entry';
+
+export const BACKUP_KIND = 'otklik-backup';
+export const BACKUP_VERSION = 1;
+
+/** Summaries are left out: they are derived from messages and rebuilt on restore. */
+export const BACKUP_TABLES = ['pages', 'posts', 'comments', 'moderation', 'registry', 'messages'] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+export const SETTINGS_KEYS = ['settings', 'lexicon', 'allowlist', 'worktime', 'calendarYears'] as const;
+export type SettingsKey = (typeof SETTINGS_KEYS)[number];
+
+export const TABLE_LABELS: Record<BackupTable, string> = {
+  pages: 'страницы',
+  posts: 'публикации',
+  comments: 'комментарии',
+  moderation: 'журнал модерации',
+  registry: 'реестр страниц',
+  messages: 'сообщения',
+};
+
+export interface BackupTables {
+  pages: PageRecord[];
+  posts: PostRecord[];
+  comments: CommentRecord[];
+  moderation: ModerationEntry[];
+  registry: RegistryEntry[];
+  messages: MessageRecord[];
+}
+
+export interface Backup {
+  kind: typeof BACKUP_KIND;
+  version: typeof BACKUP_VERSION;
+  /** ISO 8601. */
+  exportedAt: string;
+  tables: BackupTables;
+  /** Only the keys that were stored: an absent key restores as absent. */
+  settings: Partial<Record<SettingsKey, unknown>>;
+}
+
+/** What browser.storage.local offers; tests pass a map. */
+export interface BackupStorage {
+  get(keys: string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+}
+
+export type ParseBackupResult = { ok: true; backup: Backup; migratedFrom?: number } | { ok: false; error: string };

@@ -1,0 +1,62 @@
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { ReportsPanel } from '@/components/reports/ReportsPanel';
+import { createWorkClock } from '@/lib/worktime/clock';
+import { CITY, NOW, TRANSPORT, dataset } from './dataset';
+
+const clock = createWorkClock();
+
+function setup() {
+  const onCsv = vi.fn();
+  const onPrint = vi.fn();
+  const onCopy = vi.fn();
+  render(<ReportsPanel records={dataset()} moderation={[]} clock={clock} now={NOW} onCsv={onCsv} onPrint={onPrint} onCopy={onCopy} />);
+  return { onCsv, onPrint, onCopy };
+}
+
+describe('ReportsPanel', () => {
+  it('opens on this week and shows the known totals by who answers for them', () => {
+    setup();
+    expect((screen.getByLabelText('С') as HTMLInputElement).value).toBe('2025-05-12');
+    expect((screen.getByLabelText('по') as HTMLInputElement).value).toBe('2025-05-18');
+    const rows = within(screen.getByTestId('missed-totals')).getAllByRole('row').map((r) => r.textContent);
+    expect(rows).toEqual([
+      'ОтветственныйПо пунктамНарушенийПросрочка',
+      // 4 × 30 + 325 + 3 × 760 + 15 + 3 × 450 = 4090 working minutes.
+      'Кураторп. 4.4 — 4; п. 6 — 4; п. 10 — 41268 ч 10 мин',
+      'Администрация Центрального округап. 7 — 221 ч',
+      `${CITY}п. 7 — 221 ч`,
+      `${TRANSPORT}п. 6 — 1; п. 7 — 1219 ч`,
+      'Итогоп. 4.4 — 4; п. 6 — 5; п. 7 — 5; п. 10 — 418',
+    ]);
+  });
+
+  it('the buttons hand over the CSV, the A4 page and the summary text', () => {
+    const { onCsv, onPrint, onCopy } = setup();
+    fireEvent.click(screen.getAllByRole('button', { name: 'CSV' })[0]!);
+    expect(onCsv.mock.calls[0]![0]).toBe('narusheniya-srokov-2025-05-12_2025-05-18.csv');
+    expect(onCsv.mock.calls[0]![1]).toContain('Просрочка, рабочих минут');
+    fireEvent.click(screen.getByRole('button', { name: 'Печать (A4)' }));
+    expect(onPrint.mock.calls[0]![0]).toContain('Период: 12.05.2025 — 18.05.2025');
+    fireEvent.click(screen.getByRole('button', { name: 'Скопировать сводку' }));
+    expect(onCopy.mock.calls[0]![0]).toContain('Социально значимые сообщения: 2');
+  });
+
+  it('a preset changes the period; a wrong range is said, not computed', () => {
+    setup();
+    fireEvent.click(screen.getByRole('button', { name: 'сегодня' }));
+    expect((screen.getByLabelText('С') as HTMLInputElement).value).toBe('2025-05-15');
+    expect(screen.getByText('Нарушений сроков за период нет.')).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('С'), { target: { value: '2025-05-20' } });
+    expect(screen.getByRole('alert').textContent).toContain('начало не позже конца');
+  });
+
+  it('response times: a row per unit and a chart with median and p90 bars', () => {
+    setup();
+    const table = screen.getByTestId('response-times');
+    expect(within(table).getByText(CITY).closest('tr')!.textContent).toBe(`${CITY}103 ч 40 мин5 ч 50 мин90 %3`);
+    const chart = document.querySelector('svg.response-chart')!;
+    expect(chart.querySelectorAll('g[data-department]')).toHaveLength(2);
+    expect(chart.getAttribute('aria-label')).toContain(`${CITY}: медиана 3 ч 40 мин, 90-й процентиль 5 ч 50 мин, в срок 90 %`);
+  });
+});
