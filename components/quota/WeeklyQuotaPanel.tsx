@@ -1,4 +1,5 @@
-import { behindPace, expectedByNow, type WeekSummary } from '@/lib/quota/summary';
+import { behindPace, expectedByNow } from '@/lib/quota/pace';
+import type { WeekSummary } from '@/lib/quota/summary';
 import { daysLeftText, INCOMPLETE_TEXT, paceText, weekLine } from '@/lib/quota/text';
 
 /**

@@ -3,7 +3,6 @@ import { computed, signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ModerationSection } from '@/components/ModerationSection';
 import { PagePanel } from '@/components/PagePanel';
 import { PageQuota } from '@/components/PageQuota';
@@ -19,6 +18,7 @@ import { moderation } from './features/moderation';
 import { quota } from './features/quota';
 import { storeFeature } from './features/store';
 import pageCss from './page.css?inline';
+import { mountShadowPanel } from './panel';
 import { startRuntime, type Feature } from './runtime';
 import { createPageState } from './state';
 
@@ -109,25 +109,18 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
     if (page) void request('settings/moderate-page', { pageKey: pageKeyOf(page) });
   };
 
-  const ui = await createShadowRootUi(ctx, {
-    name: PANEL_TAG,
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    css: panelCss,
-    onMount(container) {
+  mountShadowPanel(
+    ctx,
+    PANEL_TAG,
+    panelCss,
+    (container) =>
       render(
         <PagePanel state={state}>
           <PageQuota model={pageQuota.model} page={state.page} now={Date.now} />
           <ModerationSection model={mod.model} timeZone={settings.value.timeZone} onModerateHere={moderateHere} />
         </PagePanel>,
         container,
-      );
-      return container;
-    },
-    onRemove(container) {
-      if (container) render(null, container);
-    },
-  });
-  ui.mount();
+      ),
+    (container) => render(null, container),
+  );
 }

@@ -1,7 +1,6 @@
 /** The quota's words as the user reads them. */
 import { DAYS, plural, pluralForm, PUBLICATIONS } from '../i18n/plural';
 import type { WeekSummary } from './summary';
-import { DEFAULT_ZONE, weekEndOf } from './week';
 
 /** «На этой неделе: 6 из 10 · осталось 4 до воскресенья»; a lower bound says «не меньше» instead of a wrong number. */
 export function weekLine(s: Pick<WeekSummary, 'count' | 'target' | 'left' | 'met' | 'complete'>): string {
@@ -31,8 +30,9 @@ export function publicationsText(n: number): string {
 }
 
 /** «23–29 нояб.», or «30 нояб. – 6 дек.» across months, in the administration's zone. */
-export function weekLabel(weekStart: number, zone: string = DEFAULT_ZONE): string {
-  const lastDay = weekEndOf(weekStart, zone) - 1;
+export function weekLabel(weekStart: number, zone: string = 'Asia/Omsk'): string {
+  // Sunday noon: on Sunday in every zone whatever a daylight-saving change did to the week's length.
+  const lastDay = weekStart + 6.5 * 86_400_000;
   const day = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', timeZone: zone });
   const dayMonth = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'short', timeZone: zone });
   const month = new Intl.DateTimeFormat('ru-RU', { month: 'numeric', timeZone: zone });

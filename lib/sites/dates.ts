@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { wallClock, zonedTime } from './zone';
 
 /**
  * Dates as VK and OK print them in Russian («вчера в 14:05», «5 мая 2023», «2 часа назад»), turned
@@ -61,7 +61,7 @@ function validTime(h: number, m: number): boolean {
 
 /** Wall-clock fields in `timeZone` → unix ms (DST and historic offsets handled by the zone database). */
 function at(year: number, month: number, day: number, h: number, m: number, timeZone: string): number {
-  return new TZDate(year, month, day, h, m, 0, 0, timeZone).getTime();
+  return zonedTime(year, month, day, h, m, timeZone);
 }
 
 /**
@@ -81,10 +81,10 @@ export function parseRuDate(text: string, now: number, timeZone: string): number
     return now - n * unit;
   }
 
-  const today = new TZDate(now, timeZone);
-  const y = today.getFullYear();
-  const mo = today.getMonth();
-  const d = today.getDate();
+  const today = wallClock(now, timeZone);
+  const y = today.year;
+  const mo = today.month;
+  const d = today.day;
 
   m = DAY_WORD.exec(s);
   if (m) {
@@ -92,7 +92,7 @@ export function parseRuDate(text: string, now: number, timeZone: string): number
     const min = Number(m[3]);
     if (!validTime(h, min)) return null;
     const back = m[1] === 'сегодня' ? 0 : m[1] === 'вчера' ? 1 : 2;
-    // Day overflow (day 0, -1) is normalised by the Date arithmetic inside TZDate.
+    // Day overflow (day 0, -1) is normalised by Date.UTC inside zonedTime.
     return at(y, mo, d - back, h, min, timeZone);
   }
 

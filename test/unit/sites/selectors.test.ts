@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { OK } from '@/lib/sites/ok/selectors';
+import { OK, OK_EXPECT } from '@/lib/sites/ok/selectors';
 import type { Selector } from '@/lib/sites/selectors';
-import { VK } from '@/lib/sites/vk/selectors';
+import { VK, VK_EXPECT } from '@/lib/sites/vk/selectors';
 import { fixtureNames, loadFixture } from './fixtures';
 
-const TABLES: Record<string, Record<string, Selector>> = { vk: VK, ok: OK };
+const TABLES: Record<string, Record<string, Selector & { expect: Readonly<Record<string, number>> }>> = {
+  vk: Object.fromEntries(Object.entries(VK).map(([k, v]) => [k, { ...v, expect: VK_EXPECT[k as keyof typeof VK] }])),
+  ok: Object.fromEntries(Object.entries(OK).map(([k, v]) => [k, { ...v, expect: OK_EXPECT[k as keyof typeof OK] }])),
+};
 // A hashed CSS-module suffix such as `vkitComment__info--k1`: changes with every VK build.
 const HASHED_CLASS = /\.[\w-]+--[\w]+/;
 
