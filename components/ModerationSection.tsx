@@ -1,4 +1,5 @@
-import { useComputed, useSignal } from '@preact/signals';
+import { useMemo, useState } from 'preact/hooks';
+import { useValue } from './useValue';
 import type { ModerationModel } from '@/lib/content/features/moderation';
 import { CATEGORY_NAMES, shortClause } from '@/lib/moderation/labels';
 import { CATEGORIES, type CategoryName } from '@/lib/settings/defaults';
@@ -15,13 +16,15 @@ export interface ModerationSectionProps {
 
 /** The panel's moderation part: counts by category, the flagged comments, filters, next/previous. */
 export function ModerationSection({ model, timeZone, onModerateHere }: ModerationSectionProps) {
-  const filter = useSignal<CategoryName | null>(null);
-  const format = new Intl.DateTimeFormat('ru-RU', { timeZone, dateStyle: 'short', timeStyle: 'short' });
-  const shown = useComputed(() =>
-    filter.value ? model.flagged.value.filter((f) => f.categories.includes(filter.value!)) : model.flagged.value,
-  );
+  const [filter, setFilter] = useState<CategoryName | null>(null);
+  const flagged = useValue(model.flagged);
+  const active = useValue(model.active);
+  const counts = useValue(model.counts);
+  const error = useValue(model.error);
+  const format = useMemo(() => new Intl.DateTimeFormat('ru-RU', { timeZone, dateStyle: 'short', timeStyle: 'short' }), [timeZone]);
+  const shown = filter ? flagged.filter((f) => f.categories.includes(filter)) : flagged;
 
-  if (!model.active.value) {
+  if (!active) {
     return (
       <div class="moderation" data-testid="moderation">
         <p class="muted">Отметки нарушений выключены на этой странице: она не в реестре.</p>
@@ -33,8 +36,7 @@ export function ModerationSection({ model, timeZone, onModerateHere }: Moderatio
       </div>
     );
   }
-  const counts = model.counts.value;
-  const total = model.flagged.value.length;
+  const total = flagged.length;
   return (
     <div class="moderation" data-testid="moderation">
       <div class="moderation-head">
@@ -56,17 +58,17 @@ export function ModerationSection({ model, timeZone, onModerateHere }: Moderatio
               type="button"
               class={`chip chip--${c}`}
               data-category={c}
-              aria-pressed={filter.value === c}
-              onClick={() => (filter.value = filter.value === c ? null : c)}
+              aria-pressed={filter === c}
+              onClick={() => setFilter(filter === c ? null : c)}
             >
               {CATEGORY_NAMES[c]}: {counts[c]}
             </button>
           ))}
         </div>
       )}
-      {model.error.value && <p class="warning">{model.error}</p>}
+      {error && <p class="warning">{error}</p>}
       <ul class="flagged">
-        {shown.value.slice(0, LIST_LIMIT).map((f) => (
+        {shown.slice(0, LIST_LIMIT).map((f) => (
           <li key={f.key}>
             <button type="button" class="flagged-item" data-key={f.key} onClick={() => model.reveal(f.key)}>
               <span class="who">{f.comment.authorName ?? 'Автор неизвестен'}</span>
@@ -78,8 +80,8 @@ export function ModerationSection({ model, timeZone, onModerateHere }: Moderatio
           </li>
         ))}
       </ul>
-      {shown.value.length > LIST_LIMIT && (
-        <p class="muted">И ещё {shown.value.length - LIST_LIMIT}: переходите по ним кнопками ↑ ↓.</p>
+      {shown.length > LIST_LIMIT && (
+        <p class="muted">И ещё {shown.length - LIST_LIMIT}: переходите по ним кнопками ↑ ↓.</p>
       )}
     </div>
   );

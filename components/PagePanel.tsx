@@ -1,4 +1,5 @@
-import { useSignal } from '@preact/signals';
+import { useState } from 'preact/hooks';
+import { useValue } from './useValue';
 import type { PageState } from '@/lib/content/state';
 import type { PageKind } from '@/lib/sites/types';
 
@@ -13,8 +14,12 @@ const SITE_LABELS = { vk: 'ВКонтакте', ok: 'Одноклассники'
 
 /** The in-page panel: what Otklik sees on this page. Later features add their sections as children. */
 export function PagePanel({ state, children }: { state: PageState; children?: preact.ComponentChildren }) {
-  const open = useSignal(true);
-  const page = state.page.value;
+  const [isOpen, setOpen] = useState(true);
+  const page = useValue(state.page);
+  const posts = useValue(state.posts);
+  const comments = useValue(state.comments);
+  const warning = useValue(state.warning);
+  const storeError = useValue(state.storeError);
   return (
     <section class="panel" aria-label="Отклик">
       <header>
@@ -22,14 +27,14 @@ export function PagePanel({ state, children }: { state: PageState; children?: pr
         <button
           type="button"
           class="toggle"
-          aria-expanded={open.value}
-          title={open.value ? 'Свернуть' : 'Развернуть'}
-          onClick={() => (open.value = !open.value)}
+          aria-expanded={isOpen}
+          title={isOpen ? 'Свернуть' : 'Развернуть'}
+          onClick={() => setOpen(!isOpen)}
         >
-          {open.value ? '–' : '+'}
+          {isOpen ? '–' : '+'}
         </button>
       </header>
-      {open.value && (
+      {isOpen && (
         <div class="body">
           <p class="page" data-testid="page-name">
             {page?.name ?? 'Страница без названия'}
@@ -41,21 +46,21 @@ export function PagePanel({ state, children }: { state: PageState; children?: pr
           <dl class="counts">
             <div>
               <dt>Записей</dt>
-              <dd data-testid="count-posts">{state.posts}</dd>
+              <dd data-testid="count-posts">{posts}</dd>
             </div>
             <div>
               <dt>Комментариев</dt>
-              <dd data-testid="count-comments">{state.comments}</dd>
+              <dd data-testid="count-comments">{comments}</dd>
             </div>
           </dl>
-          {state.warning.value && (
+          {warning && (
             <p class="warning" role="status" data-testid="page-warning">
-              {state.warning}
+              {warning}
             </p>
           )}
-          {state.storeError.value && (
+          {storeError && (
             <p class="warning" role="status">
-              Не удалось сохранить: {state.storeError}
+              Не удалось сохранить: {storeError}
             </p>
           )}
           {children}

@@ -1,4 +1,5 @@
-import type { ReadonlySignal } from '@preact/signals';
+import type { ReadonlySignal } from '@preact/signals-core';
+import { useValue } from './useValue';
 import type { QuotaModel } from '@/lib/content/features/quota';
 import type { PageInfo } from '@/lib/sites/types';
 import { AddToRegistryOffer } from './registry/AddToRegistryOffer';
@@ -6,16 +7,18 @@ import { WeeklyQuotaPanel } from './quota/WeeklyQuotaPanel';
 
 /** The panel's part about the page itself: its week of publications, or the offer to register it. */
 export function PageQuota({ model, page, now }: { model: QuotaModel; page: ReadonlySignal<PageInfo | null>; now: () => number }) {
-  const status = model.status.value;
+  const status = useValue(model.status);
+  const notice = useValue(model.notice);
+  const current = useValue(page);
   if (!status) return null;
   return (
     <div class="page-quota">
       {status.registered && status.summary ? (
         <WeeklyQuotaPanel summary={status.summary} now={now()} />
       ) : (
-        !status.registered && <AddToRegistryOffer pageName={page.value?.name ?? null} onAdd={() => void model.addToRegistry()} />
+        !status.registered && <AddToRegistryOffer pageName={current?.name ?? null} onAdd={() => void model.addToRegistry()} />
       )}
-      {model.notice.value && <p class="muted">{model.notice}</p>}
+      {notice && <p class="muted">{notice}</p>}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** Starts Otklik on a VK or OK page: the runtime, its features, and the page's panel. */
-import { computed, signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals-core';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';

@@ -1,4 +1,4 @@
-import { computed, signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals-core';
 import type { PageInfo } from '../sites/types';
 
 /** What the page's panel shows: kept by the runtime, read by components. */

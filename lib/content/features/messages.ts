@@ -3,7 +3,7 @@
  * tied to a message carry a badge with its state and next deadline; an approved reply goes into
  * that comment's reply box for a person to send; the page's own reply marks the message published.
  */
-import { signal, type ReadonlySignal } from '@preact/signals';
+import { signal, type ReadonlySignal } from '@preact/signals-core';
 import type { RequestOf, ResponseOf } from '../../messaging/protocol';
 import type { Role } from '../../settings/defaults';
 import type { PageInfo, ParsedComment, SiteAdapter } from '../../sites/types';

@@ -3,7 +3,7 @@
  * data-otklik-flags and a light badge (category, clause, words), «Не нарушение» and «Удалено»;
  * deletions the site shows are written to the log with the comment's full evidence.
  */
-import { batch as batchSignals, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { batch as batchSignals, computed, effect, signal, type ReadonlySignal } from '@preact/signals-core';
 import { CATEGORY_NAMES, shortClause } from '../../moderation/labels';
 import type { Evidence } from '../../moderation/log';
 import { normaliseWord, type Allowlist } from '../../moderation/allowlist';

@@ -2,7 +2,7 @@
  * Publications on the page (App. 2 §10) and its place in the registry (§2.1): after what the page
  * showed is stored, asks the background how the page's week is going, or offers to register it.
  */
-import { signal } from '@preact/signals';
+import { signal } from '@preact/signals-core';
 import type { ResponseOf } from '../../messaging/protocol';
 import type { PageInfo } from '../../sites/types';
 import type { Feature } from '../runtime';

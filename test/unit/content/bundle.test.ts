@@ -10,7 +10,8 @@ import { imports, root } from '../imports';
 describe('content scripts stay light', () => {
   it.each(['entrypoints/vk.content/index.ts', 'entrypoints/ok.content/index.ts'])('%s', (file) => {
     const modules = [...imports(resolve(root, file))];
-    for (const heavy of ['zod', 'dexie', 'date-fns', '@date-fns/tz']) expect(modules).not.toContain(heavy);
+    // @preact/signals (the Preact integration) too: the panel reads signals through components/useValue.ts.
+    for (const heavy of ['zod', 'dexie', 'date-fns', '@date-fns/tz', '@preact/signals']) expect(modules).not.toContain(heavy);
     expect(modules.some((m) => m.endsWith('lib/db/schema.ts'))).toBe(false);
   });
 });
