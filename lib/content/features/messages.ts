@@ -61,7 +61,7 @@ export function messages(deps: MessagesDeps) {
     box.setAttribute('data-for', key);
     box.setAttribute('data-message-id', item.id);
     box.append(mk('span', 'otklik-msg__state', `Сообщение: ${item.statusTitle}`));
-    if (item.owner) box.append(mk('span', 'otklik-msg__owner', `у: ${item.owner}`));
+    if (item.owner) box.append(mk('span', 'otklik-msg__owner', `отвечает: ${item.owner}`));
     if (item.next) box.append(mk('span', 'otklik-msg__next', item.next));
     if (item.approvedText) {
       const b = mk('button', 'otklik-action', 'Вставить ответ');
