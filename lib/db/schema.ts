@@ -7,7 +7,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { MessageRecord, MessageSummary } from '../messages/types';
 import type { ModerationEntry } from '../moderation/log';
 import type { RegistryEntry } from '../registry/entry';
-import type { PageKind, Site } from '../sites/types';
+import type { PageKind, ParsedComment, ParsedPost, Site } from '../sites/types';
 
 export interface PageRecord {
   /** `${site}:${ownerId}` when the owner is known, else `${site}:${url}`. */
@@ -21,40 +21,20 @@ export interface PageRecord {
   lastSeen: number;
 }
 
-export interface PostRecord {
+/** A post as the page showed it, with where and when Otklik saw it. */
+export interface PostRecord extends ParsedPost {
   /** `${site}:${id}` */
   key: string;
   pageKey: string;
-  site: Site;
-  id: string;
-  ownerId: string | null;
-  authorId: string | null;
-  authorName: string | null;
-  publishedAt: number | null;
-  text: string;
-  pinned: boolean;
-  foreign: boolean;
-  repost: boolean;
-  permalink: string | null;
   firstSeen: number;
   lastSeen: number;
 }
 
-export interface CommentRecord {
+/** A comment as the page showed it (text as text), with where and when Otklik saw it. */
+export interface CommentRecord extends ParsedComment {
   /** `${site}:${id}` — the same string as the page's data-otklik-comment attribute. */
   key: string;
   pageKey: string;
-  site: Site;
-  id: string;
-  postId: string | null;
-  parentId: string | null;
-  authorId: string | null;
-  authorName: string | null;
-  authorUrl: string | null;
-  text: string;
-  publishedAt: number | null;
-  permalink: string | null;
-  own: boolean;
   firstSeen: number;
   lastSeen: number;
 }

@@ -2,6 +2,7 @@
 import { toCsv } from '../csv';
 import { COLUMNS } from './columns';
 import { KIND_LABELS, SITE_LABELS, urlProblem, type RegistryEntry } from './entry';
+import { escapeHtml } from '../html';
 
 /** Administration pages first, then by department, then by name — the order of the published table. */
 export function sortRegistry<E extends Pick<RegistryEntry, 'kind' | 'department' | 'name'>>(entries: readonly E[]): E[] {
@@ -27,14 +28,7 @@ export function registryToJson(entries: readonly RegistryEntry[]): string {
   return JSON.stringify({ format: 'otklik-registry', version: 1, entries: sortRegistry(entries) }, null, 2);
 }
 
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 const STYLE = `body{font-family:Arial,Helvetica,sans-serif;margin:2rem;color:#1a1a1a}
 h1{font-size:1.4rem;margin:0 0 .25rem}

@@ -1,5 +1,6 @@
 /** How the reports write instants, durations and periods: always in the administration's zone. */
 import { pluralForm, type PluralForms } from '../i18n/plural';
+import { escapeHtml } from '../html';
 
 /** A half-open interval [from, to) of instants (unix ms). */
 export interface Period {
@@ -46,14 +47,7 @@ export function minutesInWords(minutes: number): string {
   return `${n} ${pluralForm(n, MINUTES)}`;
 }
 
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 /** Text cut for a table cell or a list line, whitespace folded. */
 export function snippetOf(text: string | undefined, max = 140): string {

@@ -80,3 +80,14 @@ export function jsonAttr(el: Element, name: string): unknown {
     return null;
   }
 }
+
+/** The path of a link as pages write it: relative («/id111») or absolute; null when unreadable. */
+export function pathOf(href: string | null | undefined): string | null {
+  if (!href) return null;
+  if (href.startsWith('/')) return href;
+  try {
+    return new URL(href).pathname;
+  } catch {
+    return null;
+  }
+}

@@ -14,6 +14,7 @@ import { derive } from '../../lib/messages/summary';
 import type { MessageRecord } from '../../lib/messages/types';
 import type { Actor, MessageEvent } from '../../lib/workflow/schema';
 import { createWorkClock } from '../../lib/worktime/clock';
+import { seeded } from '../random';
 
 const MESSAGES = 50_000;
 const FROM = Date.parse('2025-01-09T09:00:00+06:00');
@@ -24,15 +25,7 @@ const curator: Actor = { role: 'curator', name: 'Куратор' };
 const UNITS = ['Департамент городского хозяйства', 'Департамент транспорта', 'Администрация Центрального округа', 'Департамент образования'];
 
 function records(): MessageRecord[] {
-  let x = 0x9e3779b9;
-  const rnd = () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 0x1_0000_0000;
-  };
+  const rnd = seeded(0x9e3779b9).next;
   const out: MessageRecord[] = [];
   for (let i = 0; i < MESSAGES; i++) {
     let at = FROM + Math.floor(rnd() * (TO - FROM));

@@ -9,6 +9,7 @@ import { createWorkClock } from '../../lib/worktime/clock';
 import { deadlineReport } from '../../lib/workflow/deadlines';
 import { replay } from '../../lib/workflow/reducer';
 import type { Actor, MessageEvent } from '../../lib/workflow/schema';
+import { seeded } from '../random';
 
 const MESSAGES = 100_000;
 const FROM = Date.parse('2020-01-01T00:00:00+06:00');
@@ -22,15 +23,7 @@ const coExecutor: Actor = { role: 'coExecutor', name: 'Соисполнител�
 
 /** Deterministic inputs: a fixed generator, so runs compare. */
 function histories(): MessageEvent[][] {
-  let x = 0x2545f491;
-  const rnd = () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 0x1_0000_0000;
-  };
+  const rnd = seeded(0x2545f491).next;
   const out: MessageEvent[][] = [];
   for (let i = 0; i < MESSAGES; i++) {
     let at = FROM + Math.floor(rnd() * (TO - FROM));

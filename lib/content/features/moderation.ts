@@ -8,6 +8,7 @@ import { CATEGORY_NAMES, shortClause } from '../../moderation/labels';
 import type { Evidence } from '../../moderation/log';
 import { normaliseWord, type Allowlist } from '../../moderation/allowlist';
 import type { CategoryName, Settings } from '../../settings/defaults';
+import type { Finding } from '../../rules/types';
 import type { PageInfo, ParsedComment, SiteAdapter } from '../../sites/types';
 import { clearHighlight, rangesFor, showHighlight } from '../highlight';
 import { COMMENT_ATTR, type Feature } from '../runtime';
@@ -17,15 +18,8 @@ export const FLAGS_ATTR = 'data-otklik-flags';
 const FLAG_CONFIDENCE = 0.5;
 const UI_ATTR = 'data-otklik-ui';
 
-export interface FindingLike {
-  category: CategoryName;
-  clause: string;
-  start: number;
-  end: number;
-  match: string;
-  normalized: string;
-  confidence: number;
-}
+/** A finding as the rules report it (lib/rules/types.ts). */
+export type FindingLike = Finding;
 
 export type Classify = (text: string) => { verdict: string; findings: FindingLike[] };
 

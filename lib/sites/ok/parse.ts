@@ -1,5 +1,5 @@
 import { parseRuDate } from '../dates';
-import { absoluteUrl, jsonAttr, lineText, plainText, queryWithSelf, sameAddress } from '../dom';
+import { absoluteUrl, jsonAttr, lineText, pathOf, plainText, queryWithSelf, sameAddress } from '../dom';
 import type { PageInfo, ParseContext, ParsedComment, ParsedPost } from '../types';
 import { OK_ORIGIN, parsePageUrl, type UrlInfo } from '../url';
 import { OK } from './selectors';
@@ -23,16 +23,8 @@ function urlInfo(url: string): UrlInfo | null {
 
 /** /profile/590000000001 → "590000000001", /group/700… → "700…"; null for short names. */
 export function okIdFromHref(href: string | null | undefined): string | null {
-  if (!href) return null;
-  let path = href;
-  if (!href.startsWith('/')) {
-    try {
-      path = new URL(href).pathname;
-    } catch {
-      return null;
-    }
-  }
-  const m = OWNER_PATH.exec(path);
+  const path = pathOf(href);
+  const m = path === null ? null : OWNER_PATH.exec(path);
   return m ? (m[1] ?? m[2]) : null;
 }
 

@@ -1,5 +1,5 @@
 import { parseRuDate } from '../dates';
-import { absoluteUrl, lineText, ownQuery, plainText, queryWithSelf, sameAddress } from '../dom';
+import { absoluteUrl, lineText, ownQuery, pathOf, plainText, queryWithSelf, sameAddress } from '../dom';
 import type { PageInfo, ParseContext, ParsedComment, ParsedPost } from '../types';
 import { parsePageUrl, VK_ORIGIN } from '../url';
 import { VK } from './selectors';
@@ -52,16 +52,8 @@ function commentIdOf(el: Element): string | null {
 
 /** Numeric id from a profile path (/id111 → "111", /club5 → "-5"); null for short names. */
 export function idFromHref(href: string | null): string | null {
-  if (!href) return null;
-  let path = href;
-  if (!href.startsWith('/')) {
-    try {
-      path = new URL(href).pathname;
-    } catch {
-      return null;
-    }
-  }
-  const m = PROFILE_PATH.exec(path);
+  const path = pathOf(href);
+  const m = path === null ? null : PROFILE_PATH.exec(path);
   if (!m) return null;
   return m[1] ?? `-${m[2]}`;
 }

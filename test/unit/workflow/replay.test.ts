@@ -9,7 +9,7 @@ import {
   type MessageEvent,
   type MessageState,
 } from '../../../lib/workflow';
-import { seeded } from '../worktime/random';
+import { seeded } from '../../random';
 import { CITY, DISTRICT, TRANSPORT, coExecutor, curator, executor } from './helpers';
 
 const clock = createWorkClock();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkClock } from '../../../lib/worktime';
-import { seeded } from './random';
+import { seeded } from '../../random';
 
 const clock = createWorkClock();
 const FROM = Date.parse('2020-01-01T00:00+06:00');
