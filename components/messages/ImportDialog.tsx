@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField, type ImportFormat, type InspectResult, type Mapping } from '@/lib/messages/import';
+import { FileButton } from '../FileButton';
 
 export interface ImportDialogProps {
   inspect(text: string, format: ImportFormat): InspectResult;
@@ -23,34 +24,27 @@ export function ImportDialog({ inspect, commit }: ImportDialogProps) {
 
   return (
     <div class="import card" data-testid="messages-import">
-      <label class="button">
+      <FileButton
+        name="messages-import"
+        accept=".csv,.json,.tsv,text/csv,application/json"
+        onText={(text, fileName) => {
+          const format: ImportFormat = /\.json$/i.test(fileName) ? 'json' : 'csv';
+          const inspected = inspect(text, format);
+          status.value = '';
+          if (!inspected.ok) {
+            errors.value = [`Файл «${fileName}» не прочитан:`, ...inspected.errors];
+            file.value = null;
+            table.value = null;
+            return;
+          }
+          errors.value = [];
+          file.value = { name: fileName, text, format };
+          table.value = inspected;
+          mapping.value = inspected.suggested;
+        }}
+      >
         Импорт сообщений (CSV или JSON)
-        <input
-          type="file"
-          hidden
-          name="messages-import"
-          accept=".csv,.json,.tsv,text/csv,application/json"
-          onChange={async (e) => {
-            const f = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
-            if (!f) return;
-            const text = await f.text();
-            const format: ImportFormat = /\.json$/i.test(f.name) ? 'json' : 'csv';
-            const inspected = inspect(text, format);
-            status.value = '';
-            if (!inspected.ok) {
-              errors.value = [`Файл «${f.name}» не прочитан:`, ...inspected.errors];
-              file.value = null;
-              table.value = null;
-              return;
-            }
-            errors.value = [];
-            file.value = { name: f.name, text, format };
-            table.value = inspected;
-            mapping.value = inspected.suggested;
-          }}
-        />
-      </label>
+      </FileButton>
       {file.value && table.value && (
         <form
           class="mapping"

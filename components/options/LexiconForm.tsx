@@ -4,6 +4,7 @@ import { CATEGORY_NAMES } from '@/lib/moderation/labels';
 import { CATEGORIES } from '@/lib/settings/defaults';
 import type { LexiconSource } from '@/lib/settings/lexicon-read';
 import { Errors, type SaveResult } from './SettingsForm';
+import { FileButton } from '../FileButton';
 
 const lines = (text: string) =>
   text
@@ -80,21 +81,9 @@ export function LexiconForm({ lexicon, allowlist, onSave, onImport, onExport, on
         <button type="button" onClick={onExport}>
           Выгрузить в JSON
         </button>
-        <label class="button">
+        <FileButton name="import" accept=".json,application/json" onText={async (text, fileName) => report(await onImport(text), `Словарь загружен из «${fileName}»`)}>
           Загрузить из JSON
-          <input
-            type="file"
-            accept=".json,application/json"
-            name="import"
-            hidden
-            onChange={async (e) => {
-              const file = e.currentTarget.files?.[0];
-              if (!file) return;
-              report(await onImport(await file.text()), `Словарь загружен из «${file.name}»`);
-              e.currentTarget.value = '';
-            }}
-          />
-        </label>
+        </FileButton>
         {status.value && <span class="ok">{status}</span>}
       </div>
 

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { WorktimeSettings } from '@/lib/worktime/schedule';
 import { Errors, type SaveResult } from './SettingsForm';
+import { FileButton } from '../FileButton';
 
 const DAYS = [
   ['mon', 'Понедельник'],
@@ -113,23 +114,17 @@ export function WorktimeForm({ worktime, years, onSave, onAddYear }: WorktimeFor
       <p class="muted" data-testid="calendar-years">
         Есть годы: {years.join(', ')}. Для следующего года загрузите его файл (JSON в том же виде, что встроенные).
       </p>
-      <label class="button">
+      <FileButton
+        name="calendar-year"
+        accept=".json,application/json"
+        onText={async (text, fileName) => {
+          const r = await onAddYear(text);
+          errors.value = r.ok ? [] : [`Календарь из «${fileName}» не добавлен:`, ...r.errors];
+          status.value = r.ok ? `Добавлен ${r.year} год` : '';
+        }}
+      >
         Добавить год календаря
-        <input
-          type="file"
-          hidden
-          name="calendar-year"
-          accept=".json,application/json"
-          onChange={async (e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
-            if (!file) return;
-            const r = await onAddYear(await file.text());
-            errors.value = r.ok ? [] : [`Календарь из «${file.name}» не добавлен:`, ...r.errors];
-            status.value = r.ok ? `Добавлен ${r.year} год` : '';
-          }}
-        />
-      </label>
+      </FileButton>
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useSignal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { RegistryEntry, RegistryEntryInput } from '@/lib/registry/entry';
 import { RegistryForm } from './RegistryForm';
 import { RegistryTable } from './RegistryTable';
+import { FileButton } from '../FileButton';
 
 export type RegistryFormat = 'csv' | 'html' | 'json';
 
@@ -55,23 +56,17 @@ export function RegistrySection({ entries, today, draft, newEntry, onSave, onRem
           <button type="button" onClick={() => (editing.value = { entry: newEntry(), mode: 'add' })}>
             Добавить страницу
           </button>
-          <label class="button">
+          <FileButton
+            name="registry-import"
+            accept=".csv,.json,text/csv,application/json"
+            onText={async (text, fileName) => {
+              const result = await onImport(text, /\.json$/i.test(fileName) ? 'json' : 'csv');
+                errors.value = result.ok ? [] : [`Файл «${fileName}» не загружен, реестр не изменён:`, ...result.errors];
+              status.value = result.ok ? `Загружено страниц: ${result.count}` : '';
+            }}
+          >
             Импорт CSV/JSON
-            <input
-              type="file"
-              hidden
-              name="registry-import"
-              accept=".csv,.json,text/csv,application/json"
-              onChange={async (e) => {
-                const file = e.currentTarget.files?.[0];
-                e.currentTarget.value = '';
-                if (!file) return;
-                const result = await onImport(await file.text(), /\.json$/i.test(file.name) ? 'json' : 'csv');
-                errors.value = result.ok ? [] : [`Файл «${file.name}» не загружен, реестр не изменён:`, ...result.errors];
-                status.value = result.ok ? `Загружено страниц: ${result.count}` : '';
-              }}
-            />
-          </label>
+          </FileButton>
           <button type="button" disabled={!list.length} onClick={() => onExport('csv')}>
             CSV
           </button>
