@@ -49,6 +49,8 @@ export interface MessageCardProps {
   /** Called (debounced) while the executor types, so nothing typed is lost. */
   onSaveWorkingDraft: (text: string) => void;
   onClose: () => void;
+  /** Hints about the message from elsewhere (an earlier message it repeats, a conflict to decide). */
+  notices?: readonly { text: string; linkText?: string; onOpen?: () => void }[];
   /** The time an action is stamped with; Date.now by default. */
   now?: () => number;
   /** Known units, offered while routing. */
@@ -175,6 +177,17 @@ function CardBody(props: MessageCardProps) {
           ×
         </button>
       </header>
+
+      {props.notices?.map((n) => (
+        <p key={n.text} class={`card-notice${n.onOpen ? ' with-link' : ''}`} role="note">
+          {n.text}{' '}
+          {n.onOpen && (
+            <button type="button" class="link" onClick={n.onOpen}>
+              {n.linkText ?? 'открыть'}
+            </button>
+          )}
+        </p>
+      ))}
 
       <section class="card-comment" aria-label="Комментарий">
         <div class="card-author">

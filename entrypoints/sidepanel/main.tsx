@@ -7,7 +7,9 @@ import { ReportsPanel } from '@/components/reports/ReportsPanel';
 import '@/components/reports/reports.css';
 import { exchangeFileName, exchangeToText, exportDrafts, exportForDepartment, importExchange } from '@/lib/exchange';
 import { ModerationLog } from '@/components/ModerationLog';
-import { appendEvent, getMessage, importMessages, listSummaries, saveWorkingDraft } from '@/lib/db/messages';
+import { appendEvent, earlierFromAuthor, getMessage, importMessages, listSummaries, saveWorkingDraft } from '@/lib/db/messages';
+import { cardNotices } from '@/lib/messages/notices';
+import { resolveConflict } from '@/lib/exchange';
 import { buildImport, inspectImport } from '@/lib/messages/import';
 import { lintDraft } from '@/lib/messages/lint';
 import { queryQueue, rowCountdown, urgency } from '@/lib/messages/queue';
@@ -48,7 +50,11 @@ setInterval(() => (now.value = Date.now()), 30_000);
 const pages = liveSignal(() => listPages(db), null);
 const summaries = liveSignal(() => listSummaries(db), null);
 const selectedId = signal<string | null>(new URLSearchParams(location.search).get('message'));
-const openRecord = liveSignal(async () => (selectedId.value ? ((await getMessage(db, selectedId.value)) ?? null) : null), null);
+const openRecord = liveSignal(async () => {
+  const record = selectedId.value ? await getMessage(db, selectedId.value) : undefined;
+  if (!record) return null;
+  return { record, earlier: await earlierFromAuthor(db, record) };
+}, null);
 // The live query must follow the selection: re-subscribe when it changes.
 let lastSelected = selectedId.value;
 selectedId.subscribe((id) => {
@@ -57,7 +63,7 @@ selectedId.subscribe((id) => {
   openRecord.refresh();
 });
 const openMessage = computed(() => {
-  const record = openRecord.value.value;
+  const record = openRecord.value.value?.record;
   if (!record || record.id !== selectedId.value) return null;
   const { state, report } = derive(record, clock, now.value);
   return { record, derived: { state, report } };
@@ -81,10 +87,22 @@ const quota = liveSignal(async () => {
 
 // A registry entry started on a page waits in storage until the side panel takes it.
 const draft = signal<RegistryEntryInput | null>(await takeDraft());
-const current = signal(draft.value ? 'registry' : (new URLSearchParams(location.search).get('tab') ?? 'messages'));
+// Each role starts where its work is: messages for the curator and executors, the log for a moderator.
+const ROLE_TABS = { curator: 'messages', executor: 'messages', moderator: 'moderation', owner: 'quota' } as const;
+const current = signal(draft.value ? 'registry' : (new URLSearchParams(location.search).get('tab') ?? ROLE_TABS[settings.role]));
 watchDraft(async () => {
   draft.value = await takeDraft();
   current.value = 'registry';
+});
+
+const notices = computed(() => {
+  const open = openRecord.value.value;
+  if (!open) return [];
+  return cardNotices(open.record, open.earlier).map((n) => {
+    if (n.kind === 'repeat' && n.earlierId) return { text: n.text, linkText: 'открыть прежнее', onOpen: () => (selectedId.value = n.earlierId) };
+    if (n.kind === 'conflict') return { text: n.text, linkText: 'Решено', onOpen: () => void resolveConflict(db, open.record.id, clock, Date.now()) };
+    return { text: n.text };
+  });
 });
 
 // Reports read every message: loaded when the tab is opened, and again on «Обновить».
@@ -132,6 +150,7 @@ const sections: Section[] = [
           return { ok: true, ...(await importMessages(db, built.records, clock, Date.now())) };
         }}
         card={{
+          notices: notices.value,
           me: { role: settings.role, name: settings.userName, department: settings.department },
           zone,
           lint: (text, ctx) => lintDraft(text, { kind: ctx.kind, repeat: ctx.repeat }),

@@ -100,3 +100,10 @@ export function approvedText(record: MessageRecord): string | null {
   }
   return approved;
 }
+
+/** The same author's other messages on the same site, for the repeated-question hint. */
+export async function earlierFromAuthor(db: OtklikDB, record: MessageRecord): Promise<MessageRecord[]> {
+  if (!record.author) return [];
+  const all = await db.messages.where('author').equals(record.author).toArray();
+  return all.filter((r) => r.id !== record.id && r.site === record.site && r.createdAt <= record.createdAt);
+}

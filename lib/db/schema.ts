@@ -73,5 +73,9 @@ export function openDatabase(name = DB_NAME): OtklikDB {
     messages: 'id, commentRef, importKey',
     summaries: 'id, nextDue, commentRef',
   });
+  // An author's earlier messages: a repeated question without new arguments (App. 1 §16 ¶2).
+  db.version(5).stores({
+    messages: 'id, commentRef, importKey, author',
+  });
   return db;
 }
