@@ -14,7 +14,7 @@ import { loadLexiconSource, watchLexicon } from '../settings/lexicon-read';
 import { loadSettings, watchSettings } from '../settings/read';
 import type { PageInfo, SiteAdapter } from '../sites/types';
 import { messages } from './features/messages';
-import { moderation } from './features/moderation';
+import { moderation, type Classify } from './features/moderation';
 import { quota } from './features/quota';
 import { storeFeature } from './features/store';
 import pageCss from './page.css?inline';
@@ -44,7 +44,7 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
   const classifier = computed(() => {
     const built = buildCustomLexicon(lexicon.value as CustomLexiconData);
     const custom = built.ok ? built.lexicon : undefined;
-    return (text: string) => classify(text, { custom });
+    return (text: string, context?: Parameters<Classify>[1]) => classify(text, { custom, ...context });
   });
 
   const style = document.createElement('style');

@@ -21,7 +21,18 @@ const UI_ATTR = 'data-otklik-ui';
 /** A finding as the rules report it (lib/rules/types.ts). */
 export type FindingLike = Finding;
 
-export type Classify = (text: string) => { verdict: string; findings: FindingLike[] };
+/** `recent`: other comments with the same text, so the rules can call it a mass mailing. */
+export type Classify = (
+  text: string,
+  context?: { author?: string; recent?: readonly { author?: string; text: string }[] },
+) => { verdict: string; findings: FindingLike[] };
+
+/** Shorter texts repeat innocently («Спасибо!», «Когда?»); a mailing is longer than this. */
+const MAILING_MIN_CHARS = 40;
+
+function mailingKey(text: string): string {
+  return text.toLowerCase().replace(/ё/g, 'е').replace(/[^a-zа-я0-9]+/g, ' ').trim();
+}
 
 export interface Flagged {
   key: string;
@@ -72,11 +83,42 @@ export function moderation(deps: ModerationDeps) {
   const verdicts = new Map<string, FindingLike[]>();
   let current = -1;
 
+  /** Comments on this page grouped by their text: the same long text from several authors is a mailing. */
+  let mailings = new Map<string, { authors: Set<string>; keys: string[] }>();
+
+  /** Notes a comment's text; returns the other comments to judge again when it makes a mailing. */
+  function noteMailing(key: string, comment: ParsedComment): string[] {
+    if (comment.own || comment.text.length < MAILING_MIN_CHARS) return [];
+    const k = mailingKey(comment.text);
+    let group = mailings.get(k);
+    if (!group) mailings.set(k, (group = { authors: new Set(), keys: [] }));
+    const before = group.authors.size;
+    group.authors.add(comment.authorId ?? comment.authorName ?? key);
+    if (!group.keys.includes(key)) group.keys.push(key);
+    if (group.authors.size < 2) return [];
+    for (const other of group.keys) verdicts.delete(other);
+    // When the second author appears, the first one's comment becomes part of the mailing too.
+    return before < 2 ? group.keys.filter((other) => other !== key) : [];
+  }
+
+  function recentFor(key: string, comment: ParsedComment) {
+    if (comment.text.length < MAILING_MIN_CHARS) return undefined;
+    const group = mailings.get(mailingKey(comment.text));
+    if (!group || group.authors.size < 2) return undefined;
+    return group.keys
+      .filter((k) => k !== key)
+      .map((k) => seen.get(k)?.comment)
+      .filter((c): c is ParsedComment => c !== undefined)
+      .map((c) => ({ author: c.authorId ?? c.authorName ?? undefined, text: c.text }));
+  }
+
   function findingsOf(key: string, comment: ParsedComment): FindingLike[] {
     let all = verdicts.get(key);
     if (!all) {
+      const recent = recentFor(key, comment);
+      const context = recent ? { author: comment.authorId ?? comment.authorName ?? undefined, recent } : undefined;
       // Low-confidence findings are hints for the rules' verdict, not flags on the page.
-      all = classify.value(comment.text).findings.filter((f) => f.confidence >= FLAG_CONFIDENCE);
+      all = classify.value(comment.text, context).findings.filter((f) => f.confidence >= FLAG_CONFIDENCE);
       verdicts.set(key, all);
     }
     if (!all.length) return all;
@@ -129,6 +171,18 @@ export function moderation(deps: ModerationDeps) {
       if (item) next.push(item);
     }
     flagged.value = next;
+  }
+
+  /** One comment judged anew (it turned out to be part of a mailing). */
+  function judgeAgain(key: string) {
+    const entry = seen.get(key);
+    if (!entry?.el.isConnected) return;
+    const item = evaluate(key, entry.el, entry.comment);
+    const known = flagged.value.some((f) => f.key === key);
+    pendingFlags = pendingFlags.filter((f) => f.key !== key);
+    if (known) flagged.value = flagged.value.filter((f) => f.key !== key);
+    if (item) pendingFlags.push(item);
+    else if (known) apply(null, entry.el);
   }
 
   function evidenceOf(item: Flagged): Evidence {
@@ -275,16 +329,20 @@ export function moderation(deps: ModerationDeps) {
         flagged.value = [];
       });
       pendingFlags = [];
+      mailings = new Map();
       seen = new Map();
       current = -1;
     },
     onBatch(b) {
       if (page.value !== b.page) page.value = b.page;
+      const again: string[] = [];
       for (const { el, comment, key } of b.comments) {
         seen.set(key, { el, comment });
+        again.push(...noteMailing(key, comment));
         const item = evaluate(key, el, comment);
         if (item) pendingFlags.push(item);
       }
+      for (const key of again) judgeAgain(key);
       // Badges change the layout: written together, so the page lays out once, not once a slice.
       if (pendingFlags.length && performance.now() - flushedAt > 250) flushFlags();
     },

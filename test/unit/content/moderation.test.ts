@@ -203,3 +203,39 @@ describe('the team’s words change while the page is open', () => {
     controller.abort();
   });
 });
+
+describe('a mass mailing on the page', () => {
+  it('flags the same long text from different authors as spam, the first copy included', async () => {
+    const { classify: realClassify } = await import('@/lib/rules');
+    const controller = new AbortController();
+    const byAuthor: SiteAdapter = {
+      ...adapter,
+      parseComment: (el) => {
+        const c = adapter.parseComment(el, { url: 'https://vk.com/wall-1_1', now: 0, timeZone: 'Asia/Omsk' });
+        return c && { ...c, authorId: el.getAttribute('data-author') };
+      },
+    };
+    const text = 'Друзья, вступайте в нашу группу о городе, там все новости первыми и честно';
+    document.body.innerHTML = `<div class="c" data-id="-1_2" data-author="7"><div class="t">${text}</div></div><div class="c" data-id="-1_3" data-author="7"><div class="t">спасибо</div></div>`;
+    const mod = moderation({
+      adapter: byAuthor,
+      doc: document,
+      classify: signal<Classify>((t, context) => realClassify(t, context)),
+      settings: signal(DEFAULT_SETTINGS),
+      allowlist: signal(EMPTY_ALLOWLIST),
+      enabledOn: () => true,
+      report: { deleted: async () => ({}), notViolation: async () => ({}) },
+      signal: controller.signal,
+    });
+    const runtime = startRuntime({ adapter: byAuthor, doc: document, state: createPageState(), features: [mod.feature], signal: controller.signal, url: () => 'https://vk.com/wall-1_1' });
+    await runtime.idle();
+    const before = mod.model.flagged.value.find((f) => f.key === 'vk:-1_2');
+    expect(before?.findings.some((f) => f.normalized.startsWith('массовая рассылка'))).not.toBe(true);
+
+    document.body.insertAdjacentHTML('beforeend', `<div class="c" data-id="-1_4" data-author="8"><div class="t">${text}</div></div>`);
+    await vi.waitFor(() => expect(mod.model.flagged.value.map((f) => f.key).sort()).toEqual(['vk:-1_2', 'vk:-1_4']));
+    for (const f of mod.model.flagged.value) expect(f.findings.some((x) => x.category === 'spam' && x.normalized.startsWith('массовая рассылка'))).toBe(true);
+    expect(document.querySelector('[data-id="-1_2"]')!.getAttribute('data-otklik-flags')).toContain('spam');
+    controller.abort();
+  });
+});
