@@ -123,14 +123,25 @@ function ok(u: URL): UrlInfo {
   return { ...other, ownerId: owner, ownerUrl: base };
 }
 
+function webUrl(url: string): URL | null {
+  const u = parse(url);
+  return u && (u.protocol === 'https:' || u.protocol === 'http:') ? u : null;
+}
+
 /** Address → site, page kind and what the address tells about the owner; null for hosts we do not serve. */
 export function parsePageUrl(url: string): UrlInfo | null {
-  const u = parse(url);
-  if (!u || (u.protocol !== 'https:' && u.protocol !== 'http:')) return null;
-  const host = u.hostname.toLowerCase();
-  if (VK_HOSTS.has(host)) return vk(u);
-  if (OK_HOSTS.has(host)) return ok(u);
-  return null;
+  return parseVkUrl(url) ?? parseOkUrl(url);
+}
+
+/** parsePageUrl for VK alone: each site's content script carries only its own site's rules. */
+export function parseVkUrl(url: string): UrlInfo | null {
+  const u = webUrl(url);
+  return u && VK_HOSTS.has(u.hostname.toLowerCase()) ? vk(u) : null;
+}
+
+export function parseOkUrl(url: string): UrlInfo | null {
+  const u = webUrl(url);
+  return u && OK_HOSTS.has(u.hostname.toLowerCase()) ? ok(u) : null;
 }
 
 export function isVkHost(url: string): boolean {

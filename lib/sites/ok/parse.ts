@@ -1,7 +1,7 @@
 import { parseRuDate } from '../dates';
 import { absoluteUrl, jsonAttr, lineText, pathOf, plainText, queryWithSelf, sameAddress } from '../dom';
 import type { PageInfo, ParseContext, ParsedComment, ParsedPost } from '../types';
-import { OK_ORIGIN, parsePageUrl, type UrlInfo } from '../url';
+import { OK_ORIGIN, parseOkUrl, type UrlInfo } from '../url';
 import { OK } from './selectors';
 
 // Compiled once: these run for every comment of a 2,000-comment batch.
@@ -16,7 +16,7 @@ let lastUrlInfo: UrlInfo | null = null;
 function urlInfo(url: string): UrlInfo | null {
   if (url !== lastUrl) {
     lastUrl = url;
-    lastUrlInfo = parsePageUrl(url);
+    lastUrlInfo = parseOkUrl(url);
   }
   return lastUrlInfo;
 }

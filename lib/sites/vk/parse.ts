@@ -1,7 +1,7 @@
 import { parseRuDate } from '../dates';
 import { absoluteUrl, lineText, ownQuery, pathOf, plainText, queryWithSelf, sameAddress } from '../dom';
 import type { PageInfo, ParseContext, ParsedComment, ParsedPost } from '../types';
-import { parsePageUrl, VK_ORIGIN } from '../url';
+import { parseVkUrl, VK_ORIGIN } from '../url';
 import { VK } from './selectors';
 
 // Compiled once: these run for every comment of a 2,000-comment batch.
@@ -103,12 +103,12 @@ function pageOwner(ctx: ParseContext): string | null {
 }
 
 let lastUrl: string | null = null;
-let lastUrlInfo: ReturnType<typeof parsePageUrl> = null;
+let lastUrlInfo: ReturnType<typeof parseVkUrl> = null;
 /** The runtime passes the same ctx.url for a whole batch: parse it once. */
-function cachedUrlInfo(url: string): ReturnType<typeof parsePageUrl> {
+function cachedUrlInfo(url: string): ReturnType<typeof parseVkUrl> {
   if (url !== lastUrl) {
     lastUrl = url;
-    lastUrlInfo = parsePageUrl(url);
+    lastUrlInfo = parseVkUrl(url);
   }
   return lastUrlInfo;
 }
@@ -274,11 +274,11 @@ function appLinkUrl(doc: Document): string | null {
 }
 
 export function vkPageInfo(doc: Document, ctx: ParseContext): PageInfo {
-  const fromUrl = parsePageUrl(ctx.url);
+  const fromUrl = parseVkUrl(ctx.url);
   const canonicalHref = doc.querySelector(VK.canonical.css)?.getAttribute('href');
-  const canonical = canonicalHref ? parsePageUrl(absoluteUrl(canonicalHref, VK_ORIGIN) ?? '') : null;
+  const canonical = canonicalHref ? parseVkUrl(absoluteUrl(canonicalHref, VK_ORIGIN) ?? '') : null;
   const app = appLinkUrl(doc);
-  const fromApp = app ? parsePageUrl(app) : null;
+  const fromApp = app ? parseVkUrl(app) : null;
   const info = fromUrl ?? canonical;
   const kind = info?.kind ?? 'other';
 
