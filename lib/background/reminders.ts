@@ -73,7 +73,8 @@ export function deadlineAlerts(rows: readonly MessageSummary[], me: Settings, no
   for (const row of rows) {
     if (row.nextDue === null || !row.nextName || !ownsNext(row, me)) continue;
     const left = clock.workingMinutesBetween(now, row.nextDue);
-    const kind = row.nextDue <= now ? 'overdue' : left <= 30 ? 'soon' : null;
+    // Strictly under 30: a 30-minute deadline (routing, §4.4) would otherwise ring the moment it starts.
+    const kind = row.nextDue <= now ? 'overdue' : left < 30 ? 'soon' : null;
     if (!kind) continue;
     const what = DEADLINE_TABLE[row.nextName].title;
     alerts.push({

@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { badgeCount, nextQuotaReminder, quotaNotices } from '@/lib/background/reminders';
+import { recordSeen } from '@/lib/db/pages';
+import { saveEntry } from '@/lib/db/registry';
+import { openDatabase, type OtklikDB } from '@/lib/db/schema';
+import type { RegistryEntry } from '@/lib/registry/entry';
+
+const omsk = (iso: string) => new Date(`${iso}+06:00`).getTime();
+const ZONE = 'Asia/Omsk';
+
+const entry: RegistryEntry = {
+  id: 'p1',
+  site: 'vk',
+  url: 'https://vk.com/club777',
+  ownerId: '-777',
+  name: 'Департамент транспорта',
+  kind: 'department',
+  department: 'Департамент транспорта',
+  responsible: 'Иванова А. П.',
+  twoFactorConfirmedAt: '2025-05-01',
+  adminsReviewedAt: '2025-09-01',
+  notes: '',
+};
+
+function post(n: number, at: number) {
+  return { site: 'vk' as const, id: `-777_${n}`, ownerId: '-777', authorId: '-777', authorName: 'Департамент транспорта', publishedAt: at, text: 'новость', pinned: false, foreign: false, repost: false, permalink: `https://vk.com/wall-777_${n}` };
+}
+
+describe('the badge and the Thursday reminder', () => {
+  let db: OtklikDB;
+  beforeEach(() => {
+    db = openDatabase(`rem-${Math.random()}`);
+  });
+  afterEach(() => db.delete());
+
+  it('counts protection checks older than 90 days on the badge', async () => {
+    expect(await badgeCount(db, omsk('2025-09-18T12:00:00'), ZONE)).toEqual({ text: '', title: 'Отклик' });
+    expect((await saveEntry(db, entry)).ok).toBe(true);
+    const badge = await badgeCount(db, omsk('2025-09-18T12:00:00'), ZONE);
+    expect(badge.text).toBe('1');
+    expect(badge.title).toContain('просроченных проверок защиты страниц — 1');
+  });
+
+  it('on Thursday at noon names the pages behind their pace, saying when the count may be incomplete', async () => {
+    await saveEntry(db, entry);
+    const thursday = omsk('2025-09-18T12:00:00');
+    expect(nextQuotaReminder(omsk('2025-09-17T09:00:00'), ZONE)).toBe(thursday);
+    // Nothing seen since Monday: the count is a lower bound, and the notice says so.
+    let [notice] = await quotaNotices(db, thursday, ZONE);
+    expect(notice?.message).toContain('Счёт может быть неполным');
+
+    const page = { site: 'vk' as const, url: 'https://vk.com/club777', kind: 'wall' as const, ownerId: '-777', name: 'Департамент транспорта' };
+    await recordSeen(db, { page, posts: [post(1, omsk('2025-09-12T10:00:00')), post(2, omsk('2025-09-15T10:00:00'))], comments: [] }, thursday);
+    [notice] = await quotaNotices(db, thursday, ZONE);
+    expect(notice).toMatchObject({ id: 'quota:p1', title: 'Публикации: Департамент транспорта' });
+    expect(notice!.message).toMatch(/^На этой неделе: 1 из 5/);
+
+    await recordSeen(db, { page, posts: [3, 4, 5].map((n) => post(n, omsk(`2025-09-1${n + 1}T09:00:00`))), comments: [] }, thursday);
+    expect(await quotaNotices(db, thursday, ZONE)).toEqual([]);
+  });
+});
