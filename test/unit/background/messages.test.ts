@@ -5,6 +5,7 @@ import { appendEvent, listSummaries } from '@/lib/db/messages';
 import { openDatabase, type OtklikDB } from '@/lib/db/schema';
 import type { RequestOf } from '@/lib/messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/defaults';
+import type { MessageEvent } from '@/lib/workflow/schema';
 import { createWorkClock } from '@/lib/worktime/clock';
 
 const clock = createWorkClock();
@@ -67,11 +68,12 @@ describe('messages in the background', () => {
     const curator = { role: 'curator' as const, name: 'Анна' };
     const executor = { role: 'executor' as const, name: 'Пётр', department: DEPT };
     const reply = 'Иван, воду включат 14 мая к 18:00.';
-    for (const event of [
+    const events: MessageEvent[] = [
       { type: 'routed' as const, actor: curator, at: now + 60_000, payload: { executors: [{ department: DEPT }] } },
       { type: 'draftSubmitted' as const, actor: executor, at: now + 120_000, payload: { kind: 'final' as const, text: reply } },
       { type: 'draftApproved' as const, actor: curator, at: now + 180_000, payload: {} },
-    ]) {
+    ];
+    for (const event of events) {
       expect((await appendEvent(db, id, event, clock, now)).ok).toBe(true);
     }
     expect((await h['messages/for-comments']({ keys: [source.commentKey] }, {})).items[0]!.approvedText).toBe(reply);
