@@ -2,6 +2,7 @@
 import { benchBackup } from './backup.bench';
 import { benchDeadlines } from './deadlines.bench';
 import { benchPage } from './page.bench';
+import { benchQueue } from './queue.bench';
 
 const page = await benchPage();
 const kb = (n: number) => `${(n / 1024).toFixed(1)} КБ`;
@@ -16,10 +17,15 @@ console.log(`  контент-скрипт                 ${kb(page.contentScri
 const deadlines = await benchDeadlines();
 console.log(`Сроки: ${deadlines.messages.toLocaleString('ru-RU')} сообщений (2020–2027) за ${deadlines.ms.toFixed(0)} мс`);
 
+const queue = benchQueue();
+console.log(
+  `Очередь: ${queue.messages.toLocaleString('ru-RU')} сообщений — в работе по сроку ${queue.openSortedMs} мс, поиск ${queue.searchMs} мс, подразделение и важность ${queue.departmentMs} мс (медиана 5)`,
+);
+
 const backup = await benchBackup();
 console.log(
   `Резервная копия: ${backup.messages.toLocaleString('ru-RU')} сообщений, ${backup.events.toLocaleString('ru-RU')} событий, ${(backup.bytes / 1048576).toFixed(1)} МБ — ` +
     `выгрузка ${backup.exportMs} мс, чтение и проверка ${backup.parseMs} мс, восстановление ${backup.restoreMs} мс, объединение ${backup.mergeMs} мс (Node, fake-indexeddb)`,
 );
 
-console.log(JSON.stringify({ page, deadlines, backup }));
+console.log(JSON.stringify({ page, deadlines, queue, backup }));
