@@ -31,7 +31,8 @@ export function vkPostPage(count: number, violationEvery = 10, ownerId = -123456
   const comments: string[] = [];
   for (let i = 0; i < count; i++) {
     const n = postId + 1 + i;
-    const text = i % violationEvery === violationEvery - 1 ? VIOLATIONS[i % VIOLATIONS.length]! : ORDINARY[i % ORDINARY.length]!;
+    // Every text differs (a house number): the same long text from many authors is a mass mailing.
+    const text = `${i % violationEvery === violationEvery - 1 ? VIOLATIONS[i % VIOLATIONS.length]! : ORDINARY[i % ORDINARY.length]!} Дом ${i + 1}.`;
     const user = 1000 + (i % 500);
     comments.push(`<div data-testid="wall_comments_comment_root" id="${user}_${n}" style="--comment-layout-level:0">
 <a data-testid="comment-avatar" href="/id${user}"><img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></a>

@@ -59,8 +59,16 @@ async function withExtension(html: string): Promise<Run[]> {
       const t = await page.evaluate(() => {
         const b = (window as any).__bench;
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        return { dcl: nav.domContentLoadedEventEnd as number, done: b.doneAt as number, badged: b.badgedAt as number, first: b.firstAt as number };
+        return {
+          dcl: nav.domContentLoadedEventEnd as number,
+          done: b.doneAt as number,
+          badged: b.badgedAt as number,
+          first: b.firstAt as number,
+          flagged: document.querySelectorAll('[data-otklik-flags]').length,
+        };
       });
+      // Exactly the generated violations, or the figures measure something else.
+      if (t.flagged !== VIOLATIONS) throw new Error(`отмечено ${t.flagged} комментариев, а нарушений ${VIOLATIONS}`);
       // The first run warms the browser's caches.
       if (i > 0) {
         runs.push({
