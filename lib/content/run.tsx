@@ -12,7 +12,7 @@ import { loadAllowlist, watchAllowlist } from '../moderation/allowlist';
 import { buildCustomLexicon, classify, type CustomLexiconData } from '../rules';
 import { loadLexiconSource, watchLexicon } from '../settings/lexicon-read';
 import { loadSettings, watchSettings } from '../settings/read';
-import type { PageInfo, SiteAdapter } from '../sites/types';
+import { pageKeyOf, type SiteAdapter } from '../sites/types';
 import { messages } from './features/messages';
 import { moderation, type Classify } from './features/moderation';
 import { quota } from './features/quota';
@@ -23,10 +23,6 @@ import { startRuntime, type Feature } from './runtime';
 import { createPageState } from './state';
 
 export const PANEL_TAG = 'otklik-panel';
-
-export function pageKeyOf(page: PageInfo) {
-  return `${page.site}:${page.ownerId ?? page.url}`;
-}
 
 /** Messages the background sends to a tab (keyboard commands). */
 export type TabCommand = { otklik: 'jump'; direction: 1 | -1 };

@@ -1,10 +1,8 @@
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
-import type { PageInfo } from '../sites/types';
+import { pageKeyOf } from '../sites/types';
 import type { CommentRecord, OtklikDB, PageRecord, PostRecord } from './schema';
 
-export function pageKeyOf(page: Pick<PageInfo, 'site' | 'ownerId' | 'url'>): string {
-  return `${page.site}:${page.ownerId ?? page.url}`;
-}
+export { pageKeyOf };
 
 /**
  * Stores one batch a content script saw, in one transaction. Records already known keep their

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { parseCsv } from '../csv';
-import { pageKeyOf } from '../db/pages';
+import { pageKeyOf } from '../sites/types';
 import { parsePageUrl } from '../sites/url';
 import { MessageSchema, type Actor, type MessageEvent } from '../workflow/schema';
 import type { Importance } from '../workflow/table';

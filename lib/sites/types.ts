@@ -108,3 +108,11 @@ export interface SiteAdapter {
    */
   deletionLeavesPlaceholder?: boolean;
 }
+
+/**
+ * A page's key in the database and in settings: `vk:-123456` when the owner is known, else the
+ * site and its address (a page whose owner the markup did not tell).
+ */
+export function pageKeyOf(page: Pick<PageInfo, 'site' | 'ownerId' | 'url'>): string {
+  return `${page.site}:${page.ownerId ?? page.url}`;
+}

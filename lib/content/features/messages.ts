@@ -6,7 +6,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals-core';
 import type { RequestOf, ResponseOf } from '../../messaging/protocol';
 import type { Role } from '../../settings/defaults';
-import type { PageInfo, ParsedComment, SiteAdapter } from '../../sites/types';
+import { pageKeyOf, type PageInfo, type ParsedComment, type SiteAdapter } from '../../sites/types';
 import { insertText } from '../insert';
 import { COMMENT_ATTR, type Feature } from '../runtime';
 
@@ -176,7 +176,7 @@ export function messages(deps: MessagesDeps) {
           commentKey: key,
           commentId: c.id,
           postId: c.postId,
-          pageKey: `${page.site}:${page.ownerId ?? page.url}`,
+          pageKey: pageKeyOf(page),
           pageUrl: page.url,
           pageName: page.name,
           permalink: c.permalink,

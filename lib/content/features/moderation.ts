@@ -9,7 +9,7 @@ import type { Evidence } from '../../moderation/log';
 import { normaliseWord, type Allowlist } from '../../moderation/allowlist';
 import type { CategoryName, Settings } from '../../settings/defaults';
 import type { Finding } from '../../rules/types';
-import type { PageInfo, ParsedComment, SiteAdapter } from '../../sites/types';
+import { pageKeyOf, type PageInfo, type ParsedComment, type SiteAdapter } from '../../sites/types';
 import { clearHighlight, rangesFor, showHighlight } from '../highlight';
 import { COMMENT_ATTR, type Feature } from '../runtime';
 
@@ -190,7 +190,7 @@ export function moderation(deps: ModerationDeps) {
     const c = item.comment;
     return {
       site: c.site,
-      pageKey: `${p.site}:${p.ownerId ?? p.url}`,
+      pageKey: pageKeyOf(p),
       pageUrl: p.url,
       pageName: p.name,
       postId: c.postId,
