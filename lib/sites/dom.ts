@@ -36,9 +36,14 @@ export function lineText(el: Element | null | undefined): string {
   return el ? (el.textContent ?? '').replace(NBSP, ' ').replace(WS, ' ').trim() : '';
 }
 
+const PLAIN_PATH = /^\/[\w\-.~=&%?]*$/;
+
 /** An href made absolute against the site's origin; null when missing or not http(s). */
 export function absoluteUrl(href: string | null | undefined, origin: string): string | null {
   if (!href) return null;
+  // Most links on VK and OK are one plain path segment («/id111», «/wall-1_2?reply=3»): the URL
+  // parser would return them unchanged, and it is the slow part of reading 2,000 comments.
+  if (PLAIN_PATH.test(href) && href !== '/.' && href !== '/..') return origin + href;
   try {
     const u = new URL(href, origin);
     return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;

@@ -35,15 +35,40 @@ export interface WallClock {
 
 /** The calendar fields of an instant as a clock in `zone` shows them. */
 export function wallClock(ms: number, zone: string): WallClock {
+  if (ms === lastWall.ms && zone === lastWall.zone) return lastWall.value;
+  const value = readWallClock(ms, zone);
+  lastWall = { ms, zone, value };
+  return value;
+}
+
+// A batch parses every date against the same «now»: the last answer is the likely next question.
+let lastWall: { ms: number; zone: string; value: WallClock } = { ms: NaN, zone: '', value: { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 } };
+
+function readWallClock(ms: number, zone: string): WallClock {
   const parts: Record<string, number> = {};
   for (const p of formatter(zone).formatToParts(ms)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return { year: parts.year!, month: parts.month! - 1, day: parts.day!, hour: parts.hour! % 24, minute: parts.minute!, second: parts.second! };
 }
 
+/**
+ * Offsets by zone and quarter hour: a page of 2,000 comments asks for the same few hours again and
+ * again, and Intl is the slow part. Zones change their offset only on quarter-hour boundaries.
+ */
+const QUARTER = 15 * 60_000;
+const offsets = new Map<string, number>();
+
 /** How far `zone` is ahead of UTC at an instant, in ms. */
 function offsetAt(ms: number, zone: string): number {
-  const w = wallClock(ms, zone);
-  return Date.UTC(w.year, w.month, w.day, w.hour, w.minute, w.second) - (ms - (ms % 1000 + 1000) % 1000);
+  const bucket = Math.floor(ms / QUARTER) * QUARTER;
+  const key = `${zone} ${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const w = wallClock(bucket, zone);
+    offset = Date.UTC(w.year, w.month, w.day, w.hour, w.minute, w.second) - bucket;
+    if (offsets.size > 10_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /**
