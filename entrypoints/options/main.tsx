@@ -58,7 +58,6 @@ render(
       }}
     />
     <section class="card" aria-label="Резервная копия">
-      <h2>Резервная копия</h2>
       <BackupPanel
         zone={settings.value.timeZone}
         databaseEmpty={databaseEmpty.value}
