@@ -71,14 +71,18 @@ export async function importMessages(
   const summaries = records.map((r) => derive(r, clock, now).summary);
   return db.transaction('rw', db.messages, db.summaries, async () => {
     const keys = records.map((r) => r.importKey).filter((k): k is string => Boolean(k));
-    const known = new Set((await db.messages.where('importKey').anyOf(keys).toArray()).map((r) => r.importKey));
-    const seen = new Set<string>();
+    const refs = records.map((r) => r.commentRef).filter((k): k is string => Boolean(k));
+    // Known by its import identity, or by its comment: a comment registered on the page is not imported again.
+    const known = new Set<string>([
+      ...(await db.messages.where('importKey').anyOf(keys).toArray()).map((r) => `i:${r.importKey}`),
+      ...(await db.messages.where('commentRef').anyOf(refs).toArray()).map((r) => `c:${r.commentRef}`),
+    ]);
     const fresh: MessageRecord[] = [];
     const freshSummaries: MessageSummary[] = [];
     records.forEach((r, i) => {
-      const key = r.importKey ?? r.id;
-      if (known.has(r.importKey) || seen.has(key)) return;
-      seen.add(key);
+      const ids = [`i:${r.importKey ?? r.id}`, ...(r.commentRef ? [`c:${r.commentRef}`] : [])];
+      if (ids.some((id) => known.has(id))) return;
+      for (const id of ids) known.add(id);
       fresh.push(r);
       freshSummaries.push(summaries[i]!);
     });
