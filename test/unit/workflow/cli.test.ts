@@ -1,14 +1,8 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { deadlinesCommand } from '../../../lib/cli/deadlines';
+import { runCommand } from '../run-command';
 
-async function run(args: string[]) {
-  const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
-  const code = await deadlinesCommand(args, io);
-  io.stdout.end();
-  io.stderr.end();
-  return { code, out: String(io.stdout.read() ?? ''), err: String(io.stderr.read() ?? '') };
-}
+const run = (args: string[]) => runCommand(deadlinesCommand, args);
 
 describe('otklik deadlines', () => {
   it.each([

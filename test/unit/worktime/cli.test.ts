@@ -1,14 +1,8 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { worktimeCommand } from '../../../lib/cli/worktime';
+import { runCommand } from '../run-command';
 
-async function run(args: string[]) {
-  const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
-  const code = await worktimeCommand(args, io);
-  io.stdout.end();
-  io.stderr.end();
-  return { code, out: String(io.stdout.read() ?? ''), err: String(io.stderr.read() ?? '') };
-}
+const run = (args: string[]) => runCommand(worktimeCommand, args);
 
 describe('otklik worktime add', () => {
   it.each([
