@@ -43,11 +43,6 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
     return (text: string, context?: Parameters<Classify>[1]) => classify(text, { custom, ...context });
   });
 
-  const style = document.createElement('style');
-  style.setAttribute('data-otklik-ui', '');
-  style.textContent = pageCss;
-  (document.head ?? document.documentElement).append(style);
-  ctx.onInvalidated(() => style.remove());
 
   const store = storeFeature(
     (batch) => request('page/seen', batch),
@@ -87,8 +82,27 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
     signal: ctx.signal,
   });
 
+  /**
+   * The page's stylesheet and the panel go in when the first scan is done: each is a relayout of the
+   * whole page, and together with the first badges it is one instead of three.
+   */
+  let uiShown = false;
+  const showUi: Feature = {
+    name: 'ui',
+    onIdle() {
+      if (uiShown) return;
+      uiShown = true;
+      const style = document.createElement('style');
+      style.setAttribute('data-otklik-ui', '');
+      style.textContent = pageCss;
+      (document.head ?? document.documentElement).append(style);
+      ctx.onInvalidated(() => style.remove());
+      mountPanel();
+    },
+  };
+
   // The ordered list of what the content script does on a page.
-  const features: Feature[] = [store, pageQuota.feature, mod.feature, msgs.feature];
+  const features: Feature[] = [store, pageQuota.feature, mod.feature, msgs.feature, showUi];
 
   const runtime = startRuntime({ adapter, doc: document, state, features, signal: ctx.signal });
   ctx.addEventListener(window, 'wxt:locationchange', () => runtime.navigate());
@@ -105,7 +119,7 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
     if (page) void request('settings/moderate-page', { pageKey: pageKeyOf(page) });
   };
 
-  mountShadowPanel(
+  const mountPanel = () => mountShadowPanel(
     ctx,
     PANEL_TAG,
     panelCss,

@@ -68,7 +68,7 @@ export function moderation(deps: ModerationDeps) {
   const error = signal<string | null>(null);
 
   let pendingFlags: Flagged[] = [];
-  let flushedAt = 0;
+  let flushedAt = performance.now();
   function flushFlags() {
     flushedAt = performance.now();
     if (!pendingFlags.length) return;
@@ -343,8 +343,9 @@ export function moderation(deps: ModerationDeps) {
         if (item) pendingFlags.push(item);
       }
       for (const key of again) judgeAgain(key);
-      // Badges change the layout: written together, so the page lays out once, not once a slice.
-      if (pendingFlags.length && performance.now() - flushedAt > 250) flushFlags();
+      // Badges change the layout: written together when the queue drains, so the page lays out once;
+      // only a very long run (an endless wall) shows them on the way, once a second.
+      if (pendingFlags.length && performance.now() - flushedAt > 1000) flushFlags();
     },
     onIdle() {
       flushFlags();
