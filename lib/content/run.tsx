@@ -92,12 +92,15 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
     onIdle() {
       if (uiShown) return;
       uiShown = true;
-      const style = document.createElement('style');
-      style.setAttribute('data-otklik-ui', '');
-      style.textContent = pageCss;
-      (document.head ?? document.documentElement).append(style);
-      ctx.onInvalidated(() => style.remove());
-      mountPanel();
+      // A task of its own, right after the badges' one: both are laid out in the same frame.
+      ctx.setTimeout(() => {
+        const style = document.createElement('style');
+        style.setAttribute('data-otklik-ui', '');
+        style.textContent = pageCss;
+        (document.head ?? document.documentElement).append(style);
+        ctx.onInvalidated(() => style.remove());
+        mountPanel();
+      }, 0);
     },
   };
 
