@@ -1,5 +1,6 @@
 import { useComputed, useSignal, type ReadonlySignal } from '@preact/signals';
-import { ACTION_LABELS, CATEGORY_NAMES, matchesFilter, type LogFilter, type ModerationEntry } from '@/lib/moderation/log';
+import { ACTION_LABELS, CATEGORY_NAMES } from '@/lib/moderation/labels';
+import { matchesFilter, type LogFilter, type ModerationEntry } from '@/lib/moderation/log';
 import { CATEGORIES } from '@/lib/settings/schema';
 
 const PERIODS = {

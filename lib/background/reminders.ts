@@ -2,7 +2,7 @@
  * The toolbar badge and the reminders: overdue protection checks (App. 2 §6) on the badge, and on
  * Thursday at noon a notification for each registered page behind its weekly pace (App. 2 §10).
  */
-import { behindPace } from '../quota/summary';
+import { behindPace } from '../quota/pace';
 import { daysLeftText, weekLine } from '../quota/text';
 import { isoDateIn, nextThursdayNoon } from '../quota/week';
 import { quotaRows, listRegistry } from '../db/registry';

@@ -2,7 +2,6 @@ import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import { pageKeyOf } from '../sites/types';
 import type { CommentRecord, OtklikDB, PageRecord, PostRecord } from './schema';
 
-export { pageKeyOf };
 
 /**
  * Stores one batch a content script saw, in one transaction. Records already known keep their

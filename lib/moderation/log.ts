@@ -7,8 +7,6 @@ import { toCsv } from '../csv';
 import { CATEGORIES } from '../settings/defaults';
 import { ACTION_LABELS, CATEGORY_NAMES, type ModerationAction } from './labels';
 
-export { ACTION_LABELS, CATEGORY_NAMES, type ModerationAction };
-
 const httpsUrl = z.string().max(2048).regex(/^https:\/\//, 'адрес должен начинаться с https://');
 
 /** What a content script knows of a comment it reports. */

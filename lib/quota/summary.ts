@@ -60,8 +60,6 @@ export function weekSummary(input: WeekSummaryInput): WeekSummary {
   };
 }
 
-export { behindPace, expectedByNow, weekElapsed } from './pace';
-
 export interface WeekResult {
   weekStart: number;
   count: number;

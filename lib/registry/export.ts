@@ -28,7 +28,6 @@ export function registryToJson(entries: readonly RegistryEntry[]): string {
   return JSON.stringify({ format: 'otklik-registry', version: 1, entries: sortRegistry(entries) }, null, 2);
 }
 
-export { escapeHtml };
 
 const STYLE = `body{font-family:Arial,Helvetica,sans-serif;margin:2rem;color:#1a1a1a}
 h1{font-size:1.4rem;margin:0 0 .25rem}

@@ -1,6 +1,5 @@
 /** How the reports write instants, durations and periods: always in the administration's zone. */
 import { pluralForm, type PluralForms } from '../i18n/plural';
-import { escapeHtml } from '../html';
 
 /** A half-open interval [from, to) of instants (unix ms). */
 export interface Period {
@@ -47,7 +46,6 @@ export function minutesInWords(minutes: number): string {
   return `${n} ${pluralForm(n, MINUTES)}`;
 }
 
-export { escapeHtml };
 
 /** Text cut for a table cell or a list line, whitespace folded. */
 export function snippetOf(text: string | undefined, max = 140): string {

@@ -9,7 +9,8 @@ import { deadlineReport } from '../workflow/deadlines';
 import { replay } from '../workflow/reducer';
 import type { DeadlineName } from '../workflow/table';
 import type { WorkClock } from '../worktime/clock';
-import { escapeHtml, formatDateTime, formatMinutes, formatPeriod, inPeriod, snippetOf, type Period } from './format';
+import { escapeHtml } from '../html';
+import { formatDateTime, formatMinutes, formatPeriod, inPeriod, snippetOf, type Period } from './format';
 
 export const CURATOR_PARTY = 'Куратор';
 

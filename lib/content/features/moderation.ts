@@ -18,14 +18,12 @@ export const FLAGS_ATTR = 'data-otklik-flags';
 const FLAG_CONFIDENCE = 0.5;
 const UI_ATTR = 'data-otklik-ui';
 
-/** A finding as the rules report it (lib/rules/types.ts). */
-export type FindingLike = Finding;
 
 /** `recent`: other comments with the same text, so the rules can call it a mass mailing. */
 export type Classify = (
   text: string,
   context?: { author?: string; recent?: readonly { author?: string; text: string }[] },
-) => { verdict: string; findings: FindingLike[] };
+) => { verdict: string; findings: Finding[] };
 
 /** Shorter texts repeat innocently («Спасибо!», «Когда?»); a mailing is longer than this. */
 const MAILING_MIN_CHARS = 40;
@@ -38,7 +36,7 @@ export interface Flagged {
   key: string;
   el: Element;
   comment: ParsedComment;
-  findings: FindingLike[];
+  findings: Finding[];
   categories: CategoryName[];
   /** Set once the deletion is in the log. */
   logged: boolean;
@@ -80,7 +78,7 @@ export function moderation(deps: ModerationDeps) {
 
   /** Every comment of this page, for re-evaluation when the settings or the allow-list change. */
   let seen = new Map<string, { el: Element; comment: ParsedComment }>();
-  const verdicts = new Map<string, FindingLike[]>();
+  const verdicts = new Map<string, Finding[]>();
   let current = -1;
 
   /** Comments on this page grouped by their text: the same long text from several authors is a mailing. */
@@ -112,7 +110,7 @@ export function moderation(deps: ModerationDeps) {
       .map((c) => ({ author: c.authorId ?? c.authorName ?? undefined, text: c.text }));
   }
 
-  function findingsOf(key: string, comment: ParsedComment): FindingLike[] {
+  function findingsOf(key: string, comment: ParsedComment): Finding[] {
     let all = verdicts.get(key);
     if (!all) {
       const recent = recentFor(key, comment);

@@ -5,6 +5,7 @@ import { derive } from '@/lib/messages/summary';
 import type { MessageRecord } from '@/lib/messages/types';
 import type { MessageEvent } from '@/lib/workflow/schema';
 import { createWorkClock } from '@/lib/worktime/clock';
+import { messageRecord, type RecordOverrides } from '../../messages';
 
 // Tuesday 13 May 2025, 09:00 in Omsk (UTC+6).
 const T0 = Date.UTC(2025, 4, 13, 3, 0);
@@ -37,31 +38,17 @@ const drafted: MessageEvent = {
 };
 const returned: MessageEvent = { type: 'draftReturned', actor: curatorActor, at: T0 + 70 * MIN, payload: { remarks: 'Укажите время выезда.' } };
 
-function record(events: MessageEvent[], over: Partial<MessageRecord> = {}): MessageRecord {
-  return {
+function record(events: MessageEvent[], over: RecordOverrides = {}): MessageRecord {
+  return messageRecord('1002', events, {
     id: 'msg-1',
-    site: 'vk',
-    commentRef: 'vk:-123456_1002',
+    url: undefined,
     author: 'Анна Иванова',
     text: 'Во дворе дома 5 на ул. Ленина третий день не вывозят мусор.',
-    events,
-    source: {
-      pageKey: 'vk:-123456',
-      pageName: 'Администрация города',
-      pageUrl: 'https://vk.com/club123456',
-      postId: '-123456_1001',
-      commentId: '-123456_1002',
-      permalink: 'https://vk.com/wall-123456_1001?reply=1002',
-      authorId: '1',
-      authorUrl: 'https://vk.com/id1',
-      writtenAt: T0 - 15 * MIN,
-    },
-    importKey: null,
-    workingDraft: '',
     createdAt: T0,
     updatedAt: T0,
     ...over,
-  };
+    source: { authorId: '1', authorUrl: 'https://vk.com/id1', writtenAt: T0 - 15 * MIN, ...over.source },
+  });
 }
 
 function renderCard(events: MessageEvent[], me: CardUser, over: Partial<MessageCardProps> & { now?: () => number; at?: number } = {}) {

@@ -6,6 +6,7 @@ import { derive } from '@/lib/messages/summary';
 import type { MessageRecord, MessageSummary } from '@/lib/messages/types';
 import type { MessageEvent } from '@/lib/workflow/schema';
 import { createWorkClock } from '@/lib/worktime/clock';
+import { messageRecord } from '../../messages';
 
 // Tuesday 13 May 2025, 09:00 in Omsk (UTC+6): a working morning.
 const T0 = Date.UTC(2025, 4, 13, 3, 0);
@@ -15,29 +16,7 @@ const clock = createWorkClock();
 const curator = { role: 'curator', name: 'Ольга Петрова' } as const;
 
 function record(id: string, events: MessageEvent[], author: string, text: string): MessageRecord {
-  return {
-    id,
-    site: 'vk',
-    commentRef: `vk:-123456_${id}`,
-    author,
-    text,
-    events,
-    source: {
-      pageKey: 'vk:-123456',
-      pageName: 'Администрация города',
-      pageUrl: 'https://vk.com/club123456',
-      postId: '-123456_1001',
-      commentId: `-123456_${id}`,
-      permalink: `https://vk.com/wall-123456_1001?reply=${id}`,
-      authorId: null,
-      authorUrl: null,
-      writtenAt: T0 - 10 * MIN,
-    },
-    importKey: null,
-    workingDraft: '',
-    createdAt: T0,
-    updatedAt: T0,
-  };
+  return messageRecord(id, events, { author, text, createdAt: T0, updatedAt: T0, source: { writtenAt: T0 - 10 * MIN } });
 }
 
 /** Three real summaries (received; routed to a unit with a co-executor; high importance) repeated to any length. */

@@ -1,28 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { cardNotices } from '@/lib/messages/notices';
 import type { MessageRecord } from '@/lib/messages/types';
+import type { MessageEvent } from '@/lib/workflow/schema';
+import { messageRecord, type RecordOverrides } from '../../messages';
 
 const curator = { role: 'curator' as const, name: 'Анна' };
 
-function message(id: string, text: string, published: boolean, over: Partial<MessageRecord> = {}): MessageRecord {
+function message(id: string, text: string, published: boolean, over: RecordOverrides = {}): MessageRecord {
   const at = Date.UTC(2025, 8, 16, 5, 0);
-  return {
-    id,
-    site: 'vk',
-    commentRef: `vk:-1_${id}`,
-    author: 'Иван Петров',
-    text,
-    events: [
-      { type: 'received', actor: curator, at, payload: { importance: 'normal' } },
-      ...(published ? [{ type: 'published' as const, actor: curator, at: at + 3600_000, payload: {} }] : []),
-    ],
-    source: { pageKey: null, pageName: null, pageUrl: null, postId: null, commentId: null, permalink: null, authorId: null, authorUrl: null, writtenAt: null },
-    importKey: null,
-    workingDraft: '',
-    createdAt: at,
-    updatedAt: at,
-    ...over,
-  };
+  const events: MessageEvent[] = [
+    { type: 'received', actor: curator, at, payload: { importance: 'normal' } },
+    ...(published ? [{ type: 'published' as const, actor: curator, at: at + 3600_000, payload: {} }] : []),
+  ];
+  return messageRecord(id, events, { author: 'Иван Петров', text, ...over });
 }
 
 describe('what the message card says beyond the message', () => {

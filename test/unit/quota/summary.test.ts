@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quotaToCsv } from '@/lib/quota/csv';
-import { behindPace, departmentSummary, lastWeeks, weekStatus, weekSummary, type WeekResult } from '@/lib/quota/summary';
+import { behindPace } from '@/lib/quota/pace';
+import { departmentSummary, lastWeeks, weekStatus, weekSummary, type WeekResult } from '@/lib/quota/summary';
 import { publicationTarget } from '@/lib/quota/target';
 import { INCOMPLETE_TEXT, paceText, weekLabel, weekLine } from '@/lib/quota/text';
 import { parseCsv } from '@/lib/csv';

@@ -13,6 +13,7 @@
  */
 import type { MessageRecord } from '@/lib/messages/types';
 import type { Actor, MessageEvent } from '@/lib/workflow/schema';
+import { messageRecord, type RecordOverrides } from '../../messages';
 
 export const omsk = (s: string) => Date.parse(`${s}+06:00`);
 export const NOW = omsk('2025-05-15T09:00');
@@ -27,32 +28,8 @@ export const executor = (department: string): Actor => ({ role: 'executor', name
 
 const day = (d: number, hm: string) => omsk(`2025-05-${String(d).padStart(2, '0')}T${hm}`);
 
-export function record(id: string, events: MessageEvent[], extra: Partial<MessageRecord> = {}): MessageRecord {
-  return {
-    id,
-    site: 'vk',
-    commentRef: `vk:-123456_${id}`,
-    url: `https://vk.com/wall-123456_1001?reply=${id}`,
-    author: `Житель ${id}`,
-    text: `Сообщение ${id}: яма у дома`,
-    events,
-    source: {
-      pageKey: 'vk:-123456',
-      pageName: 'Администрация города',
-      pageUrl: 'https://vk.com/club123456',
-      postId: '-123456_1001',
-      commentId: `-123456_${id}`,
-      permalink: `https://vk.com/wall-123456_1001?reply=${id}`,
-      authorId: null,
-      authorUrl: null,
-      writtenAt: events[0]!.at - 5 * 60_000,
-    },
-    importKey: null,
-    workingDraft: '',
-    createdAt: events[0]!.at,
-    updatedAt: events[events.length - 1]!.at,
-    ...extra,
-  };
+export function record(id: string, events: MessageEvent[], extra: RecordOverrides = {}): MessageRecord {
+  return messageRecord(id, events, { text: `Сообщение ${id}: яма у дома`, ...extra });
 }
 
 interface Plan {

@@ -1,15 +1,9 @@
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { classifyCommand } from '../../../lib/cli/classify';
+import { runCommand } from '../run-command';
 
 async function run(input: string, args: string[] = []) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await classifyCommand(args, { stdin: Readable.from([input]), stdout, stderr });
+  const { code, out, err } = await runCommand(classifyCommand, args, input);
   return { code, lines: out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>), err };
 }
 
@@ -54,13 +48,7 @@ describe('otklik classify', () => {
   });
 
   it('refuses unknown options', async () => {
-    const { code, err } = await (async () => {
-      const stderr = new PassThrough();
-      let e = '';
-      stderr.on('data', (d) => (e += d));
-      const c = await classifyCommand(['--fast'], { stdin: Readable.from(['']), stdout: new PassThrough(), stderr });
-      return { code: c, err: e };
-    })();
+    const { code, err } = await runCommand(classifyCommand, ['--fast']);
     expect(code).toBe(2);
     expect(err).toContain('--fast');
   });

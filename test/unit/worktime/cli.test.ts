@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { worktimeCommand } from '../../../lib/cli/worktime';
-import { runCommand } from '../run-command';
+import { expectRefusal, runCommand } from '../run-command';
 
 const run = (args: string[]) => runCommand(worktimeCommand, args);
 
@@ -26,10 +26,6 @@ describe('otklik worktime add', () => {
     [['sub'], /неизвестная подкоманда/],
     [['add', '--from', '2028-02-01T10:00', '--minutes', '5'], /нет производственного календаря на 2028 год/],
   ])('%j: one line in Russian on stderr, non-zero exit', async (args, message) => {
-    const r = await run(args);
-    expect(r.code).not.toBe(0);
-    expect(r.out).toBe('');
-    expect(r.err).toMatch(message);
-    expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+    expectRefusal(await run(args), message);
   });
 });
