@@ -1,6 +1,7 @@
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import { pageKeyOf } from '../sites/types';
-import type { CommentRecord, OtklikDB, PageRecord, PostRecord } from './schema';
+import type { EntityTable, IDType } from 'dexie';
+import type { OtklikDB, PageRecord } from './schema';
 
 
 /**
@@ -27,30 +28,25 @@ export async function recordSeen(
     };
     await db.pages.put(page);
 
-    const postKeys = batch.posts.map((p) => `${p.site}:${p.id}`);
-    const oldPosts = await db.posts.bulkGet(postKeys);
-    const posts: PostRecord[] = batch.posts.map((p, i) => ({
-      ...p,
-      key: postKeys[i]!,
-      pageKey,
-      firstSeen: oldPosts[i]?.firstSeen ?? now,
-      lastSeen: now,
-    }));
-    await db.posts.bulkPut(posts);
-
-    const commentKeys = batch.comments.map((c) => `${c.site}:${c.id}`);
-    const oldComments = await db.comments.bulkGet(commentKeys);
-    const comments: CommentRecord[] = batch.comments.map((c, i) => ({
-      ...c,
-      key: commentKeys[i]!,
-      pageKey,
-      firstSeen: oldComments[i]?.firstSeen ?? now,
-      lastSeen: now,
-    }));
-    await db.comments.bulkPut(comments);
+    await putSeen(db.posts, batch.posts, pageKey, now);
+    await putSeen(db.comments, batch.comments, pageKey, now);
   });
   return { pageKey, posts: batch.posts.length, comments: batch.comments.length };
 }
+
+/** Stores posts or comments as seen now; one seen before keeps when it was first seen. */
+async function putSeen<R extends Seen & { site: string; id: string }>(
+  table: EntityTable<R, 'key'>,
+  items: readonly Omit<R, keyof Seen>[],
+  pageKey: string,
+  now: number,
+): Promise<void> {
+  const keys = items.map((x) => `${x.site}:${x.id}`);
+  const old = await table.bulkGet(keys as IDType<R, 'key'>[]);
+  await table.bulkPut(items.map((x, i) => ({ ...x, key: keys[i]!, pageKey, firstSeen: old[i]?.firstSeen ?? now, lastSeen: now }) as R));
+}
+
+type Seen = { key: string; pageKey: string; firstSeen: number; lastSeen: number };
 
 export interface PageSummary extends PageRecord {
   posts: number;

@@ -215,6 +215,24 @@ export function normalize(text: string): Normalized {
   let tokenStart = 0;
   let wordLen = 0;
 
+  /**
+   * Closes the current word at the separator [at, at + width): one boundary between words, and
+   * a count of one-letter words in a row (a word spelled out letter by letter).
+   */
+  const endWord = (at: number, width: number) => {
+    if (len > 0 && masks[len - 1] !== 0) {
+      if (wordLen > 0) {
+        singleRun = wordLen === 1 ? singleRun + 1 : 0;
+        if (singleRun >= 3) spelledOut = true;
+      }
+      masks[len] = 0;
+      starts[len] = at;
+      ends[len] = at + width;
+      len++;
+    }
+    wordLen = 0;
+  };
+
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
     // Plain Cyrillic letters are nearly all of the text: the shortest path for them.
@@ -234,17 +252,7 @@ export function normalize(text: string): Normalized {
     }
     const k = classOf(c);
     if (k === Cls.Boundary) {
-      if (len > 0 && masks[len - 1] !== 0) {
-        if (wordLen > 0) {
-          singleRun = wordLen === 1 ? singleRun + 1 : 0;
-          if (singleRun >= 3) spelledOut = true;
-        }
-        masks[len] = 0;
-        starts[len] = i;
-        ends[len] = i + 1;
-        len++;
-      }
-      wordLen = 0;
+      endWord(i, 1);
       i++;
       tokenStart = i;
       continue;
@@ -314,17 +322,7 @@ export function normalize(text: string): Normalized {
 
     if (m === 0) {
       // A digit in a number or a lone symbol separates words like a space does.
-      if (len > 0 && masks[len - 1] !== 0) {
-        if (wordLen > 0) {
-          singleRun = wordLen === 1 ? singleRun + 1 : 0;
-          if (singleRun >= 3) spelledOut = true;
-        }
-        masks[len] = 0;
-        starts[len] = i;
-        ends[len] = i + step;
-        len++;
-      }
-      wordLen = 0;
+      endWord(i, step);
       i += step;
       continue;
     }
