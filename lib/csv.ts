@@ -69,15 +69,6 @@ export function parseCsv(input: string, separator?: Separator): CsvParseResult {
   return { rows, separator: sep };
 }
 
-/** Parses CSV with a header row into objects keyed by the header's names. */
-export function parseCsvObjects(input: string, separator?: Separator): { header: string[]; records: Record<string, string>[] } {
-  const { rows } = parseCsv(input, separator);
-  const nonEmpty = rows.filter((r) => r.some((f) => f.trim() !== ''));
-  const header = (nonEmpty[0] ?? []).map((h) => h.trim());
-  const records = nonEmpty.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
-  return { header, records };
-}
-
 function quote(value: unknown, sep: Separator): string {
   const s = value === null || value === undefined ? '' : String(value);
   return /["\r\n]/.test(s) || s.includes(sep) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -2,6 +2,7 @@
  * Messages in the database. A record and its queue row are always written together, in one
  * transaction; an event is appended only if the workflow accepts it.
  */
+import { mergeImport } from '../messages/import';
 import { derive } from '../messages/summary';
 import type { MessageRecord, MessageSummary } from '../messages/types';
 import { applyEvent, replay } from '../workflow/reducer';
@@ -68,27 +69,18 @@ export async function importMessages(
   clock: WorkClock,
   now: number,
 ): Promise<{ added: number; duplicates: number }> {
-  const summaries = records.map((r) => derive(r, clock, now).summary);
   return db.transaction('rw', db.messages, db.summaries, async () => {
     const keys = records.map((r) => r.importKey).filter((k): k is string => Boolean(k));
     const refs = records.map((r) => r.commentRef).filter((k): k is string => Boolean(k));
     // Known by its import identity, or by its comment: a comment registered on the page is not imported again.
     const known = new Set<string>([
-      ...(await db.messages.where('importKey').anyOf(keys).toArray()).map((r) => `i:${r.importKey}`),
-      ...(await db.messages.where('commentRef').anyOf(refs).toArray()).map((r) => `c:${r.commentRef}`),
+      ...(await db.messages.where('importKey').anyOf(keys).toArray()).map((r) => r.importKey!),
+      ...(await db.messages.where('commentRef').anyOf(refs).toArray()).map((r) => r.commentRef!),
     ]);
-    const fresh: MessageRecord[] = [];
-    const freshSummaries: MessageSummary[] = [];
-    records.forEach((r, i) => {
-      const ids = [`i:${r.importKey ?? r.id}`, ...(r.commentRef ? [`c:${r.commentRef}`] : [])];
-      if (ids.some((id) => known.has(id))) return;
-      for (const id of ids) known.add(id);
-      fresh.push(r);
-      freshSummaries.push(summaries[i]!);
-    });
+    const { fresh, duplicates } = mergeImport(known, records);
     await db.messages.bulkAdd(fresh);
-    await db.summaries.bulkAdd(freshSummaries);
-    return { added: fresh.length, duplicates: records.length - fresh.length };
+    await db.summaries.bulkAdd(fresh.map((r) => derive(r, clock, now).summary));
+    return { added: fresh.length, duplicates: duplicates.length };
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectSeparator, parseCsv, parseCsvObjects, toCsv } from '@/lib/csv';
+import { detectSeparator, parseCsv, toCsv } from '@/lib/csv';
 
 describe('CSV', () => {
   it.each([
@@ -18,13 +18,6 @@ describe('CSV', () => {
       ['id', 'текст'],
       ['1', 'Он сказал "нет"; ушёл'],
       ['2', 'две\nстроки'],
-    ]);
-  });
-
-  it('reads records by header and skips blank lines', () => {
-    expect(parseCsvObjects('id,name\n\n1,Анна\n2,\n').records).toEqual([
-      { id: '1', name: 'Анна' },
-      { id: '2', name: '' },
     ]);
   });
 
