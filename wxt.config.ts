@@ -13,7 +13,7 @@ export const HOSTS = [
 
 export default defineConfig({
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()], build: { sourcemap: Boolean(process.env.OTKLIK_SOURCEMAP) } }),
+  vite: () => ({ plugins: [preact()], build: { sourcemap: Boolean(process.env.OTKLIK_SOURCEMAP), minify: !process.env.OTKLIK_NOMINIFY } }),
   manifest: ({ browser }) => ({
     name: 'Отклик',
     description: 'Модерация, сроки ответов и реестр официальных страниц ВКонтакте и Одноклассников',

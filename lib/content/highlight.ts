@@ -4,6 +4,8 @@
  * badge still names the words.
  */
 
+import { UI_ATTR } from './runtime';
+
 const HIGHLIGHT = 'otklik-match';
 
 interface Piece {
@@ -22,7 +24,7 @@ function pieces(el: Element): { text: string; list: Piece[] } {
   const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (n.nodeType === Node.TEXT_NODE) {
-      if ((n.parentElement?.closest('[data-otklik-ui]') ?? null) !== null) continue;
+      if ((n.parentElement?.closest(`[${UI_ATTR}]`) ?? null) !== null) continue;
       list.push({ node: n as Text, start: text.length, length: (n as Text).data.length });
       text += (n as Text).data;
     } else if ((n as Element).tagName === 'BR') {
@@ -74,7 +76,7 @@ function ensureStyle(doc: Document) {
   if (doc.getElementById('otklik-highlight-style')) return;
   const style = doc.createElement('style');
   style.id = 'otklik-highlight-style';
-  style.setAttribute('data-otklik-ui', '');
+  style.setAttribute(UI_ATTR, '');
   style.textContent = '::highlight(otklik-match) { background-color: #ffd54f; color: #000; }';
   (doc.head ?? doc.documentElement).append(style);
 }

@@ -4,6 +4,7 @@
  * which brings several kilobytes of helpers into every VK and OK page for what these lines do.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { UI_ATTR } from './runtime';
 
 export function mountShadowPanel(
   ctx: ContentScriptContext,
@@ -13,6 +14,7 @@ export function mountShadowPanel(
   unmount: (container: HTMLElement) => void,
 ): HTMLElement {
   const host = document.createElement(tag);
+  host.setAttribute(UI_ATTR, '');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = css;

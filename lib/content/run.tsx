@@ -9,7 +9,7 @@ import { PageQuota } from '@/components/PageQuota';
 import panelCss from '@/components/panel.css?inline';
 import { request } from '../messaging/client';
 import { loadAllowlist, watchAllowlist } from '../moderation/allowlist';
-import { buildCustomLexicon, classify, type CustomLexiconData } from '../rules';
+import { buildCustomLexicon, classify, prepareClassifier, type CustomLexiconData } from '../rules';
 import { loadLexiconSource, watchLexicon } from '../settings/lexicon-read';
 import { loadSettings, watchSettings } from '../settings/read';
 import { pageKeyOf, type SiteAdapter } from '../sites/types';
@@ -19,7 +19,7 @@ import { quota } from './features/quota';
 import { storeFeature } from './features/store';
 import pageCss from './page.css?inline';
 import { mountShadowPanel } from './panel';
-import { startRuntime, type Feature } from './runtime';
+import { startRuntime, UI_ATTR, type Feature } from './runtime';
 import { createPageState } from './state';
 
 export const PANEL_TAG = 'otklik-panel';
@@ -29,7 +29,10 @@ export type TabCommand = { otklik: 'jump'; direction: 1 | -1 };
 
 export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext) {
   const state = createPageState();
-  const [storedSettings, storedAllowlist, storedLexicon] = await Promise.all([loadSettings(), loadAllowlist(), loadLexiconSource()]);
+  const stored = Promise.all([loadSettings(), loadAllowlist(), loadLexiconSource()]);
+  // The lexicons compile while storage answers: the first comment need not wait for both.
+  prepareClassifier();
+  const [storedSettings, storedAllowlist, storedLexicon] = await stored;
   const settings = signal(storedSettings);
   const allowlist = signal(storedAllowlist);
   const lexicon = signal(storedLexicon);
@@ -95,7 +98,7 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
       // A task of its own, right after the badges' one: both are laid out in the same frame.
       ctx.setTimeout(() => {
         const style = document.createElement('style');
-        style.setAttribute('data-otklik-ui', '');
+        style.setAttribute(UI_ATTR, '');
         style.textContent = pageCss;
         (document.head ?? document.documentElement).append(style);
         ctx.onInvalidated(() => style.remove());

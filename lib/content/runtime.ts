@@ -4,10 +4,13 @@
  * long task. Each comment element is parsed once per page (navigation starts a new generation).
  */
 import type { PageInfo, ParseContext, ParsedComment, ParsedPost, SiteAdapter } from '../sites/types';
+import { LOCAL_ZONE } from '../sites/zone';
 import { createYield, SLICE_MS } from './schedule';
 import type { PageState } from './state';
 
 export const COMMENT_ATTR = 'data-otklik-comment';
+/** On every element Otklik adds to a page (badges, styles, the panel): never read as the page's content. */
+export const UI_ATTR = 'data-otklik-ui';
 
 export interface CommentSeen {
   el: Element;
@@ -65,7 +68,8 @@ export function startRuntime(options: RuntimeOptions): Runtime {
   const { adapter, doc, state, features, signal } = options;
   const url = options.url ?? (() => doc.location?.href ?? '');
   const now = options.now ?? Date.now;
-  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // The browser's zone, the one the sites print dates in, read without Intl (see LOCAL_ZONE).
+  const timeZone = options.timeZone ?? LOCAL_ZONE;
   const onError = options.onError ?? ((name, error) => console.error(`[Отклик] ${name}:`, error));
   const wantsRemovals = features.some((f) => f.onRemoved);
   const yieldToPage = createYield();
@@ -199,7 +203,8 @@ export function startRuntime(options: RuntimeOptions): Runtime {
 
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      for (const node of record.addedNodes) if (node.nodeType === 1) addedNodes.push(node);
+      // Our own badges and panel are not the page's content: reading them again would be wasted work.
+      for (const node of record.addedNodes) if (node.nodeType === 1 && !(node as Element).hasAttribute(UI_ATTR)) addedNodes.push(node);
       if (wantsRemovals) for (const node of record.removedNodes) if (node.nodeType === 1) removedNodes.push(node);
     }
     schedule();

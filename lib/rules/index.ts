@@ -1,6 +1,7 @@
 /**
  * The comment classifier: App. 2 §15 (what a moderator deletes) and App. 1 §16 (what is not processed).
- * Pure: text in, findings out; no browser, no storage. Lexicons are compiled once, at import.
+ * Pure: text in, findings out; no browser, no storage. Lexicons are compiled once, on first use
+ * (or by `prepareClassifier` while the caller waits for something else).
  */
 import type { CompiledCustomLexicon } from './custom-lexicon';
 import {
@@ -33,6 +34,7 @@ import {
   compileLexicons,
   hitWord,
   scan,
+  type CompiledLexicon,
   type Hit,
 } from './matcher';
 import { normalize, normalizeWord } from './normalize';
@@ -63,7 +65,15 @@ export const BUILTIN_LEXICONS = [
   targetLexicon,
 ] as const;
 
-const compiled = compileLexicons(BUILTIN_LEXICONS, VERB_PREFIXES);
+let compiled: CompiledLexicon | null = null;
+
+/**
+ * Compiles the built-in lexicons now rather than at the first comment: the content script calls it
+ * while the settings are on their way from storage, so the compiling costs the page no time.
+ */
+export function prepareClassifier(): void {
+  compiled ??= compileLexicons(BUILTIN_LEXICONS, VERB_PREFIXES);
+}
 const builtinAllow = new Set(BUILTIN_ALLOW.map((w) => normalizeWord(w)));
 
 const MASKABLE = /^(obscene|insult|threat-)/;
@@ -171,7 +181,8 @@ export function classify(text: string, options: ClassifyOptions = {}): Classific
   const custom = options.custom;
   const norm = normalize(text);
   scratchHits.length = 0;
-  const raw = scan(norm, compiled, scratchHits);
+  prepareClassifier();
+  const raw = scan(norm, compiled!, scratchHits);
   let hits: Hit[] = raw;
   let awake = 0;
   let weakCommerce = 0;

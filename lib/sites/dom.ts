@@ -57,15 +57,24 @@ export function sameAddress(a: string | null, b: string | null): boolean {
   return a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
 }
 
-/** The first match under scope that belongs to scope itself, not to a post or comment nested in it (`owner` selects those). */
+/**
+ * The first match under scope that belongs to scope itself, not to a post or comment nested in it
+ * (`owner` selects those). A comment's own parts come before its replies, so the first match is
+ * nearly always the answer: only the ancestors between it and scope are checked, never the page
+ * above scope, and the full list is read only when the first match turns out to be a reply's.
+ */
 export function ownQuery(scope: Element, selector: string, owner: string): Element | null {
+  const first = scope.querySelector(selector);
+  if (!first || ownedBy(first, scope, owner)) return first;
   const all = scope.querySelectorAll(selector);
-  for (let i = 0; i < all.length; i++) {
-    const found = all[i];
-    const holder = found.parentElement?.closest(owner);
-    if (!holder || holder === scope) return found;
-  }
+  for (let i = 1; i < all.length; i++) if (ownedBy(all[i]!, scope, owner)) return all[i]!;
   return null;
+}
+
+/** Whether no element matching `owner` stands between found and scope. */
+function ownedBy(found: Element, scope: Element, owner: string): boolean {
+  for (let p = found.parentElement; p && p !== scope; p = p.parentElement) if (p.matches(owner)) return false;
+  return true;
 }
 
 /** root's own matches plus root itself when it matches (the runtime passes added subtrees as roots). */

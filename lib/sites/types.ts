@@ -66,7 +66,7 @@ export interface ParseContext {
   url: string;
   /** "Now" as unix milliseconds, for relative dates. */
   now: number;
-  /** IANA zone in which relative dates are written (the viewer's zone), e.g. "Asia/Omsk". */
+  /** IANA zone in which dates are written (the viewer's), e.g. "Asia/Omsk", or LOCAL_ZONE for the browser's own. */
   timeZone: string;
   /** The page as parsed by pageInfo(), when known (gives the wall owner for VK comment ids). */
   page?: PageInfo;

@@ -8,7 +8,7 @@ import type { RequestOf, ResponseOf } from '../../messaging/protocol';
 import type { Role } from '../../settings/defaults';
 import { pageKeyOf, type PageInfo, type ParsedComment, type SiteAdapter } from '../../sites/types';
 import { insertText } from '../insert';
-import { COMMENT_ATTR, type Feature } from '../runtime';
+import { COMMENT_ATTR, UI_ATTR, type Feature } from '../runtime';
 
 type Item = ResponseOf<'messages/for-comments'>['items'][number];
 
@@ -24,8 +24,6 @@ export interface MessagesDeps {
   /** How often badges re-read their countdown. */
   refreshMs?: number;
 }
-
-const UI = 'data-otklik-ui';
 
 export function messages(deps: MessagesDeps) {
   const { adapter, doc } = deps;
@@ -57,7 +55,7 @@ export function messages(deps: MessagesDeps) {
   function renderBadge(key: string, el: Element, item: Item) {
     el.querySelector(`.otklik-msg[data-for="${CSS.escape(key)}"]`)?.remove();
     const box = mk('div', `otklik-msg otklik-msg--${item.urgency}`);
-    box.setAttribute(UI, '');
+    box.setAttribute(UI_ATTR, '');
     box.setAttribute('data-for', key);
     box.setAttribute('data-message-id', item.id);
     box.append(mk('span', 'otklik-msg__state', `Сообщение: ${item.statusTitle}`));
@@ -107,7 +105,7 @@ export function messages(deps: MessagesDeps) {
   // --- «Зарегистрировать сообщение»: one button that follows the comment under the pointer. ---
   const hoverButton = mk('button', 'otklik-action otklik-register', 'Зарегистрировать сообщение');
   hoverButton.type = 'button';
-  hoverButton.setAttribute(UI, '');
+  hoverButton.setAttribute(UI_ATTR, '');
   hoverButton.setAttribute('data-action', 'register');
 
   function onOver(event: Event) {
@@ -124,7 +122,7 @@ export function messages(deps: MessagesDeps) {
 
   function registerForm(key: string): Element {
     const form = mk('form', 'otklik-register-form');
-    form.setAttribute(UI, '');
+    form.setAttribute(UI_ATTR, '');
     form.setAttribute('data-for', key);
     const field = (label: string, input: HTMLElement) => {
       const l = mk('label', 'otklik-field', label);
@@ -222,7 +220,7 @@ export function messages(deps: MessagesDeps) {
   function onClick(event: Event) {
     const target = event.target as Element | null;
     const button = target?.closest?.('button[data-action]');
-    if (!button || !button.closest(`[${UI}]`)) return;
+    if (!button || !button.closest(`[${UI_ATTR}]`)) return;
     const action = button.getAttribute('data-action');
     const key = button.closest('[data-for]')?.getAttribute('data-for');
     if (!key) return;

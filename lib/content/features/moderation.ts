@@ -11,12 +11,11 @@ import type { CategoryName, Settings } from '../../settings/defaults';
 import type { Finding } from '../../rules/types';
 import { pageKeyOf, type PageInfo, type ParsedComment, type SiteAdapter } from '../../sites/types';
 import { clearHighlight, rangesFor, showHighlight } from '../highlight';
-import { COMMENT_ATTR, type Feature } from '../runtime';
+import { COMMENT_ATTR, UI_ATTR, type Feature } from '../runtime';
 
 export const FLAGS_ATTR = 'data-otklik-flags';
 /** The rules' verdict threshold: below it a finding does not make a comment deletable. */
 const FLAG_CONFIDENCE = 0.5;
-const UI_ATTR = 'data-otklik-ui';
 
 
 /** `recent`: other comments with the same text, so the rules can call it a mass mailing. */

@@ -115,7 +115,8 @@ function cachedUrlInfo(url: string): ReturnType<typeof parseVkUrl> {
 
 function timeOf(dateEl: Element | null, ctx: ParseContext): number | null {
   if (!dateEl) return null;
-  const stamped = dateEl.matches(VK.relTime.css) ? dateEl : dateEl.querySelector(VK.relTime.css);
+  // The React UI's date is a bare link: no child to search.
+  const stamped = dateEl.matches(VK.relTime.css) ? dateEl : dateEl.firstElementChild ? dateEl.querySelector(VK.relTime.css) : null;
   const seconds = Number(stamped?.getAttribute('time'));
   if (seconds > 0) return seconds * 1000;
   return parseRuDate(lineText(dateEl), ctx.now, ctx.timeZone);
@@ -266,16 +267,21 @@ function majorityOwner(doc: Document): string | null {
   return best;
 }
 
+/** Where <link> elements live: a miss in the head costs nothing, a miss in a 2,000-comment body a scan. */
+function headOf(doc: Document): ParentNode {
+  return doc.head ?? doc;
+}
+
 function appLinkUrl(doc: Document): string | null {
   // android-app://com.vkontakte.android/vkontakte/m.vk.com/club123456
-  const href = doc.querySelector(VK.appLink.css)?.getAttribute('href');
+  const href = headOf(doc).querySelector(VK.appLink.css)?.getAttribute('href');
   const at = href ? href.indexOf('/vkontakte/') : -1;
   return href && at >= 0 ? `https://${href.slice(at + '/vkontakte/'.length)}` : null;
 }
 
 export function vkPageInfo(doc: Document, ctx: ParseContext): PageInfo {
   const fromUrl = parseVkUrl(ctx.url);
-  const canonicalHref = doc.querySelector(VK.canonical.css)?.getAttribute('href');
+  const canonicalHref = headOf(doc).querySelector(VK.canonical.css)?.getAttribute('href');
   const canonical = canonicalHref ? parseVkUrl(absoluteUrl(canonicalHref, VK_ORIGIN) ?? '') : null;
   const app = appLinkUrl(doc);
   const fromApp = app ? parseVkUrl(app) : null;
@@ -331,7 +337,7 @@ export function vkExpectsComments(doc: Document, ctx?: ParseContext): boolean {
   }
   // Without ctx the document's own address tells the kind (about:blank in parsed documents).
   const kind = cachedUrlInfo(ctx?.url ?? doc.URL)?.kind ?? null;
-  const canonicalHref = doc.querySelector(VK.canonical.css)?.getAttribute('href');
+  const canonicalHref = headOf(doc).querySelector(VK.canonical.css)?.getAttribute('href');
   const isPost = kind === 'post' || (!kind && !!canonicalHref && WALL_IN_PATH.test(canonicalHref));
   if (!isPost) return false;
   for (const counter of doc.querySelectorAll(VK.commentCounter.css)) if (countIn(counter) > 0) return true;
