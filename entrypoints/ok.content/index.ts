@@ -3,7 +3,8 @@ import { okAdapter } from '@/lib/sites/ok';
 
 export default defineContentScript({
   matches: ['*://ok.ru/*', '*://m.ok.ru/*'],
-  runAt: 'document_end',
+  // Loads with the document; reads it once parsed (lib/content/run.tsx).
+  runAt: 'document_start',
   main(ctx) {
     return runContent(okAdapter, ctx);
   },

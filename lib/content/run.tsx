@@ -110,6 +110,10 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
   // The ordered list of what the content script does on a page.
   const features: Feature[] = [store, pageQuota.feature, mod.feature, msgs.feature, showUi];
 
+  // The script starts with the document (document_start): it loads and compiles while the page
+  // downloads, and reads the page once the parser is done with it.
+  await parsed(document);
+  if (ctx.isInvalid) return;
   const runtime = startRuntime({ adapter, doc: document, state, features, signal: ctx.signal });
   ctx.addEventListener(window, 'wxt:locationchange', () => runtime.navigate());
 
@@ -139,4 +143,13 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
       ),
     (container) => render(null, container),
   );
+}
+
+/**
+ * Resolves in a task of its own once the document is parsed: work during parsing would hold the
+ * parser up, and work inside the DOMContentLoaded event would hold up the page's own handlers.
+ */
+function parsed(doc: Document): Promise<void> {
+  if (doc.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => setTimeout(resolve, 0), { once: true }));
 }

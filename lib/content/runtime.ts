@@ -5,7 +5,7 @@
  */
 import type { PageInfo, ParseContext, ParsedComment, ParsedPost, SiteAdapter } from '../sites/types';
 import { LOCAL_ZONE } from '../sites/zone';
-import { createYield, SLICE_MS } from './schedule';
+import { createYield, GROUP, SLICE_MS } from './schedule';
 import type { PageState } from './state';
 
 export const COMMENT_ATTR = 'data-otklik-comment';
@@ -54,6 +54,8 @@ export interface RuntimeOptions {
   url?: () => string;
   now?: () => number;
   timeZone?: string;
+  /** How a long scan gives the page a turn (tests count the turns). */
+  yieldToPage?: () => Promise<void>;
   onError?: (feature: string, error: unknown) => void;
 }
 
@@ -72,7 +74,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
   const timeZone = options.timeZone ?? LOCAL_ZONE;
   const onError = options.onError ?? ((name, error) => console.error(`[Отклик] ${name}:`, error));
   const wantsRemovals = features.some((f) => f.onRemoved);
-  const yieldToPage = createYield();
+  const yieldToPage = options.yieldToPage ?? createYield();
 
   let generation = 0;
   const parsedIn = new WeakMap<Element, number>();
@@ -106,18 +108,19 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     }
   }
 
-  function schedule() {
+  /** `immediately`: start in this task (a new page's first scan), not after the page's current burst. */
+  function schedule(immediately = false) {
     if (!running && !signal.aborted) {
-      running = run().finally(() => {
+      running = run(immediately).finally(() => {
         running = null;
         if (addedNodes.length || removedNodes.length) schedule();
       });
     }
   }
 
-  async function run() {
+  async function run(immediately: boolean) {
     // Let the page finish the mutation burst it is in before we read anything.
-    await yieldToPage();
+    if (!immediately) await yieldToPage();
     while ((addedNodes.length || removedNodes.length) && !signal.aborted) {
       if (removedNodes.length) handleRemovals(removedNodes.splice(0));
       const roots = addedNodes.splice(0);
@@ -150,37 +153,42 @@ export function startRuntime(options: RuntimeOptions): Runtime {
   async function processInSlices(commentEls: Element[], postEls: Element[], ctx: ParseContext) {
     let ci = 0;
     let pi = 0;
-    while ((ci < commentEls.length || pi < postEls.length) && !signal.aborted) {
+    const more = () => ci < commentEls.length || pi < postEls.length;
+    while (more() && !signal.aborted) {
       const started = performance.now();
-      const batch: Batch & { deleted: { key: string; el: Element }[] } = { page, comments: [], posts: [], deleted: [] };
-      while (pi < postEls.length && performance.now() - started < SLICE_MS) {
-        const el = postEls[pi++]!;
-        if (parsedIn.get(el) === generation) continue;
-        parsedIn.set(el, generation);
-        const post = adapter.parsePost(el, ctx);
-        if (post) batch.posts.push({ el, post });
-      }
-      while (ci < commentEls.length && performance.now() - started < SLICE_MS) {
-        const el = commentEls[ci++]!;
-        if (parsedIn.get(el) === generation) continue;
-        parsedIn.set(el, generation);
-        const comment = adapter.parseComment(el, ctx);
-        if (!comment) {
-          const id = adapter.isDeletedPlaceholder?.(el) ? adapter.deletedCommentId?.(el, ctx) : null;
-          if (id) batch.deleted.push({ key: `${adapter.site}:${id}`, el });
-          continue;
+      // Groups of a few dozen elements, each handed to the features at once, until the budget is spent.
+      do {
+        const batch: Batch & { deleted: { key: string; el: Element }[] } = { page, comments: [], posts: [], deleted: [] };
+        let taken = 0;
+        for (; pi < postEls.length && taken < GROUP; taken++) {
+          const el = postEls[pi++]!;
+          if (parsedIn.get(el) === generation) continue;
+          parsedIn.set(el, generation);
+          const post = adapter.parsePost(el, ctx);
+          if (post) batch.posts.push({ el, post });
         }
-        const key = `${comment.site}:${comment.id}`;
-        el.setAttribute(COMMENT_ATTR, key);
-        batch.comments.push({ el, comment, key });
-      }
-      for (const { post } of batch.posts) postIds.add(post.id);
-      for (const { comment } of batch.comments) commentIds.add(comment.id);
+        for (; ci < commentEls.length && taken < GROUP; taken++) {
+          const el = commentEls[ci++]!;
+          if (parsedIn.get(el) === generation) continue;
+          parsedIn.set(el, generation);
+          const comment = adapter.parseComment(el, ctx);
+          if (!comment) {
+            const id = adapter.isDeletedPlaceholder?.(el) ? adapter.deletedCommentId?.(el, ctx) : null;
+            if (id) batch.deleted.push({ key: `${adapter.site}:${id}`, el });
+            continue;
+          }
+          const key = `${comment.site}:${comment.id}`;
+          el.setAttribute(COMMENT_ATTR, key);
+          batch.comments.push({ el, comment, key });
+        }
+        for (const { post } of batch.posts) postIds.add(post.id);
+        for (const { comment } of batch.comments) commentIds.add(comment.id);
+        if (batch.deleted.length) each('onDeleted', (f) => f.onDeleted!(batch.deleted));
+        if (batch.comments.length || batch.posts.length) each('onBatch', (f) => f.onBatch!(batch));
+      } while (more() && !signal.aborted && performance.now() - started < SLICE_MS);
       // The panel's counts change at most every 200 ms: each change costs the page a repaint.
       if (performance.now() - countsShownAt > 200) showCounts();
-      if (batch.deleted.length) each('onDeleted', (f) => f.onDeleted!(batch.deleted));
-      if (batch.comments.length || batch.posts.length) each('onBatch', (f) => f.onBatch!(batch));
-      if (ci < commentEls.length || pi < postEls.length) await yieldToPage();
+      if (more()) await yieldToPage();
     }
   }
 
@@ -217,7 +225,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     state.status.value = 'scanning';
     each('onPage', (f) => f.onPage!(page));
     addedNodes.push(doc.documentElement);
-    schedule();
+    schedule(true);
   }
   start();
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMENT_ATTR, startRuntime, type Batch, type Feature } from '@/lib/content/runtime';
+import { GROUP, SLICE_MS } from '@/lib/content/schedule';
 import { createPageState } from '@/lib/content/state';
 import type { SiteAdapter } from '@/lib/sites/types';
 
@@ -109,6 +110,41 @@ describe('content runtime', () => {
     await runtime.idle();
     expect(seen).toEqual(['vk:-1_20', 'vk:-1_21']);
     expect(thread.firstElementChild!.getAttribute(COMMENT_ATTR)).toBe('vk:-1_20');
+  });
+
+  it('works in tasks of its time budget, handing features small groups, and yields to the page in between', async () => {
+    // An element costs 1/8 ms on a clock of the test's own: a group of 50 is 6.25 ms, four fill a task.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const slow: SiteAdapter = {
+      ...toyAdapter,
+      parsePost: (el, ctx) => ((clock += 0.125), toyAdapter.parsePost(el, ctx)),
+      parseComment: (el, ctx) => ((clock += 0.125), toyAdapter.parseComment(el, ctx)),
+    };
+    for (let i = 0; i < 300; i++) document.body.append(comment(`-1_${100 + i}`));
+    const sizes: number[] = [];
+    let yields = 0;
+    const yieldToPage = () => new Promise<void>((resolve) => setTimeout(() => (yields++, resolve()), 0));
+    const yieldsSeen: number[] = [];
+    const spy: Feature = {
+      name: 'spy',
+      onBatch(b) {
+        sizes.push(b.posts.length + b.comments.length);
+        yieldsSeen.push(yields);
+      },
+    };
+    try {
+      const runtime = startRuntime({ adapter: slow, doc: document, state: createPageState(), features: [spy], signal: controller.signal, url: () => url, yieldToPage });
+      await runtime.idle();
+    } finally {
+      now.mockRestore();
+    }
+    expect(GROUP).toBe(50);
+    expect(SLICE_MS).toBe(25);
+    // One post and 300 comments.
+    expect(sizes).toEqual([50, 50, 50, 50, 50, 50, 1]);
+    // Four groups fill the first task (25 ms), then one yield, then the rest.
+    expect(yieldsSeen).toEqual([0, 0, 0, 0, 1, 1, 1]);
   });
 
   it('says the page changed when comments are expected but none match', async () => {
