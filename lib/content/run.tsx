@@ -86,8 +86,8 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
   });
 
   /**
-   * The page's stylesheet and the panel go in when the first scan is done: each is a relayout of the
-   * whole page, and together with the first badges it is one instead of three.
+   * The panel goes in when the first scan is done, in a task of its own right after the badges'
+   * one: the page is laid out once for both.
    */
   let uiShown = false;
   const showUi: Feature = {
@@ -95,15 +95,7 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
     onIdle() {
       if (uiShown) return;
       uiShown = true;
-      // A task of its own, right after the badges' one: both are laid out in the same frame.
-      ctx.setTimeout(() => {
-        const style = document.createElement('style');
-        style.setAttribute(UI_ATTR, '');
-        style.textContent = pageCss;
-        (document.head ?? document.documentElement).append(style);
-        ctx.onInvalidated(() => style.remove());
-        mountPanel();
-      }, 0);
+      ctx.setTimeout(mountPanel, 0);
     },
   };
 
@@ -114,6 +106,13 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
   // downloads, and reads the page once the parser is done with it.
   await parsed(document);
   if (ctx.isInvalid) return;
+  // The stylesheet goes in before the first badge: its rules name only our own classes, so now it
+  // restyles nothing, while added after the badges it would lay the whole page out again.
+  const style = document.createElement('style');
+  style.setAttribute(UI_ATTR, '');
+  style.textContent = pageCss;
+  (document.head ?? document.documentElement).append(style);
+  ctx.onInvalidated(() => style.remove());
   const runtime = startRuntime({ adapter, doc: document, state, features, signal: ctx.signal });
   ctx.addEventListener(window, 'wxt:locationchange', () => runtime.navigate());
 
