@@ -99,8 +99,10 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
     },
   };
 
-  // The ordered list of what the content script does on a page.
-  const features: Feature[] = [store, pageQuota.feature, mod.feature, msgs.feature, showUi];
+  // The ordered list of what the content script does on a page. Moderation first: its badges go on
+  // the page before the store hands the background what was seen. The store before the quota: the
+  // quota counts once the store has what this scan saw.
+  const features: Feature[] = [mod.feature, store, pageQuota.feature, msgs.feature, showUi];
 
   // The script starts with the document (document_start): it loads and compiles while the page
   // downloads, and reads the page once the parser is done with it.

@@ -64,11 +64,25 @@ function at(year: number, month: number, day: number, h: number, m: number, time
   return zonedTime(year, month, day, h, m, timeZone);
 }
 
+/** Answers for the current «now» and zone, by the text as printed. */
+let cached: { now: number; zone: string; values: Map<string, number | null> } = { now: NaN, zone: '', values: new Map() };
+
 /**
  * Resolve a date as VK or OK print it. `now` is unix ms, `timeZone` the IANA zone the page was
  * rendered in. Returns unix ms, or null for anything that is not a date («Реклама», empty text).
  */
 export function parseRuDate(text: string, now: number, timeZone: string): number | null {
+  // A page's batch reads every date against one «now», and threads repeat the same few minutes.
+  if (now !== cached.now || timeZone !== cached.zone) cached = { now, zone: timeZone, values: new Map() };
+  let value = cached.values.get(text);
+  if (value === undefined) {
+    value = parseUncached(text, now, timeZone);
+    if (cached.values.size < 5000) cached.values.set(text, value);
+  }
+  return value;
+}
+
+function parseUncached(text: string, now: number, timeZone: string): number | null {
   const s = text.replace(SPACES, ' ').trim().toLowerCase();
   if (!s) return null;
   if (JUST_NOW.test(s)) return now;

@@ -3,6 +3,8 @@
 const WS = /[ \t\r\n\f]+/g;
 const LINE_EDGES = / *\n */g;
 const NBSP = /\u00a0/g;
+/** Elements collect() reads as their content (not <br>, <img>, scripts). */
+const PLAIN_WRAPPER = /^(?:DIV|SPAN|P|B|I|EM|STRONG|A)$/;
 
 function collect(node: Node, out: string[]): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -26,6 +28,11 @@ function collect(node: Node, out: string[]): void {
  */
 export function plainText(el: Element | null | undefined): string {
   if (!el) return '';
+  // Most comments are one text node under a wrapper or two: read it without building a list.
+  let at: Node = el;
+  while (at.firstChild !== null && at.firstChild === at.lastChild && at.firstChild.nodeType === 1 && PLAIN_WRAPPER.test((at.firstChild as Element).tagName)) at = at.firstChild;
+  const only = at.firstChild;
+  if (only !== null && only === at.lastChild && only.nodeType === 3) return (only as Text).data.replace(WS, ' ').replace(NBSP, ' ').trim();
   const out: string[] = [];
   collect(el, out);
   return out.join('').replace(NBSP, ' ').replace(LINE_EDGES, '\n').trim();
@@ -69,6 +76,15 @@ export function ownQuery(scope: Element, selector: string, owner: string): Eleme
   const all = scope.querySelectorAll(selector);
   for (let i = 1; i < all.length; i++) if (ownedBy(all[i]!, scope, owner)) return all[i]!;
   return null;
+}
+
+/**
+ * ownQuery for several parts of one scope: when nothing inside scope matches `owner` (a comment
+ * without replies, most of them), each part is a plain querySelector.
+ */
+export function ownQuerier(scope: Element, owner: string): (selector: string) => Element | null {
+  if (scope.querySelector(owner) === null) return (selector) => scope.querySelector(selector);
+  return (selector) => ownQuery(scope, selector, owner);
 }
 
 /** Whether no element matching `owner` stands between found and scope. */

@@ -1,5 +1,5 @@
 import { parseRuDate } from '../dates';
-import { absoluteUrl, lineText, ownQuery, pathOf, plainText, queryWithSelf, sameAddress } from '../dom';
+import { absoluteUrl, lineText, ownQuerier, ownQuery, pathOf, plainText, queryWithSelf, sameAddress } from '../dom';
 import type { PageInfo, ParseContext, ParsedComment, ParsedPost } from '../types';
 import { parseVkUrl, VK_ORIGIN } from '../url';
 import { VK } from './selectors';
@@ -36,7 +36,7 @@ function readDateLink(a: Element | null): DateLink | null {
   const wall = WALL_IN_PATH.exec(href);
   const reply = REPLY_PARAM.exec(href);
   if (!wall || !reply) return null;
-  const thread = THREAD_PARAM.exec(href);
+  const thread = href.includes('thread=') ? THREAD_PARAM.exec(href) : null;
   return { owner: wall[1], post: wall[2], reply: reply[1], thread: thread ? thread[1] : null, href };
 }
 
@@ -127,7 +127,8 @@ export function vkCommentElements(root: ParentNode): Element[] {
 }
 
 export function parseVkComment(el: Element, ctx: ParseContext): ParsedComment | null {
-  const dateEl = ownQuery(el, VK.commentDate.css, VK.comment.css);
+  const own = ownQuerier(el, VK.comment.css);
+  const dateEl = own(VK.commentDate.css);
   const date = readDateLink(dateEl);
   if (!date) return null;
   const id = `${date.owner}_${date.reply}`;
@@ -139,8 +140,8 @@ export function parseVkComment(el: Element, ctx: ParseContext): ParsedComment | 
     parentId = parent ? (commentIdOf(parent) ?? vkDeletedCommentId(parent, ctx)) : null;
   }
 
-  const authorLink = ownQuery(el, VK.commentAuthorLink.css, VK.comment.css);
-  const nameEl = ownQuery(el, VK.commentAuthorName.css, VK.comment.css);
+  const authorLink = own(VK.commentAuthorLink.css);
+  const nameEl = own(VK.commentAuthorName.css);
   const href = authorLink?.getAttribute('href') ?? nameEl?.closest('a')?.getAttribute('href') ?? null;
   const elementId = ELEMENT_ID.exec(el.id);
   const authorId =
@@ -152,7 +153,7 @@ export function parseVkComment(el: Element, ctx: ParseContext): ParsedComment | 
 
   const owner = pageOwner(ctx) ?? date.owner;
   const ownerUrl = ctx.page?.ownerUrl ?? null;
-  const own = (authorId !== null && authorId === owner) || sameAddress(authorUrl, ownerUrl);
+  const byOwner = (authorId !== null && authorId === owner) || sameAddress(authorUrl, ownerUrl);
 
   return {
     site: 'vk',
@@ -162,10 +163,10 @@ export function parseVkComment(el: Element, ctx: ParseContext): ParsedComment | 
     authorId,
     authorName: lineText(nameEl) || null,
     authorUrl,
-    text: plainText(vkCommentTextElement(el)),
+    text: plainText(own(VK.commentText.css)),
     publishedAt: timeOf(dateEl, ctx),
     permalink: absoluteUrl(date.href, VK_ORIGIN),
-    own,
+    own: byOwner,
   };
 }
 
@@ -297,8 +298,13 @@ export function vkPageInfo(doc: Document, ctx: ParseContext): PageInfo {
   // The owner's own post header gives the page's link and name on single-post pages.
   let ownerHeader: Element | null = null;
   if (ownerId) {
-    for (const post of vkPostElements(doc)) {
-      if (postIdOf(post)?.startsWith(`${ownerId}_`)) {
+    const owners = (post: Element) => !isRepostCopy(post) && postIdOf(post)?.startsWith(`${ownerId}_`) === true;
+    // Usually the first post on the page is the owner's: then the page's posts need no listing.
+    const first = doc.querySelector(VK.post.css);
+    if (first && owners(first)) ownerHeader = ownQuery(first, VK.postAuthor.css, VK.postScope.css);
+    if (!ownerHeader) {
+      for (const post of vkPostElements(doc)) {
+        if (!owners(post)) continue;
         ownerHeader = ownQuery(post, VK.postAuthor.css, VK.postScope.css);
         if (ownerHeader) break;
       }

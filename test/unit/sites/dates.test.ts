@@ -59,6 +59,17 @@ describe('parseRuDate', () => {
     expect(parseRuDate(text, NOW, OMSK)).toBe(expected === null ? null : Date.parse(expected));
   });
 
+  it('answers each «now» and zone anew, however often the same text is asked', () => {
+    const now = Date.UTC(2025, 4, 5, 12, 0);
+    expect(parseRuDate('5 минут назад', now, 'Asia/Omsk')).toBe(now - 5 * 60_000);
+    expect(parseRuDate('5 минут назад', now, 'Asia/Omsk')).toBe(now - 5 * 60_000);
+    expect(parseRuDate('5 минут назад', now + 60_000, 'Asia/Omsk')).toBe(now - 4 * 60_000);
+    expect(parseRuDate('сегодня в 10:00', now, 'Asia/Omsk')).toBe(Date.UTC(2025, 4, 5, 4, 0));
+    expect(parseRuDate('сегодня в 10:00', now, 'Europe/Moscow')).toBe(Date.UTC(2025, 4, 5, 7, 0));
+    expect(parseRuDate('Реклама', now, 'Europe/Moscow')).toBeNull();
+    expect(parseRuDate('Реклама', now, 'Europe/Moscow')).toBeNull();
+  });
+
   it('resolves against the given zone, not the machine one', () => {
     // 14:05 yesterday in Moscow (UTC+3) and in Omsk (UTC+6) are different instants.
     expect(parseRuDate('вчера в 14:05', NOW, 'Europe/Moscow')).toBe(Date.parse('2025-05-06T14:05:00+03:00'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, ownQuery } from '@/lib/sites/dom';
+import { absoluteUrl, ownQuerier, ownQuery } from '@/lib/sites/dom';
 import { LOCAL_ZONE, wallClock, zonedTime } from '@/lib/sites/zone';
 
 describe('absoluteUrl', () => {
@@ -74,6 +74,14 @@ describe('ownQuery', () => {
     expect(ownQuery(after, '.t', '.c')?.textContent).toBe('own');
     const none = tree('<div class="c"><div class="c"><p class="t">reply</p></div></div>');
     expect(ownQuery(none, '.t', '.c')).toBeNull();
+  });
+
+  it('ownQuerier answers alike for a comment with replies and one without', () => {
+    const withReplies = tree('<div class="c"><div><div class="c"><p class="t">reply</p></div></div><p class="t">own</p></div>');
+    expect(ownQuerier(withReplies, '.c')('.t')?.textContent).toBe('own');
+    const alone = tree('<div class="c"><p class="t">own</p><p class="t">second</p></div>');
+    expect(ownQuerier(alone, '.c')('.t')?.textContent).toBe('own');
+    expect(ownQuerier(alone, '.c')('.missing')).toBeNull();
   });
 
   it('is not misled by the page above the scope', () => {

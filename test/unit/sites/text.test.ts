@@ -22,6 +22,12 @@ describe('plainText', () => {
     ['a&nbsp;b', 'a b'],
     ['line <br> next', 'line\nnext'],
     ['<a href="/away.php?to=x">link text</a>', 'link text'],
+    // One text node under wrappers: the short way gives what the long way would.
+    ['<div><span>  one \n  line&nbsp;only </span></div>', 'one line only'],
+    ['<div><div>\u00a0 padded \t</div></div>', 'padded'],
+    ['<div><div></div></div>', ''],
+    ['<div><br></div>', ''],
+    ['<div><img alt="🙂"></div>', '🙂'],
   ])('%s → %j', (html, text) => {
     expect(plainText(el(html))).toBe(text);
   });
