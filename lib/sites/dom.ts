@@ -3,13 +3,24 @@
 const WS = /[ \t\r\n\f]+/g;
 const LINE_EDGES = / *\n */g;
 const NBSP = /\u00a0/g;
+/** Whitespace that WS would change: anything but single spaces. */
+const WS_TO_FOLD = /[\t\r\n\f]| {2}/;
+
+/** Collapses source-formatting whitespace to single spaces; most text has none and is not copied. */
+function foldSpaces(s: string): string {
+  return WS_TO_FOLD.test(s) ? s.replace(WS, ' ') : s;
+}
+
+function noNbsp(s: string): string {
+  return s.includes('\u00a0') ? s.replace(NBSP, ' ') : s;
+}
 /** Elements collect() reads as their content (not <br>, <img>, scripts). */
 const PLAIN_WRAPPER = /^(?:DIV|SPAN|P|B|I|EM|STRONG|A)$/;
 
 function collect(node: Node, out: string[]): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
-      out.push((child as Text).data.replace(WS, ' '));
+      out.push(foldSpaces((child as Text).data));
     } else if (child.nodeType === 1) {
       const el = child as Element;
       const tag = el.tagName;
@@ -32,15 +43,15 @@ export function plainText(el: Element | null | undefined): string {
   let at: Node = el;
   while (at.firstChild !== null && at.firstChild === at.lastChild && at.firstChild.nodeType === 1 && PLAIN_WRAPPER.test((at.firstChild as Element).tagName)) at = at.firstChild;
   const only = at.firstChild;
-  if (only !== null && only === at.lastChild && only.nodeType === 3) return (only as Text).data.replace(WS, ' ').replace(NBSP, ' ').trim();
+  if (only !== null && only === at.lastChild && only.nodeType === 3) return noNbsp(foldSpaces((only as Text).data)).trim();
   const out: string[] = [];
   collect(el, out);
-  return out.join('').replace(NBSP, ' ').replace(LINE_EDGES, '\n').trim();
+  return noNbsp(out.join('')).replace(LINE_EDGES, '\n').trim();
 }
 
 /** One-line text (names, dates): whitespace collapsed. */
 export function lineText(el: Element | null | undefined): string {
-  return el ? (el.textContent ?? '').replace(NBSP, ' ').replace(WS, ' ').trim() : '';
+  return el ? foldSpaces(noNbsp(el.textContent ?? '')).trim() : '';
 }
 
 const PLAIN_PATH = /^\/[\w\-.~=&%?]*$/;
@@ -61,7 +72,8 @@ export function absoluteUrl(href: string | null | undefined, origin: string): st
 
 /** Page addresses compare case-insensitively: both sites resolve /Gov_City and /gov_city alike. */
 export function sameAddress(a: string | null, b: string | null): boolean {
-  return a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
+  // Addresses are ASCII (percent-encoded): a different length is a different address.
+  return a !== null && b !== null && a.length === b.length && a.toLowerCase() === b.toLowerCase();
 }
 
 /**

@@ -6,6 +6,7 @@ import { VK } from './selectors';
 
 // Compiled once: these run for every comment of a 2,000-comment batch.
 const WALL_IN_PATH = /\/wall(-?\d+)_(\d+)/;
+const USUAL_DATE_LINK = /^\/wall(-?\d+)_(\d+)\?reply=(\d+)(?:&thread=(\d+))?$/;
 const REPLY_PARAM = /[?&]reply=(\d+)/;
 const THREAD_PARAM = /[?&]thread=(\d+)/;
 /** React UI element ids are `<author id>_<comment number>`. */
@@ -33,6 +34,9 @@ interface DateLink {
 function readDateLink(a: Element | null): DateLink | null {
   const href = a?.getAttribute('href');
   if (!href) return null;
+  // The usual shape in one step; anything else (other parameters, other order) the long way.
+  const usual = USUAL_DATE_LINK.exec(href);
+  if (usual) return { owner: usual[1], post: usual[2], reply: usual[3], thread: usual[4] ?? null, href };
   const wall = WALL_IN_PATH.exec(href);
   const reply = REPLY_PARAM.exec(href);
   if (!wall || !reply) return null;
