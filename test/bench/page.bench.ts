@@ -24,19 +24,24 @@ const URL = 'https://vk.com/wall-123456_5000';
 /**
  * Counts marks and badges as they appear. It starts watching at DOMContentLoaded: watching the
  * parser add 2,000 comments would slow the page down and move DOMContentLoaded itself (by ~100 ms
- * here), and every mark comes after it anyway.
+ * here), and every mark comes after it anyway. `__benchDone` resolves when both counts are full:
+ * the test waits on it instead of polling the page every frame, which would keep the page drawing
+ * frames in the middle of the work measured.
  */
 const INIT = `(() => {
   const w = window;
+  let done;
+  w.__benchDone = new Promise((resolve) => (done = resolve));
   w.__bench = { marked: 0, doneAt: null, firstAt: null, badges: 0, badgedAt: null };
+  const check = () => { if (w.__bench.doneAt !== null && w.__bench.badgedAt !== null) done(); };
   document.addEventListener('DOMContentLoaded', () => new MutationObserver((records) => {
     for (const r of records) {
       if (r.type === 'attributes' && r.attributeName === 'data-otklik-comment' && r.oldValue === null) {
         const b = w.__bench; b.marked++; if (b.firstAt === null) b.firstAt = performance.now();
-        if (b.marked === ${COUNT}) b.doneAt = performance.now();
+        if (b.marked === ${COUNT}) { b.doneAt = performance.now(); check(); }
       }
       if (r.type === 'childList') for (const n of r.addedNodes) if (n.nodeType === 1 && n.classList.contains('otklik-flags')) {
-        const b = w.__bench; b.badges++; if (b.badges === ${VIOLATIONS}) b.badgedAt = performance.now();
+        const b = w.__bench; b.badges++; if (b.badges === ${VIOLATIONS}) { b.badgedAt = performance.now(); check(); }
       }
     }
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-otklik-comment'] }), { capture: true, once: true });
@@ -48,6 +53,16 @@ interface Run extends TaskFigures {
   markedMs: number;
   badgedMs: number;
   workMs: number;
+}
+
+async function within<T>(ms: number, work: Promise<T>, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -62,7 +77,7 @@ async function withExtension(html: string): Promise<Run[]> {
       await page.addInitScript(INIT);
       const events = await traced(session.context, page, async () => {
         await page.goto(URL);
-        await page.waitForFunction(() => (window as any).__bench.doneAt !== null && (window as any).__bench.badgedAt !== null, undefined, { timeout: 30_000 });
+        await within(30_000, page.evaluate(() => (window as any).__benchDone), 'отметки и плашки не появились за 30 с');
         await page.waitForTimeout(300);
       });
       const t = await page.evaluate(() => {
