@@ -13,7 +13,16 @@ export const HOSTS = [
 
 export default defineConfig({
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()], build: { sourcemap: Boolean(process.env.OTKLIK_SOURCEMAP), minify: !process.env.OTKLIK_NOMINIFY } }),
+  vite: () => ({
+    plugins: [preact()],
+    build: {
+      sourcemap: Boolean(process.env.OTKLIK_SOURCEMAP),
+      // Terser writes the content script ~460 bytes (gzip) smaller than Vite's default minifier: it
+      // is what every VK and OK page downloads. OTKLIK_NOMINIFY=1 keeps names for profiling.
+      minify: process.env.OTKLIK_NOMINIFY ? false : 'terser',
+      terserOptions: { ecma: 2020, compress: { passes: 2 } },
+    },
+  }),
   manifest: ({ browser }) => ({
     name: 'Отклик',
     description: 'Модерация, сроки ответов и реестр официальных страниц ВКонтакте и Одноклассников',
