@@ -1,0 +1,513 @@
+/** The message card's actions: what the user's role may do now, each with its form. */
+import { useSignal, type Signal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import type { MessageRecord } from '@/lib/messages/types';
+import { ROLE_LABELS } from '@/lib/settings/defaults';
+import type { MessageState } from '@/lib/workflow/reducer';
+import { NOT_PROCESSED_REASONS, type Actor, type MessageEventType, type NotProcessedReason, type Role } from '@/lib/workflow/schema';
+import type { Importance } from '@/lib/workflow/table';
+import { STATUS_TITLES, TRANSITIONS } from '@/lib/workflow/transitions';
+import { parseInZone } from '@/lib/worktime/civil';
+import { capitalise, KIND_TITLES, safeUrl } from './card-format';
+import type { CardUser, MessageCardProps, NewMessageEvent } from './MessageCard';
+
+/**
+ * The user's part in this message: a curator is the curator everywhere; an executor acts only for
+ * the unit the curator named (responsible first, then co-executors); other roles only read.
+ */
+export function workflowRole(me: CardUser, state: MessageState): Role | null {
+  if (me.role === 'curator') return 'curator';
+  if (me.role !== 'executor' || !me.department.trim()) return null;
+  const unit = me.department.trim();
+  if (state.responsible?.department === unit) return 'executor';
+  if (state.coExecutors.some((c) => c.department === unit)) return 'coExecutor';
+  return null;
+}
+
+const ACTION_ORDER: readonly MessageEventType[] = [
+  'routed',
+  'returnedToCurator',
+  'coExecutorInformationSent',
+  'draftSubmitted',
+  'draftResubmitted',
+  'draftApproved',
+  'draftReturned',
+  'published',
+  'finalReplyDueSet',
+  'categorised',
+  'repeatLinked',
+  'socialSignificanceSet',
+  'notProcessed',
+];
+
+/**
+ * What the role may do now: the transition table, narrowed where the reducer would refuse anyway
+ * (a unit's information goes once; §11's date exists only for high importance).
+ */
+export function allowedActions(role: Role | null, state: MessageState, department = ''): MessageEventType[] {
+  if (!role) return [];
+  return ACTION_ORDER.filter((type) => {
+    const rule = TRANSITIONS[type];
+    if (!rule.from.includes(state.status) || !rule.roles.includes(role)) return false;
+    if (type === 'finalReplyDueSet') return state.importance === 'high';
+    if (type === 'coExecutorInformationSent') return state.information[department.trim()] === undefined;
+    return true;
+  });
+}
+
+/** Secondary acts stay folded so the step the message waits for is what the user sees first. */
+const SECONDARY: ReadonlySet<MessageEventType> = new Set(['categorised', 'repeatLinked', 'socialSignificanceSet', 'notProcessed']);
+
+/** The last text the executor sent, to revise from when the curator returns it. */
+function lastDraftText(record: MessageRecord): string {
+  for (let i = record.events.length - 1; i >= 0; i--) {
+    const e = record.events[i]!;
+    if ((e.type === 'draftSubmitted' || e.type === 'draftResubmitted') && e.payload.text) return e.payload.text;
+  }
+  return '';
+}
+
+export interface ActionContext extends MessageCardProps {
+  fmt: (t: number) => string;
+}
+
+export function Actions(props: ActionContext) {
+  const { me, derived } = props;
+  const { state, report } = derived;
+  const role = workflowRole(me, state);
+  const allowed = allowedActions(role, state, me.department);
+  const nameMissing = !me.name.trim();
+
+  let note: string | null = null;
+  if (me.role === 'moderator' || me.role === 'owner') note = `Роль «${ROLE_LABELS[me.role]}» не предусматривает действий с сообщением.`;
+  else if (!role)
+    note = me.department.trim()
+      ? `${me.department} не указано исполнителем по этому сообщению.`
+      : 'Укажите своё подразделение в настройках, чтобы действовать как исполнитель.';
+  else if (!allowed.length) note = `Сейчас действий для вас нет: ${STATUS_TITLES[state.status]}.`;
+  else if (nameMissing) note = 'Укажите своё имя в настройках: каждое действие подписывается.';
+
+  if (note || !role)
+    return (
+      <section class="card-actions" aria-label="Действия">
+        <h3>Действия</h3>
+        <p class="muted card-no-actions">{note}</p>
+      </section>
+    );
+
+  const actor: Actor =
+    role === 'curator'
+      ? me.department.trim()
+        ? { role, name: me.name.trim(), department: me.department.trim() }
+        : { role, name: me.name.trim() }
+      : { role, name: me.name.trim(), department: me.department.trim() };
+  const awaitingDate = report.all.some((d) => d.status === 'awaitingDate');
+  const primary = allowed.filter((t) => !SECONDARY.has(t) && (t !== 'finalReplyDueSet' || awaitingDate));
+  const secondary = allowed.filter((t) => !primary.includes(t));
+  const render = (type: MessageEventType) => <Action key={type} type={type} actor={actor} {...props} />;
+
+  return (
+    <section class="card-actions" aria-label="Действия">
+      <h3>Действия</h3>
+      {primary.map(render)}
+      {secondary.length > 0 && (
+        <details class="card-more" open={primary.length === 0}>
+          <summary>Другие действия</summary>
+          {secondary.map(render)}
+        </details>
+      )}
+    </section>
+  );
+}
+
+interface ActionProps extends ActionContext {
+  type: MessageEventType;
+  actor: Actor;
+}
+
+/** One act of the workflow: its form, its pending state, its error; the draft's two acts share one editor. */
+function Action(props: ActionProps) {
+  const { type } = props;
+  // Resubmission and submission share the editor; the table never allows both at once.
+  if (type === 'draftResubmitted' || type === 'draftSubmitted') return <DraftEditor {...props} />;
+  const rule = TRANSITIONS[type];
+  return (
+    <div class="card-action" data-action={type}>
+      <h4>
+        {capitalise(rule.title)} <span class="muted">(п. {rule.clause})</span>
+      </h4>
+      <ActionForm {...props} />
+    </div>
+  );
+}
+
+function useAct(onAct: MessageCardProps['onAct']) {
+  const pending = useSignal(false);
+  const error = useSignal<string | null>(null);
+  const run = async (event: NewMessageEvent): Promise<boolean> => {
+    if (pending.value) return false;
+    pending.value = true;
+    error.value = null;
+    try {
+      const result = await onAct(event);
+      if (!result.ok) error.value = result.error;
+      return result.ok;
+    } catch (e) {
+      error.value = `Действие не выполнено: ${e instanceof Error ? e.message : String(e)}`;
+      return false;
+    } finally {
+      pending.value = false;
+    }
+  };
+  return { pending, error, run };
+}
+
+function ErrorLine({ error }: { error: Signal<string | null> }) {
+  return error.value ? (
+    <p class="form-error" role="alert">
+      {error.value}
+    </p>
+  ) : null;
+}
+
+function ActionForm(props: ActionProps) {
+  const { type, actor, onAct, now = Date.now, zone, derived, record, departments } = props;
+  const { state } = derived;
+  const { pending, error, run } = useAct(onAct);
+  const a = useSignal('');
+  const co = useSignal<string[]>([]);
+  const importance = useSignal<Importance>(state.importance);
+  const topic = useSignal(state.topic ?? '');
+  const location = useSignal(state.location ?? '');
+
+  const invalid = (message: string) => {
+    error.value = message;
+  };
+  const at = () => now();
+  const submit = (e: Event) => {
+    e.preventDefault();
+    void go();
+  };
+
+  async function go() {
+    switch (type) {
+      case 'routed': {
+        const responsible = a.value.trim();
+        const rest = co.value.map((d) => d.trim()).filter(Boolean);
+        if (!responsible) return invalid('Укажите ответственное подразделение.');
+        const units = [responsible, ...rest];
+        if (new Set(units).size !== units.length) return invalid('Одно подразделение указано дважды.');
+        await run({ type, actor, at: at(), payload: { executors: units.map((department) => ({ department })) } });
+        return;
+      }
+      case 'returnedToCurator': {
+        const reason = a.value.trim();
+        if (!reason) return invalid('Укажите причину возврата (п. 5).');
+        await run({ type, actor, at: at(), payload: { reason } });
+        return;
+      }
+      case 'coExecutorInformationSent': {
+        const text = a.value.trim();
+        await run({ type, actor, at: at(), payload: text ? { text } : {} });
+        return;
+      }
+      case 'draftReturned': {
+        const remarks = a.value.trim();
+        if (!remarks) return invalid('Напишите замечания к проекту (п. 8).');
+        await run({ type, actor, at: at(), payload: { remarks } });
+        return;
+      }
+      case 'draftApproved':
+        await run({ type, actor, at: at(), payload: {} });
+        return;
+      case 'published': {
+        const url = a.value.trim();
+        if (url && !safeUrl(url)) return invalid('Ссылка на ответ должна начинаться с http:// или https://.');
+        await run({ type, actor, at: at(), payload: url ? { url } : {} });
+        return;
+      }
+      case 'finalReplyDueSet': {
+        const due = a.value ? parseInZone(a.value, zone) : undefined;
+        if (due === undefined) return invalid('Укажите дату и время окончательного ответа.');
+        const t = at();
+        if (due <= t) return invalid('Срок окончательного ответа должен быть позже текущего момента.');
+        await run({ type, actor, at: t, payload: { due } });
+        return;
+      }
+      case 'repeatLinked': {
+        const earlierMessageId = a.value.trim();
+        if (!earlierMessageId) return invalid('Укажите номер ранее рассмотренного сообщения.');
+        if (earlierMessageId === record.id) return invalid('Сообщение не может быть повтором самого себя.');
+        await run({ type, actor, at: at(), payload: { earlierMessageId } });
+        return;
+      }
+      case 'notProcessed': {
+        if (!a.value) return invalid('Выберите основание (п. 16).');
+        await run({ type, actor, at: at(), payload: { reason: a.value as NotProcessedReason } });
+        return;
+      }
+      case 'socialSignificanceSet':
+        await run({ type, actor, at: at(), payload: { significant: !state.sociallySignificant } });
+        return;
+      case 'categorised': {
+        const payload: { importance?: Importance; topic?: string; location?: string } = {};
+        if (importance.value !== state.importance) payload.importance = importance.value;
+        if (topic.value.trim() && topic.value.trim() !== (state.topic ?? '')) payload.topic = topic.value.trim();
+        if (location.value.trim() && location.value.trim() !== (state.location ?? '')) payload.location = location.value.trim();
+        if (!Object.keys(payload).length) return invalid('Ничего не изменено.');
+        await run({ type, actor, at: at(), payload });
+        return;
+      }
+    }
+  }
+
+  const button = (label: string) => (
+    <button type="submit" disabled={pending.value}>
+      {label}
+    </button>
+  );
+  const text = (sig: Signal<string>, label: string, multiline = false, extra: Record<string, unknown> = {}) => (
+    <label class="field">
+      {label}
+      {multiline ? (
+        <textarea rows={3} value={sig.value} onInput={(e) => (sig.value = e.currentTarget.value)} />
+      ) : (
+        <input type="text" value={sig.value} onInput={(e) => (sig.value = e.currentTarget.value)} {...extra} />
+      )}
+    </label>
+  );
+
+  let fields: ComponentChildren = null;
+  let label = 'Выполнить';
+  switch (type) {
+    case 'routed': {
+      const listId = `departments-${record.id}`;
+      fields = (
+        <>
+          {departments?.length ? (
+            <datalist id={listId}>
+              {departments.map((d) => (
+                <option key={d} value={d} />
+              ))}
+            </datalist>
+          ) : null}
+          {text(a, 'Ответственное подразделение', false, departments?.length ? { list: listId } : {})}
+          {co.value.map((d, i) => (
+            <div class="field co-executor" key={i}>
+              <label>
+                Соисполнитель {i + 1}
+                <input
+                  type="text"
+                  value={d}
+                  list={departments?.length ? listId : undefined}
+                  onInput={(e) => {
+                    const next = co.value.slice();
+                    next[i] = e.currentTarget.value;
+                    co.value = next;
+                  }}
+                />
+              </label>
+              <button type="button" class="link" onClick={() => (co.value = co.value.filter((_, j) => j !== i))}>
+                убрать
+              </button>
+            </div>
+          ))}
+          <button type="button" class="link" onClick={() => (co.value = [...co.value, ''])}>
+            + соисполнитель
+          </button>
+        </>
+      );
+      label = 'Направить';
+      break;
+    }
+    case 'returnedToCurator':
+      fields = text(a, 'Почему вопрос не относится к компетенции подразделения', true);
+      label = 'Вернуть Куратору';
+      break;
+    case 'coExecutorInformationSent':
+      fields = text(a, `Информация для ответственного исполнителя (${state.responsible?.department ?? '—'})`, true);
+      label = 'Направить информацию';
+      break;
+    case 'draftReturned':
+      fields = text(a, 'Замечания', true);
+      label = 'Вернуть на доработку';
+      break;
+    case 'draftApproved':
+      label = 'Согласовать';
+      break;
+    case 'published':
+      fields = text(a, 'Ссылка на ответ (необязательно)', false, { type: 'url', placeholder: 'https://vk.com/…' });
+      label = 'Отметить размещённым';
+      break;
+    case 'finalReplyDueSet':
+      fields = (
+        <label class="field">
+          Срок окончательного ответа ({zone})
+          <input type="datetime-local" value={a.value} onInput={(e) => (a.value = e.currentTarget.value)} />
+        </label>
+      );
+      label = 'Установить срок';
+      break;
+    case 'repeatLinked':
+      fields = text(a, 'Номер ранее рассмотренного сообщения');
+      label = 'Связать';
+      break;
+    case 'notProcessed':
+      fields = (
+        <label class="field">
+          Основание (п. 16)
+          <select value={a.value} onChange={(e) => (a.value = e.currentTarget.value)}>
+            <option value="">— выберите —</option>
+            {Object.entries(NOT_PROCESSED_REASONS).map(([key, title]) => (
+              <option key={key} value={key}>
+                {title}
+              </option>
+            ))}
+          </select>
+        </label>
+      );
+      label = 'Не обрабатывать';
+      break;
+    case 'socialSignificanceSet':
+      label = state.sociallySignificant ? 'Снять отметку' : 'Отметить как социально значимое';
+      break;
+    case 'categorised':
+      fields = (
+        <>
+          {text(topic, 'Тема')}
+          {text(location, 'Локация')}
+          <label class="field">
+            Важность
+            <select value={importance.value} onChange={(e) => (importance.value = e.currentTarget.value as Importance)}>
+              <option value="normal">обычная</option>
+              <option value="high">высокая</option>
+            </select>
+          </label>
+        </>
+      );
+      label = 'Сохранить';
+      break;
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      {fields}
+      <ErrorLine error={error} />
+      {button(label)}
+    </form>
+  );
+}
+
+const SAVE_DELAY_MS = 400;
+
+/** The executor's draft: typed text is saved as it is written, checked live, and sent as §7/§9 asks. */
+function DraftEditor(props: ActionProps) {
+  const { type, actor, onAct, onSaveWorkingDraft, lint, record, derived, now = Date.now } = props;
+  const { state } = derived;
+  const resubmit = type === 'draftResubmitted';
+  const rule = TRANSITIONS[type];
+  const text = useSignal(record.workingDraft || (resubmit ? lastDraftText(record) : ''));
+  const kind = useSignal<'final' | 'intermediate'>(resubmit ? (state.draft?.kind ?? 'final') : 'final');
+  const { pending, error, run } = useAct(onAct);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const unsaved = useRef<string | null>(null);
+  const save = useRef(onSaveWorkingDraft);
+  save.current = onSaveWorkingDraft;
+
+  const flush = () => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+    if (unsaved.current !== null) {
+      const value = unsaved.current;
+      unsaved.current = null;
+      save.current(value);
+    }
+  };
+  // Closing the card mid-sentence must not lose the sentence.
+  useEffect(() => flush, []);
+
+  const onInput = (value: string) => {
+    text.value = value;
+    unsaved.current = value;
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = setTimeout(flush, SAVE_DELAY_MS);
+  };
+
+  // §11: after an intermediate reply only the final one may follow.
+  const onlyFinal = state.status === 'awaitingFinalReply';
+  const effectiveKind = onlyFinal ? 'final' : kind.value;
+  const warnings = text.value.trim()
+    ? lint(text.value, { kind: effectiveKind, importance: state.importance, repeat: state.repeatOf !== undefined })
+    : [];
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const body = text.value.trim();
+    if (!body) {
+      error.value = 'Проект ответа пуст: напишите текст.';
+      return;
+    }
+    flush();
+    const at = now();
+    const ok = await run(
+      resubmit
+        ? { type: 'draftResubmitted', actor, at, payload: { text: body } }
+        : { type: 'draftSubmitted', actor, at, payload: { kind: effectiveKind, text: body } },
+    );
+    // Sent: the working copy is done with. Refused: it stays, in the box and in storage.
+    if (ok) {
+      unsaved.current = null;
+      save.current('');
+    }
+  };
+
+  return (
+    <div class="card-action draft-editor" data-action={type}>
+      <h4>
+        {capitalise(rule.title)} <span class="muted">(п. {rule.clause})</span>
+      </h4>
+      <form onSubmit={submit} noValidate>
+        {resubmit ? (
+          <p class="muted">Доработка проекта ({KIND_TITLES[kind.value]}): учтите замечания Куратора (п. 9).</p>
+        ) : (
+          <fieldset class="draft-kind">
+            <legend>Вид ответа</legend>
+            <label>
+              <input type="radio" name={`kind-${record.id}`} value="final" checked={effectiveKind === 'final'} onChange={() => (kind.value = 'final')} />{' '}
+              окончательный
+            </label>
+            <label>
+              <input
+                type="radio"
+                name={`kind-${record.id}`}
+                value="intermediate"
+                disabled={onlyFinal}
+                checked={effectiveKind === 'intermediate'}
+                onChange={() => (kind.value = 'intermediate')}
+              />{' '}
+              промежуточный (п. 11)
+            </label>
+          </fieldset>
+        )}
+        <label class="field">
+          Текст ответа
+          <textarea rows={8} value={text.value} onInput={(e) => onInput(e.currentTarget.value)} onBlur={flush} />
+        </label>
+        {warnings.length > 0 && (
+          <ul class="lint-warnings" aria-label="Замечания к тексту">
+            {warnings.map((w, i) => (
+              <li key={`${w.code}:${i}`} data-code={w.code}>
+                {w.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        <ErrorLine error={error} />
+        <button type="submit" disabled={pending.value}>
+          {resubmit ? 'Направить доработанный проект' : 'Направить Куратору'}
+        </button>
+      </form>
+    </div>
+  );
+}
