@@ -3,7 +3,7 @@ import type { Allowlist } from '@/lib/moderation/allowlist';
 import { CATEGORY_NAMES } from '@/lib/moderation/labels';
 import { CATEGORIES } from '@/lib/settings/defaults';
 import type { LexiconSource } from '@/lib/settings/lexicon-read';
-import { Errors, type SaveResult } from './SettingsForm';
+import { Done, Errors, useSaveStatus, type SaveResult } from './SaveStatus';
 import { FileButton } from '../FileButton';
 
 const lines = (text: string) =>
@@ -28,13 +28,7 @@ export function LexiconForm({ lexicon, allowlist, onSave, onImport, onExport, on
   );
   const allow = useSignal(lexicon.allow.join('\n'));
   const domains = useSignal(lexicon.allowDomains.join('\n'));
-  const errors = useSignal<string[]>([]);
-  const status = useSignal('');
-
-  const report = (result: SaveResult, done: string) => {
-    errors.value = result.ok ? [] : result.errors;
-    status.value = result.ok ? done : '';
-  };
+  const status = useSaveStatus();
 
   return (
     <form
@@ -47,7 +41,7 @@ export function LexiconForm({ lexicon, allowlist, onSave, onImport, onExport, on
           allow: lines(allow.value),
           allowDomains: lines(domains.value),
         };
-        report(await onSave(input), 'Словарь сохранён');
+        status.report(await onSave(input), 'Словарь сохранён');
       }}
     >
       <h2>Словарь команды</h2>
@@ -75,16 +69,16 @@ export function LexiconForm({ lexicon, allowlist, onSave, onImport, onExport, on
         Разрешённые сайты (ссылки на них — не реклама)
         <textarea name="allowDomains" rows={2} value={domains} onInput={(e) => (domains.value = e.currentTarget.value)} />
       </label>
-      <Errors errors={errors.value} />
+      <Errors status={status} />
       <div class="row">
         <button type="submit">Сохранить словарь</button>
         <button type="button" onClick={onExport}>
           Выгрузить в JSON
         </button>
-        <FileButton name="import" accept=".json,application/json" onText={async (text, fileName) => report(await onImport(text), `Словарь загружен из «${fileName}»`)}>
+        <FileButton name="import" accept=".json,application/json" onText={async (text, fileName) => status.report(await onImport(text), `Словарь загружен из «${fileName}»`)}>
           Загрузить из JSON
         </FileButton>
-        {status.value && <span class="ok">{status}</span>}
+        <Done status={status} />
       </div>
 
       <h3>Отмечено модераторами как «не нарушение»</h3>

@@ -4,7 +4,8 @@ import type { Allowlist } from '@/lib/moderation/allowlist';
 import type { Settings } from '@/lib/settings/defaults';
 import type { LexiconSource } from '@/lib/settings/lexicon-read';
 import { LexiconForm, type LexiconFormProps } from './LexiconForm';
-import { SettingsForm, type SaveResult } from './SettingsForm';
+import type { SaveResult } from './SaveStatus';
+import { SettingsForm } from './SettingsForm';
 
 export interface OptionsPageProps extends Omit<LexiconFormProps, 'lexicon' | 'allowlist' | 'onSave'> {
   settings: ReadonlySignal<Settings>;

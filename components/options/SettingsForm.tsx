@@ -1,29 +1,16 @@
 import { useSignal } from '@preact/signals';
+import { Done, Errors, useSaveStatus, type SaveResult } from './SaveStatus';
 import { CATEGORY_NAMES } from '@/lib/moderation/labels';
 import { CATEGORIES, ROLE_LABELS, ROLES, type Role, type Settings } from '@/lib/settings/defaults';
-
-export type SaveResult = { ok: true } | { ok: false; errors: string[] };
-
-export function Errors({ errors }: { errors: string[] }) {
-  if (!errors.length) return null;
-  return (
-    <ul class="errors" role="alert">
-      {errors.map((e) => (
-        <li key={e}>{e}</li>
-      ))}
-    </ul>
-  );
-}
 
 /** Who the user is, the zone, and where and what moderation flags. Saved only when valid. */
 export function SettingsForm({ settings, onSave }: { settings: Settings; onSave(s: Settings): Promise<SaveResult> }) {
   const draft = useSignal<Settings>(settings);
-  const errors = useSignal<string[]>([]);
-  const saved = useSignal(false);
+  const status = useSaveStatus();
   const d = draft.value;
   const set = (change: Partial<Settings>) => {
     draft.value = { ...draft.value, ...change };
-    saved.value = false;
+    status.edited();
   };
   const setModeration = (change: Partial<Settings['moderation']>) => set({ moderation: { ...draft.value.moderation, ...change } });
 
@@ -33,9 +20,7 @@ export function SettingsForm({ settings, onSave }: { settings: Settings; onSave(
       aria-label="Общие настройки"
       onSubmit={async (e) => {
         e.preventDefault();
-        const result = await onSave(draft.value);
-        errors.value = result.ok ? [] : result.errors;
-        saved.value = result.ok;
+        status.report(await onSave(draft.value), 'Сохранено');
       }}
     >
       <h2>Кто вы</h2>
@@ -100,8 +85,8 @@ export function SettingsForm({ settings, onSave }: { settings: Settings; onSave(
           </ul>
         </div>
       )}
-      <Errors errors={errors.value} />
-      <button type="submit">Сохранить</button> {saved.value && <span class="ok">Сохранено</span>}
+      <Errors status={status} />
+      <button type="submit">Сохранить</button> <Done status={status} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { WorktimeSettings } from '@/lib/worktime/schedule';
-import { Errors, type SaveResult } from './SettingsForm';
+import { Done, Errors, useSaveStatus, type SaveResult } from './SaveStatus';
 import { FileButton } from '../FileButton';
 
 const DAYS = [
@@ -29,8 +29,7 @@ export function WorktimeForm({ worktime, years, onSave, onAddYear }: WorktimeFor
   const lunch = useSignal(worktime.lunch);
   const shortened = useSignal(String(worktime.shortenedByMinutes));
   const decree = useSignal(worktime.decreeNonWorkingDays);
-  const errors = useSignal<string[]>([]);
-  const status = useSignal('');
+  const status = useSaveStatus();
 
   const setDay = (day: keyof Week, value: Week[keyof Week]) => (week.value = { ...week.value, [day]: value });
 
@@ -47,8 +46,7 @@ export function WorktimeForm({ worktime, years, onSave, onAddYear }: WorktimeFor
           shortenedByMinutes: Number.isInteger(minutes) ? minutes : -1,
           decreeNonWorkingDays: decree.value,
         });
-        errors.value = result.ok ? [] : result.errors;
-        status.value = result.ok ? 'Рабочее время сохранено' : '';
+        status.report(result, 'Рабочее время сохранено');
       }}
     >
       <h2>Рабочее время</h2>
@@ -105,10 +103,10 @@ export function WorktimeForm({ worktime, years, onSave, onAddYear }: WorktimeFor
         <input type="checkbox" name="decree" checked={decree.value} onChange={(e) => (decree.value = e.currentTarget.checked)} /> Нерабочие дни по указам
         Президента 2020–2021 года останавливают сроки
       </label>
-      <Errors errors={errors.value} />
+      <Errors status={status} />
       <div class="row">
         <button type="submit">Сохранить рабочее время</button>
-        {status.value && <span class="ok">{status}</span>}
+        <Done status={status} />
       </div>
       <h3>Производственный календарь</h3>
       <p class="muted" data-testid="calendar-years">
@@ -119,8 +117,8 @@ export function WorktimeForm({ worktime, years, onSave, onAddYear }: WorktimeFor
         accept=".json,application/json"
         onText={async (text, fileName) => {
           const r = await onAddYear(text);
-          errors.value = r.ok ? [] : [`Календарь из «${fileName}» не добавлен:`, ...r.errors];
-          status.value = r.ok ? `Добавлен ${r.year} год` : '';
+          if (r.ok) status.report(r, `Добавлен ${r.year} год`);
+          else status.report({ ok: false, errors: [`Календарь из «${fileName}» не добавлен:`, ...r.errors] }, '');
         }}
       >
         Добавить год календаря

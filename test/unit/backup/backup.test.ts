@@ -6,7 +6,7 @@ import { conflictOf } from '@/lib/exchange/types';
 import { derive } from '@/lib/messages/summary';
 import type { MessageRecord } from '@/lib/messages/types';
 import { createWorkClock } from '@/lib/worktime/clock';
-import { CITY, DISTRICT, NOW, curator, executor, history, omsk, record } from '../reports/dataset';
+import { CITY, DISTRICT, NOW, executor, history, omsk, record } from '../reports/dataset';
 import { SETTINGS, fill, memoryStorage, registryEntry } from './fixtures';
 
 const clock = createWorkClock();

@@ -2,7 +2,6 @@ import { signal } from '@preact/signals';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { OptionsPage } from '@/components/options/OptionsPage';
-import { EMPTY_ALLOWLIST } from '@/lib/moderation/allowlist';
 import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
 import { EMPTY_LEXICON } from '@/lib/settings/lexicon-read';
 
