@@ -4,12 +4,14 @@ import { liveQuery } from 'dexie';
 export interface Live<T> {
   value: ReadonlySignal<T>;
   error: ReadonlySignal<string | null>;
-  stop(): void;
   /** Subscribes anew: for a query that reads something outside the database (a selection). */
   refresh(): void;
 }
 
-/** A Dexie liveQuery as a signal: the side panel re-renders when the stored data changes. */
+/**
+ * A Dexie liveQuery as a signal: the side panel re-renders when the stored data changes. It lives as
+ * long as the panel does, so it is never unsubscribed but to subscribe anew.
+ */
 export function liveSignal<T>(query: () => Promise<T>, initial: T): Live<T> {
   const value = signal(initial);
   const error = signal<string | null>(null);
@@ -27,7 +29,6 @@ export function liveSignal<T>(query: () => Promise<T>, initial: T): Live<T> {
   return {
     value,
     error,
-    stop: () => subscription.unsubscribe(),
     refresh() {
       subscription.unsubscribe();
       subscription = subscribe();
