@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foreignRequests, launch, openPage, type Session } from '../browser';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_DIR, foreignRequests, launch, openPage, type Session } from '../browser';
+import { vkPostPage } from '../bench/generate';
 
 /** Every comment on each fixture, as data-otklik-comment values (DESIGN.md contract). */
 const EXPECTED: Record<string, { name: string; kind: string; comments: string[] }> = {
@@ -58,6 +61,28 @@ describe('the extension on VK and OK pages', () => {
     await expect.poll(() => page.locator('[data-otklik-comment="vk:-123456_1011"]').count()).toBe(1);
     await expect.poll(() => page.locator('otklik-panel [data-testid="count-comments"]').textContent()).toBe('9');
     await page.close();
+  });
+
+  it('reads the page only once it is parsed: nothing is marked while the parser works', async () => {
+    // A long page with the page's own script in the middle of it and a DOMContentLoaded listener of
+    // the page's: both count the marks present at that moment.
+    const html = vkPostPage(600).replace(
+      '<div data-testid="wall_comments_comment_root" id="1300_5301"',
+      '<script>window.__marksMidway = document.querySelectorAll("[data-otklik-comment]").length;</script><div data-testid="wall_comments_comment_root" id="1300_5301"',
+    );
+    expect(html).toContain('__marksMidway');
+    session.pages.set('https://vk.com/wall-123456_5000', html);
+    const page = await session.context.newPage();
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => ((window as any).__marksAtDcl = document.querySelectorAll('[data-otklik-comment]').length), { capture: true });
+    });
+    await page.goto('https://vk.com/wall-123456_5000');
+    await expect.poll(() => page.locator('[data-otklik-comment]').count()).toBe(600);
+    expect(await page.evaluate(() => [(window as any).__marksMidway, (window as any).__marksAtDcl])).toEqual([0, 0]);
+    await page.close();
+    // …while the script itself starts with the document, to load and compile as the page downloads.
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect(manifest.content_scripts.map((c: { run_at: string }) => c.run_at)).toEqual(['document_start', 'document_start']);
   });
 
   it('follows an SPA navigation without a reload', async () => {
