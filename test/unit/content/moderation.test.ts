@@ -154,6 +154,20 @@ describe('moderation on the page', () => {
     expect(mod.model.flagged.value).toEqual([]);
   });
 
+  it('rewrites only the badges whose content changed when the allow-list changes', async () => {
+    const { mod } = await start(comment('-1_2', 'плохо') + comment('-1_3', 'спам') + comment('-1_4', 'спам'));
+    const badge = (id: string) => document.querySelector(`[data-id="${id}"] .otklik-flags`);
+    const kept = [badge('-1_3'), badge('-1_4')];
+    const item = mod.model.flagged.value.find((f) => f.key === 'vk:-1_3');
+    allowlist.value = { comments: ['vk:-1_2'], words: [] };
+    expect(flagsOf()).toEqual(['-1_3=spam', '-1_4=spam']);
+    expect(badge('-1_2')).toBeNull();
+    // The same elements, not copies: nothing else on the page was touched.
+    expect([badge('-1_3'), badge('-1_4')]).toEqual(kept);
+    expect(kept.every((b) => b?.isConnected)).toBe(true);
+    expect(mod.model.flagged.value.find((f) => f.key === 'vk:-1_3')).toBe(item);
+  });
+
   it('shows no flags where the scope excludes the page', async () => {
     settings.value = { ...DEFAULT_SETTINGS, moderation: { ...DEFAULT_SETTINGS.moderation, scope: 'registry' } };
     const { mod } = await start(comment('-1_2', 'плохо'));
