@@ -1,7 +1,7 @@
 /** `npm run bench`: every benchmark of the extension, printed as a table and one JSON line. */
 import { benchBackup } from './backup.bench';
 import { benchDeadlines } from './deadlines.bench';
-import { benchPage } from './page.bench';
+import { benchOkPage, benchPage } from './page.bench';
 import { benchQueue } from './queue.bench';
 
 const page = await benchPage();
@@ -15,6 +15,11 @@ console.log(`  работа от первой отметки       ${page.markin
 console.log(`  самая длинная задача скрипта   ${page.longestScriptTaskMs} мс (задач дольше 50 мс: ${page.longScriptTasks})`);
 console.log(`  самая длинная отрисовка        ${page.longestRenderTaskMs} мс (без расширения: ${page.longestRenderTaskWithoutExtensionMs} мс)`);
 console.log(`  контент-скрипт                 ${kb(page.contentScriptBytes)}, gzip ${kb(page.contentScriptGzip)}`);
+
+const ok = await benchOkPage();
+console.log(`Обсуждение в Одноклассниках: ${ok.comments} комментариев, ${ok.violations} нарушений (медиана ${ok.runs} прогонов):`);
+console.log(`  все комментарии отмечены       ${afterDcl(ok.markedAfterLoadMs)}`);
+console.log(`  все нарушения с плашками       ${afterDcl(ok.badgedAfterLoadMs)}`);
 
 const deadlines = await benchDeadlines();
 console.log(`Сроки: ${deadlines.messages.toLocaleString('ru-RU')} сообщений (2020–2027) за ${deadlines.ms.toFixed(0)} мс`);
@@ -30,4 +35,4 @@ console.log(
     `выгрузка ${backup.exportMs} мс, чтение и проверка ${backup.parseMs} мс, восстановление ${backup.restoreMs} мс, объединение ${backup.mergeMs} мс (Node, fake-indexeddb)`,
 );
 
-console.log(JSON.stringify({ page, deadlines, queue, backup }));
+console.log(JSON.stringify({ page, ok, deadlines, queue, backup }));
