@@ -5,7 +5,7 @@
  */
 import type { PageInfo, ParseContext, ParsedComment, ParsedPost, SiteAdapter } from '../sites/types';
 import { LOCAL_ZONE } from '../sites/zone';
-import { createYield, GROUP, SLICE_MS } from './schedule';
+import { createYield, FIRST_MS_PER_ELEMENT, GROUP, MIN_MS_PER_ELEMENT, SLICE_MS } from './schedule';
 import type { PageState } from './state';
 
 export const COMMENT_ATTR = 'data-otklik-comment';
@@ -118,9 +118,21 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     }
   }
 
+  /** The pace of the last group (parsing and features, ms an element); the first guess is cautious. */
+  let msPerElement = FIRST_MS_PER_ELEMENT;
+
+  /** When the current task of ours began: every part of a run counts against one budget. */
+  let taskStarted = 0;
+  const spent = () => performance.now() - taskStarted;
+  async function nextTask() {
+    await yieldToPage();
+    taskStarted = performance.now();
+  }
+
   async function run(immediately: boolean) {
     // Let the page finish the mutation burst it is in before we read anything.
-    if (!immediately) await yieldToPage();
+    if (immediately) taskStarted = performance.now();
+    else await nextTask();
     while ((addedNodes.length || removedNodes.length) && !signal.aborted) {
       if (removedNodes.length) handleRemovals(removedNodes.splice(0));
       const roots = addedNodes.splice(0);
@@ -142,6 +154,10 @@ export function startRuntime(options: RuntimeOptions): Runtime {
       await processInSlices(commentEls, postEls, ctx);
     }
     if (signal.aborted) return;
+    // The features' idle work (badges, messages to the background) gets a task of its own when this
+    // one is already half spent: on a slow computer the two together would make a long task.
+    if (spent() > SLICE_MS / 2) await nextTask();
+    if (signal.aborted) return;
     const fresh = readPage();
     if (fresh.name !== page.name || fresh.ownerId !== page.ownerId) page = fresh;
     state.page.value = page;
@@ -155,19 +171,22 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     let pi = 0;
     const more = () => ci < commentEls.length || pi < postEls.length;
     while (more() && !signal.aborted) {
-      const started = performance.now();
-      // Groups of a few dozen elements, each handed to the features at once, until the budget is spent.
+      // Groups of elements, each handed to the features at once, until the budget is spent. A group
+      // is as large as the rest of the budget allows at the pace the last one went (at most GROUP):
+      // the first groups run code the browser has not compiled yet and go several times slower.
       do {
         const batch: Batch & { deleted: { key: string; el: Element }[] } = { page, comments: [], posts: [], deleted: [] };
+        const size = Math.max(1, Math.min(GROUP, Math.floor((SLICE_MS - spent()) / msPerElement)));
+        const groupStarted = performance.now();
         let taken = 0;
-        for (; pi < postEls.length && taken < GROUP; taken++) {
+        for (; pi < postEls.length && taken < size; taken++) {
           const el = postEls[pi++]!;
           if (parsedIn.get(el) === generation) continue;
           parsedIn.set(el, generation);
           const post = adapter.parsePost(el, ctx);
           if (post) batch.posts.push({ el, post });
         }
-        for (; ci < commentEls.length && taken < GROUP; taken++) {
+        for (; ci < commentEls.length && taken < size; taken++) {
           const el = commentEls[ci++]!;
           if (parsedIn.get(el) === generation) continue;
           parsedIn.set(el, generation);
@@ -185,10 +204,11 @@ export function startRuntime(options: RuntimeOptions): Runtime {
         for (const { comment } of batch.comments) commentIds.add(comment.id);
         if (batch.deleted.length) each('onDeleted', (f) => f.onDeleted!(batch.deleted));
         if (batch.comments.length || batch.posts.length) each('onBatch', (f) => f.onBatch!(batch));
-      } while (more() && !signal.aborted && performance.now() - started < SLICE_MS);
+        if (taken) msPerElement = Math.max(MIN_MS_PER_ELEMENT, (performance.now() - groupStarted) / taken);
+      } while (more() && !signal.aborted && spent() < SLICE_MS);
       // The panel's counts change at most every 200 ms: each change costs the page a repaint.
       if (performance.now() - countsShownAt > 200) showCounts();
-      if (more()) await yieldToPage();
+      if (more()) await nextTask();
     }
   }
 

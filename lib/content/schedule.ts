@@ -22,7 +22,16 @@ export function createYield(): () => Promise<void> {
 export const SLICE_MS = 25;
 
 /**
- * Elements parsed between two looks at the clock, and handed to the features as one batch: small
- * enough that one group never takes a slice far past its budget.
+ * Most elements parsed between two looks at the clock, and handed to the features as one batch.
+ * Groups are sized to the rest of the budget at the pace of the group before (lib/content/runtime.ts).
  */
 export const GROUP = 50;
+
+/**
+ * The pace assumed before any group has run, ms an element: the first comments run code not yet
+ * compiled, on a slow computer up to ~1 ms each; a guess of 2 ms keeps the first group to a dozen.
+ */
+export const FIRST_MS_PER_ELEMENT = 2;
+
+/** A floor for the measured pace: a group that took no measurable time says little about the next. */
+export const MIN_MS_PER_ELEMENT = 0.01;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMENT_ATTR, startRuntime, type Batch, type Feature } from '@/lib/content/runtime';
-import { GROUP, SLICE_MS } from '@/lib/content/schedule';
+import { FIRST_MS_PER_ELEMENT, GROUP, SLICE_MS } from '@/lib/content/schedule';
 import { createPageState } from '@/lib/content/state';
 import type { SiteAdapter } from '@/lib/sites/types';
 
@@ -113,7 +113,7 @@ describe('content runtime', () => {
   });
 
   it('works in tasks of its time budget, handing features small groups, and yields to the page in between', async () => {
-    // An element costs 1/8 ms on a clock of the test's own: a group of 50 is 6.25 ms, four fill a task.
+    // An element costs 1/8 ms on a clock of the test's own: a full group of 50 is 6.25 ms.
     let clock = 0;
     const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
     const slow: SiteAdapter = {
@@ -126,11 +126,15 @@ describe('content runtime', () => {
     let yields = 0;
     const yieldToPage = () => new Promise<void>((resolve) => setTimeout(() => (yields++, resolve()), 0));
     const yieldsSeen: number[] = [];
+    let yieldsBeforeIdle = -1;
     const spy: Feature = {
       name: 'spy',
       onBatch(b) {
         sizes.push(b.posts.length + b.comments.length);
         yieldsSeen.push(yields);
+      },
+      onIdle() {
+        yieldsBeforeIdle = yields;
       },
     };
     try {
@@ -139,12 +143,14 @@ describe('content runtime', () => {
     } finally {
       now.mockRestore();
     }
-    expect(GROUP).toBe(50);
-    expect(SLICE_MS).toBe(25);
-    // One post and 300 comments.
-    expect(sizes).toEqual([50, 50, 50, 50, 50, 50, 1]);
-    // Four groups fill the first task (25 ms), then one yield, then the rest.
-    expect(yieldsSeen).toEqual([0, 0, 0, 0, 1, 1, 1]);
+    expect([GROUP, SLICE_MS, FIRST_MS_PER_ELEMENT]).toEqual([50, 25, 2]);
+    // One post and 300 comments. The first group is sized for a cautious 2 ms an element (12), the
+    // next ones at the pace measured (1/8 ms: full groups), the last of the task to what is left of
+    // its 25 ms (38 × 1/8 = 4.75 ms); then one yield, and the rest.
+    expect(sizes).toEqual([12, 50, 50, 50, 38, 50, 50, 1]);
+    expect(yieldsSeen).toEqual([0, 0, 0, 0, 0, 1, 1, 1]);
+    // The rest took over half a budget (12.6 ms): the features' idle work waits for a task of its own.
+    expect(yieldsBeforeIdle).toBe(2);
   });
 
   it('says the page changed when comments are expected but none match', async () => {
