@@ -6,7 +6,8 @@ import { benchQueue } from './queue.bench';
 
 const page = await benchPage();
 const kb = (n: number) => `${(n / 1024).toFixed(1)} КБ`;
-console.log(`Страница ВКонтакте: ${page.comments} комментариев, ${page.violations} нарушений (медиана ${page.runs} прогонов, Debian Chromium):`);
+const slower = page.cpuSlowdown > 1 ? `, процессор замедлен в ${page.cpuSlowdown} раза` : '';
+console.log(`Страница ВКонтакте: ${page.comments} комментариев, ${page.violations} нарушений (медиана ${page.runs} прогонов, Debian Chromium${slower}):`);
 const afterDcl = (ms: number) => (ms <= 0 ? `до DOMContentLoaded (за ${-ms} мс)` : `через ${ms} мс после DOMContentLoaded`);
 console.log(`  все комментарии отмечены       ${page.markedFromStartMs} мс от начала загрузки, ${afterDcl(page.markedAfterLoadMs)}`);
 console.log(`  все нарушения с плашками       ${afterDcl(page.badgedAfterLoadMs)}`);

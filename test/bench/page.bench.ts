@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumPath, EXTENSION_DIR, launch } from '../browser';
 import { OK_TOPIC_URL, okTopicPage, vkPostPage } from './generate';
 import { COMMENTS, median, timings, untilDone, URL, VIOLATIONS, watchPage } from './page-watch';
@@ -19,6 +19,14 @@ import { taskFigures, traced, type TaskFigures } from './trace';
 
 /** Runs measured (after one that warms the browser's caches): `BENCH_RUNS=n` to change. */
 const RUNS = Number(process.env.BENCH_RUNS) || 7;
+/** `BENCH_CPU=2`: the page's processor slowed down that many times (Chromium's throttling), as on an old office computer. */
+const CPU = Number(process.env.BENCH_CPU) || 1;
+
+async function slowDown(context: BrowserContext, page: Page) {
+  if (CPU === 1) return;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+}
 
 interface Run extends TaskFigures {
   dclMs: number;
@@ -36,6 +44,7 @@ async function withExtension(html: string): Promise<Run[]> {
     for (let i = 0; i <= RUNS; i++) {
       const page = await session.context.newPage();
       await watchPage(page);
+      await slowDown(session.context, page);
       const events = await traced(session.context, page, async () => {
         await page.goto(URL);
         await untilDone(page);
@@ -77,6 +86,7 @@ async function withoutExtension(html: string): Promise<{ render: number; dcl: nu
       const page = await context.newPage();
       // The same instrument as with the extension, so that DOMContentLoaded compares like with like.
       await watchPage(page);
+      await slowDown(context, page);
       const events = await traced(context, page, async () => {
         await page.goto(URL);
         await page.waitForTimeout(1200);
@@ -101,6 +111,7 @@ export async function benchPage() {
     comments: COMMENTS,
     violations: VIOLATIONS,
     runs: RUNS,
+    cpuSlowdown: CPU,
     markedFromStartMs: Math.round(median(runs.map((r) => r.markedFromStartMs))),
     dclMs: Math.round(median(runs.map((r) => r.dclMs))),
     dclWithoutExtensionMs: Math.round(median(bare.map((b) => b.dcl))),
@@ -126,6 +137,7 @@ export async function benchOkPage() {
     for (let i = 0; i <= RUNS; i++) {
       const page = await session.context.newPage();
       await watchPage(page);
+      await slowDown(session.context, page);
       await page.goto(OK_TOPIC_URL);
       await untilDone(page);
       const t = await timings(page);
