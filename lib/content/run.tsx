@@ -46,7 +46,6 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
     return (text: string, context?: Parameters<Classify>[1]) => classify(text, { custom, ...context });
   });
 
-
   const store = storeFeature(
     (batch) => request('page/seen', batch),
     (reason) => (state.storeError.value = reason),
@@ -109,7 +108,8 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
   await parsed(document);
   if (ctx.isInvalid) return;
   // The stylesheet goes in before the first badge: its rules name only our own classes, so now it
-  // restyles nothing, while added after the badges it would lay the whole page out again.
+  // costs one quick restyle and no relayout, while added after the badges it would lay the whole
+  // page out again.
   const style = document.createElement('style');
   style.setAttribute(UI_ATTR, '');
   style.textContent = pageCss;
