@@ -45,6 +45,26 @@ describe('moderation on the page', () => {
     await page.close();
   });
 
+  it('puts its stylesheet on the page before the first badge, so the badges are laid out once', async () => {
+    const page = await session.context.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = ((window as any).__order = []);
+      new MutationObserver((records) => {
+        for (const r of records) {
+          for (const n of r.addedNodes) {
+            if (!(n instanceof Element)) continue;
+            if (n.tagName === 'STYLE' && n.hasAttribute('data-otklik-ui') && !seen.includes('style')) seen.push('style');
+            if (n.classList.contains('otklik-flags') && !seen.includes('badge')) seen.push('badge');
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(POST);
+    await expect.poll(() => page.locator('.otklik-flags').count()).toBe(3);
+    expect(await page.evaluate(() => (window as any).__order)).toEqual(['style', 'badge']);
+    await page.close();
+  });
+
   it('flags VK classic markup and OK comments too', async () => {
     const classic = await openPage(session, 'https://vk.com/public123456');
     await expect.poll(async () => Object.values(await flags(classic)).sort()).toEqual(

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { COMMENT_ATTR, startRuntime, type Batch, type Feature } from '@/lib/content/runtime';
+import { COMMENT_ATTR, startRuntime, UI_ATTR, type Batch, type Feature } from '@/lib/content/runtime';
 import { FIRST_MS_PER_ELEMENT, GROUP, SLICE_MS } from '@/lib/content/schedule';
 import { createPageState } from '@/lib/content/state';
 import type { SiteAdapter } from '@/lib/sites/types';
@@ -181,6 +181,24 @@ describe('content runtime', () => {
     await runtime.idle();
     expect(state.page.value).toMatchObject({ ownerId: '-2', name: 'Департамент' });
     expect(batches.at(-1)!.page.ownerId).toBe('-2');
+  });
+
+  it('does not read what Otklik itself adds to the page', async () => {
+    const el = comment('-1_60');
+    document.body.append(el);
+    const roots: Node[] = [];
+    const counting: SiteAdapter = { ...toyAdapter, commentElements: (root) => (roots.push(root as Node), toyAdapter.commentElements(root)) };
+    const runtime = startRuntime({ adapter: counting, doc: document, state: createPageState(), features: [], signal: controller.signal, url: () => url });
+    await runtime.idle();
+    roots.length = 0;
+    const badge = document.createElement('div');
+    badge.setAttribute(UI_ATTR, '');
+    el.append(badge);
+    const other = comment('-1_61');
+    document.body.append(other);
+    await vi.waitFor(() => expect(roots).toContain(other));
+    await runtime.idle();
+    expect(roots).not.toContain(badge);
   });
 
   it('keeps going when a feature throws', async () => {
