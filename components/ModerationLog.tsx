@@ -1,7 +1,7 @@
 import { useComputed, useSignal, type ReadonlySignal } from '@preact/signals';
 import { ACTION_LABELS, CATEGORY_NAMES } from '@/lib/moderation/labels';
 import { matchesFilter, type LogFilter, type ModerationEntry } from '@/lib/moderation/log';
-import { CATEGORIES } from '@/lib/settings/schema';
+import { CATEGORIES } from '@/lib/rules/types';
 
 const PERIODS = {
   all: { label: 'За всё время', days: null },

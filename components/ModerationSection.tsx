@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { useValue } from './useValue';
 import type { ModerationModel } from '@/lib/content/features/moderation';
 import { CATEGORY_NAMES, shortClause } from '@/lib/moderation/labels';
-import { CATEGORIES, type CategoryName } from '@/lib/settings/defaults';
+import { CATEGORIES, type Category } from '@/lib/rules/types';
 
 /** A long list in a small panel helps nobody and re-renders on every batch; ↑ ↓ reach the rest. */
 const LIST_LIMIT = 50;
@@ -16,7 +16,7 @@ export interface ModerationSectionProps {
 
 /** The panel's moderation part: counts by category, the flagged comments, filters, next/previous. */
 export function ModerationSection({ model, timeZone, onModerateHere }: ModerationSectionProps) {
-  const [filter, setFilter] = useState<CategoryName | null>(null);
+  const [filter, setFilter] = useState<Category | null>(null);
   const flagged = useValue(model.flagged);
   const active = useValue(model.active);
   const counts = useValue(model.counts);

@@ -6,7 +6,7 @@ import { listSummaries } from '@/lib/db/messages';
 import { listRegistry } from '@/lib/db/registry';
 import { openDatabase } from '@/lib/db/schema';
 import { createDispatcher } from '@/lib/messaging/server';
-import { loadSettings } from '@/lib/settings/store';
+import { loadSettings } from '@/lib/settings/read';
 import { cachedClock } from '@/lib/settings/worktime';
 
 type ChromeSidePanel = { open(o: { tabId?: number; windowId?: number }): Promise<void>; setPanelBehavior(o: object): Promise<void> };

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { Allowlist } from '@/lib/moderation/allowlist';
 import { CATEGORY_NAMES } from '@/lib/moderation/labels';
-import { CATEGORIES } from '@/lib/settings/defaults';
+import { CATEGORIES } from '@/lib/rules/types';
 import type { LexiconSource } from '@/lib/settings/lexicon-read';
 import { Done, Errors, useSaveStatus, type SaveResult } from './SaveStatus';
 import { FileButton } from '../FileButton';

@@ -1,7 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { Done, Errors, useSaveStatus, type SaveResult } from './SaveStatus';
 import { CATEGORY_NAMES } from '@/lib/moderation/labels';
-import { CATEGORIES, ROLE_LABELS, ROLES, type Role, type Settings } from '@/lib/settings/defaults';
+import { CATEGORIES } from '@/lib/rules/types';
+import { ROLE_LABELS, ROLES, type Role, type Settings } from '@/lib/settings/defaults';
 
 /** Who the user is, the zone, and where and what moderation flags. Saved only when valid. */
 export function SettingsForm({ settings, onSave }: { settings: Settings; onSave(s: Settings): Promise<SaveResult> }) {

@@ -34,7 +34,7 @@ import { takeDraft, watchDraft } from '@/lib/registry/draft';
 import type { RegistryEntryInput } from '@/lib/registry/entry';
 import { registryToCsv, registryToHtml, registryToJson } from '@/lib/registry/export';
 import { parseRegistryImport } from '@/lib/registry/import';
-import { loadSettings } from '@/lib/settings/store';
+import { loadSettings } from '@/lib/settings/read';
 import '@/components/sidepanel.css';
 import '@/components/options/options.css';
 

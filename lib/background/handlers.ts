@@ -9,7 +9,7 @@ import { recordDeleted, recordNotViolation } from '../db/moderation';
 import type { OtklikDB } from '../db/schema';
 import type { Handlers } from '../messaging/server';
 import { allow } from '../moderation/allowlist';
-import { ROLE_LABELS, type Settings } from '../settings/schema';
+import { ROLE_LABELS, type Settings } from '../settings/defaults';
 import { updateSettings } from '../settings/store';
 
 export interface BackgroundDeps {

@@ -1,4 +1,4 @@
-import type { CategoryName } from '../settings/defaults';
+import type { Category } from '../rules/types';
 
 export type ModerationAction = 'deleted' | 'not-violation';
 
@@ -7,7 +7,7 @@ export const ACTION_LABELS: Record<ModerationAction, string> = {
   'not-violation': 'Не нарушение',
 };
 
-export const CATEGORY_NAMES: Record<CategoryName, string> = {
+export const CATEGORY_NAMES: Record<Category, string> = {
   obscenity: 'Нецензурная брань',
   insult: 'Оскорбление',
   spam: 'Спам',

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { toCsv } from '../csv';
-import { CATEGORIES } from '../settings/defaults';
+import { CATEGORIES } from '../rules/types';
 import { ACTION_LABELS, CATEGORY_NAMES, type ModerationAction } from './labels';
 
 const httpsUrl = z.string().max(2048).regex(/^https:\/\//, 'адрес должен начинаться с https://');

@@ -2,9 +2,7 @@
  * The settings' shape and defaults without zod: content scripts read settings through this module
  * and stay small. Every write goes through the zod schema in ./schema.ts first.
  */
-
-export const CATEGORIES = ['obscenity', 'insult', 'spam', 'advertising', 'illegal', 'threat'] as const;
-export type CategoryName = (typeof CATEGORIES)[number];
+import { CATEGORIES, type Category } from '../rules/types';
 
 export const ROLES = ['curator', 'executor', 'moderator', 'owner'] as const;
 export type Role = (typeof ROLES)[number];
@@ -23,7 +21,7 @@ export interface Settings {
   department: string;
   timeZone: string;
   moderation: {
-    categories: Record<CategoryName, boolean>;
+    categories: Record<Category, boolean>;
     /** 'everywhere': every VK and OK page; 'registry': registered pages and pages marked as moderated. */
     scope: 'everywhere' | 'registry';
     moderatedPages: string[];
@@ -37,7 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   department: '',
   timeZone: 'Asia/Omsk',
   moderation: {
-    categories: Object.fromEntries(CATEGORIES.map((c) => [c, true])) as Record<CategoryName, boolean>,
+    categories: Object.fromEntries(CATEGORIES.map((c) => [c, true])) as Record<Category, boolean>,
     scope: 'everywhere',
     moderatedPages: [],
   },
@@ -59,7 +57,7 @@ export function mergeSettings(raw: unknown): Settings {
     moderation: {
       categories: Object.fromEntries(
         CATEGORIES.map((c) => [c, typeof cats[c] === 'boolean' ? cats[c] : true]),
-      ) as Record<CategoryName, boolean>,
+      ) as Record<Category, boolean>,
       scope: m.scope === 'registry' ? 'registry' : 'everywhere',
       moderatedPages: Array.isArray(m.moderatedPages) ? m.moderatedPages.filter((p): p is string => typeof p === 'string') : [],
     },

@@ -7,7 +7,6 @@ import { browser } from 'wxt/browser';
 import { compileCustomLexicon, type CustomLexiconInput } from '../rules/custom';
 import { LEXICON_KEY, type LexiconSource } from './lexicon-read';
 
-export { EMPTY_LEXICON, LEXICON_KEY, loadLexiconSource, watchLexicon, type LexiconSource } from './lexicon-read';
 export const LEXICON_FILE_KIND = 'otklik-lexicon';
 
 /** Validates and saves; on errors nothing is written. */

@@ -3,9 +3,8 @@
  * the current one is migrated before it is checked.
  */
 import { z } from 'zod';
-import { CATEGORIES, DEFAULT_SETTINGS, mergeSettings, ROLES, type Settings } from './defaults';
-
-export * from './defaults';
+import { CATEGORIES } from '../rules/types';
+import { DEFAULT_SETTINGS, mergeSettings, ROLES, type Settings } from './defaults';
 
 function isTimeZone(zone: string): boolean {
   try {

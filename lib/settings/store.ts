@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import { loadSettings, SETTINGS_KEY } from './read';
-import { checkSettings, type Checked, type Settings } from './schema';
-
-export { loadSettings, watchSettings, SETTINGS_KEY } from './read';
+import type { Settings } from './defaults';
+import { checkSettings, type Checked } from './schema';
 
 /** Saves a validated edit; on a bad edit nothing is written and the reasons come back. */
 export async function saveSettings(next: unknown): Promise<Checked<Settings>> {

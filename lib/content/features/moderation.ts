@@ -7,8 +7,8 @@ import { batch as batchSignals, computed, effect, signal, type ReadonlySignal } 
 import { CATEGORY_NAMES, shortClause } from '../../moderation/labels';
 import type { Evidence } from '../../moderation/log';
 import { normaliseWord, type Allowlist } from '../../moderation/allowlist';
-import type { CategoryName, Settings } from '../../settings/defaults';
-import type { Finding } from '../../rules/types';
+import type { Settings } from '../../settings/defaults';
+import type { Category, Finding } from '../../rules/types';
 import { pageKeyOf, type PageInfo, type ParsedComment, type SiteAdapter } from '../../sites/types';
 import { clearHighlight, rangesFor, showHighlight } from '../highlight';
 import { COMMENT_ATTR, UI_ATTR, type Feature } from '../runtime';
@@ -36,7 +36,7 @@ export interface Flagged {
   el: Element;
   comment: ParsedComment;
   findings: Finding[];
-  categories: CategoryName[];
+  categories: Category[];
   /** Set once the deletion is in the log. */
   logged: boolean;
 }
@@ -383,7 +383,7 @@ export function moderation(deps: ModerationDeps) {
   };
 
   const counts = computed(() => {
-    const c = {} as Record<CategoryName, number>;
+    const c = {} as Record<Category, number>;
     for (const f of flagged.value) for (const cat of f.categories) c[cat] = (c[cat] ?? 0) + 1;
     return c;
   });

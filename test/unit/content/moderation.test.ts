@@ -4,7 +4,7 @@ import { FLAGS_ATTR, moderation, type Classify } from '@/lib/content/features/mo
 import { startRuntime } from '@/lib/content/runtime';
 import { createPageState } from '@/lib/content/state';
 import { EMPTY_ALLOWLIST, type Allowlist } from '@/lib/moderation/allowlist';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/defaults';
 import type { SiteAdapter } from '@/lib/sites/types';
 
 /** A toy site: `.c[data-id]` comments with `.t` text; `.deleted[data-id]` is the site's placeholder. */

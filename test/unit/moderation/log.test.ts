@@ -7,7 +7,7 @@ import { openDatabase, type OtklikDB } from '@/lib/db/schema';
 import { createDispatcher } from '@/lib/messaging/server';
 import { loadAllowlist } from '@/lib/moderation/allowlist';
 import { logToCsv, matchesFilter, type Evidence } from '@/lib/moderation/log';
-import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
 import { createWorkClock } from '@/lib/worktime/clock';
 
 const evidence: Evidence = {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { lexiconFromFile, lexiconToFile, loadLexiconSource, saveLexicon } from '@/lib/settings/lexicon';
+import { lexiconFromFile, lexiconToFile, saveLexicon } from '@/lib/settings/lexicon';
+import { loadLexiconSource } from '@/lib/settings/lexicon-read';
 
 describe("the team's lexicon in storage", () => {
   beforeEach(() => fakeBrowser.reset());

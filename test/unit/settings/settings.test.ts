@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, readSettings } from '@/lib/settings/schema';
-import { loadSettings, saveSettings, watchSettings } from '@/lib/settings/store';
+import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
+import { readSettings } from '@/lib/settings/schema';
+import { loadSettings, watchSettings } from '@/lib/settings/read';
+import { saveSettings } from '@/lib/settings/store';
 
 describe('settings', () => {
   beforeEach(() => fakeBrowser.reset());

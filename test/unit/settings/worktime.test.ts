@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { saveSettings } from '@/lib/settings/store';
-import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
+import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
 import { addCalendarYear, cachedClock, loadCalendar, loadClock, loadWorktime, saveWorktime } from '@/lib/settings/worktime';
 import { BUILT_IN_YEARS } from '@/lib/worktime/calendar';
 
