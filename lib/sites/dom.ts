@@ -94,7 +94,9 @@ export function ownQuery(scope: Element, selector: string, owner: string): Eleme
  * ownQuery for several parts of one scope: when nothing inside scope matches `owner` (a comment
  * without replies, most of them), each part is a plain querySelector.
  */
-export function ownQuerier(scope: Element, owner: string): (selector: string) => Element | null {
+export type Querier = (selector: string) => Element | null;
+
+export function ownQuerier(scope: Element, owner: string): Querier {
   if (scope.querySelector(owner) === null) return (selector) => scope.querySelector(selector);
   return (selector) => ownQuery(scope, selector, owner);
 }

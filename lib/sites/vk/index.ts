@@ -26,7 +26,7 @@ export const vkAdapter: SiteAdapter = {
   isDeletedPlaceholder: isVkDeletedPlaceholder,
   deletedCommentId: vkDeletedCommentId,
   replyControl: vkReplyControl,
-  commentTextElement: vkCommentTextElement,
+  commentTextElement: (el) => vkCommentTextElement(el),
   // VK keeps the comment element and swaps its content for «Комментарий удалён».
   deletionLeavesPlaceholder: true,
   composer: vkComposer,

@@ -167,7 +167,7 @@ export function parseVkComment(el: Element, ctx: ParseContext): ParsedComment | 
     authorId,
     authorName: lineText(nameEl) || null,
     authorUrl,
-    text: plainText(own(VK.commentText.css)),
+    text: plainText(vkCommentTextElement(el, own)),
     publishedAt: timeOf(dateEl, ctx),
     permalink: absoluteUrl(date.href, VK_ORIGIN),
     own: byOwner,
@@ -354,8 +354,9 @@ export function vkExpectsComments(doc: Document, ctx?: ParseContext): boolean {
   return false;
 }
 
-export function vkCommentTextElement(commentEl: Element): Element | null {
-  return ownQuery(commentEl, VK.commentText.css, VK.comment.css);
+/** `own`: the comment's querier when the caller has one already (parsing asks for several parts). */
+export function vkCommentTextElement(commentEl: Element, own = ownQuerier(commentEl, VK.comment.css)): Element | null {
+  return own(VK.commentText.css);
 }
 
 export function vkReplyControl(commentEl: Element): Element | null {
