@@ -29,6 +29,12 @@ export default defineConfig({
     default_locale: undefined,
     permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: HOSTS,
+    // The toolbar button: WXT writes `action` only for a popup, and without it chrome.action is
+    // undefined — no badge, no button, no Alt+Shift+O (_execute_action needs an action).
+    action: {
+      default_title: 'Отклик',
+      default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    },
     commands: {
       [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+O' },

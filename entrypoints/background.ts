@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { createHandlers } from '@/lib/background/handlers';
-import { badgeCount, DEADLINE_ALARM, deadlineAlerts, nextQuotaReminder, QUOTA_ALARM, quotaNotices } from '@/lib/background/reminders';
+import { badgeCount, badgeView, DEADLINE_ALARM, deadlineAlerts, type DeadlineAlert, nextQuotaReminder, QUOTA_ALARM, quotaNotices } from '@/lib/background/reminders';
 import { listSummaries } from '@/lib/db/messages';
 import { listRegistry } from '@/lib/db/registry';
 import { openDatabase } from '@/lib/db/schema';
@@ -46,23 +46,34 @@ export default defineBackground(() => {
     const now = Date.now();
     const alerts = deadlineAlerts(await listSummaries(db), settings, now, await cachedClock());
     const registry = await badgeCount(db, now, settings.timeZone);
-    const text = alerts.length ? String(alerts.length) : registry.text;
-    await browser.action.setBadgeText({ text });
-    await browser.action.setBadgeBackgroundColor({ color: alerts.some((a) => a.kind === 'overdue') || !alerts.length ? '#c62828' : '#e6a100' });
-    await browser.action.setTitle({
-      title: alerts.length ? `Отклик: сроков на исходе или пропущено — ${alerts.length}. ${registry.title}` : registry.title,
-    });
+    // Each surface on its own: a badge the browser refuses must not keep the notifications unsent.
+    await showBadge(alerts, registry).catch((e) => console.error('Отклик: значок не обновлён', e));
+    await notify(alerts).catch((e) => console.error('Отклик: уведомления не показаны', e));
+  }
+
+  async function showBadge(alerts: DeadlineAlert[], registry: { text: string; title: string }) {
+    const view = badgeView(alerts, registry);
+    await browser.action.setBadgeText({ text: view.text });
+    await browser.action.setBadgeBackgroundColor({ color: view.color });
+    await browser.action.setTitle({ title: view.title });
+  }
+
+  async function notify(alerts: DeadlineAlert[]) {
     const notified = new Set(((await browser.storage.local.get(NOTIFIED_KEY))[NOTIFIED_KEY] as string[] | undefined) ?? []);
     for (const a of alerts) {
       if (notified.has(a.key)) continue;
-      notified.add(a.key);
       await browser.notifications.create(a.key, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: a.title, message: a.message });
+      notified.add(a.key);
     }
     await browser.storage.local.set({ [NOTIFIED_KEY]: [...notified].slice(-2000) });
   }
   liveQuery(() => listSummaries(db)).subscribe({ next: () => void refreshBadge() });
   void browser.alarms.create(DEADLINE_ALARM, { periodInMinutes: 1 });
   liveQuery(() => listRegistry(db)).subscribe({ next: () => void refreshBadge() });
+  // A new role, department or schedule changes whose deadlines these are: recount at once.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && ('settings' in changes || 'worktime' in changes || 'calendarYears' in changes)) void refreshBadge();
+  });
 
   async function scheduleReminder() {
     const when = nextQuotaReminder(Date.now(), (await loadSettings()).timeZone);

@@ -87,3 +87,13 @@ export function deadlineAlerts(rows: readonly MessageSummary[], me: Settings, no
   }
   return alerts;
 }
+
+/** What the toolbar button shows: the deadlines first (red when one is missed), else the registry's checks. */
+export function badgeView(alerts: readonly DeadlineAlert[], registry: { text: string; title: string }): { text: string; color: string; title: string } {
+  if (!alerts.length) return { text: registry.text, color: '#c62828', title: registry.title };
+  const overdue = alerts.filter((a) => a.kind === 'overdue').length;
+  const soon = alerts.length - overdue;
+  const parts = [overdue ? `пропущено сроков — ${overdue}` : '', soon ? `сроков на исходе — ${soon}` : ''].filter(Boolean);
+  const tail = registry.text ? ` ${registry.title.replace(/^Отклик: (.)/, (_, c: string) => c.toUpperCase())}.` : '';
+  return { text: String(alerts.length), color: overdue ? '#c62828' : '#e6a100', title: `Отклик: ${parts.join(', ')}.${tail}` };
+}

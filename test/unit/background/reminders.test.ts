@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { badgeCount, nextQuotaReminder, quotaNotices } from '@/lib/background/reminders';
+import { badgeCount, badgeView, nextQuotaReminder, quotaNotices } from '@/lib/background/reminders';
 import { recordSeen } from '@/lib/db/pages';
 import { saveEntry } from '@/lib/db/registry';
 import { openDatabase, type OtklikDB } from '@/lib/db/schema';
@@ -57,5 +57,24 @@ describe('the badge and the Thursday reminder', () => {
 
     await recordSeen(db, { page, posts: [3, 4, 5].map((n) => post(n, omsk(`2025-09-1${n + 1}T09:00:00`))), comments: [] }, thursday);
     expect(await quotaNotices(db, thursday, ZONE)).toEqual([]);
+  });
+});
+
+describe('what the toolbar button shows', () => {
+  const alert = (kind: 'soon' | 'overdue', n: number) => ({ key: `${n}:routeDeadline:${kind}`, id: String(n), kind, title: '', message: '' });
+  const quiet = { text: '', title: 'Отклик' };
+  it('counts deadlines first: amber while all are on time, red once one is missed', () => {
+    expect(badgeView([alert('soon', 1)], quiet)).toEqual({ text: '1', color: '#e6a100', title: 'Отклик: сроков на исходе — 1.' });
+    expect(badgeView([alert('soon', 1), alert('overdue', 2)], quiet)).toEqual({
+      text: '2',
+      color: '#c62828',
+      title: 'Отклик: пропущено сроков — 1, сроков на исходе — 1.',
+    });
+  });
+  it('falls back to the registry’s overdue checks, and names them beside deadlines', () => {
+    const registry = { text: '3', title: 'Отклик: просроченных проверок защиты страниц — 3' };
+    expect(badgeView([], registry)).toEqual({ text: '3', color: '#c62828', title: registry.title });
+    expect(badgeView([alert('overdue', 1)], registry).title).toBe('Отклик: пропущено сроков — 1. Просроченных проверок защиты страниц — 3.');
+    expect(badgeView([], quiet).text).toBe('');
   });
 });
