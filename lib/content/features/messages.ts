@@ -108,16 +108,56 @@ export function messages(deps: MessagesDeps) {
   hoverButton.setAttribute(UI_ATTR, '');
   hoverButton.setAttribute('data-action', 'register');
 
+  /** Whether the curator can register this comment: not the page's own, not tied, no form open. */
+  function registrable(key: string): boolean {
+    const entry = seen.get(key);
+    return !!entry && !entry.comment.own && !tied.has(key) && !entry.el.querySelector('.otklik-register-form');
+  }
+
+  /** The pointer over a comment, or the keyboard's focus inside it (Tab), brings the button to it. */
   function onOver(event: Event) {
     if (deps.role.value !== 'curator') return;
     const el = (event.target as Element | null)?.closest?.(`[${COMMENT_ATTR}]`);
     if (!el) return;
     const key = el.getAttribute(COMMENT_ATTR)!;
-    const entry = seen.get(key);
-    if (!entry || entry.comment.own || tied.has(key) || el.querySelector('.otklik-register-form')) return;
+    if (!registrable(key)) return;
     if (hoverButton.getAttribute('data-for') === key && hoverButton.isConnected) return;
     hoverButton.setAttribute('data-for', key);
     place(el, hoverButton);
+  }
+
+  function openForm(key: string): HTMLFormElement | null {
+    hoverButton.remove();
+    const el = seen.get(key)?.el;
+    if (!el) return null;
+    const open = el.querySelector<HTMLFormElement>('.otklik-register-form');
+    if (open) return open;
+    const form = registerForm(key) as HTMLFormElement;
+    place(el, form);
+    return form;
+  }
+
+  /**
+   * From the page panel: the registrable comment nearest the middle of the window gets the form,
+   * scrolled into view with the focus on its first field. Says what it did, or why it could not.
+   */
+  function registerInView(): string {
+    if (deps.role.value !== 'curator') return 'Регистрировать сообщения может куратор: укажите роль в настройках Отклика';
+    const middle = (doc.defaultView?.innerHeight ?? 0) / 2;
+    let best: { key: string; distance: number } | null = null;
+    for (const [key, { el }] of seen) {
+      if (!el.isConnected || !registrable(key)) continue;
+      const r = (textOf(el) ?? el).getBoundingClientRect();
+      if (r.bottom < 0 || r.top > middle * 2 || (r.width === 0 && r.height === 0)) continue;
+      const distance = Math.abs((r.top + r.bottom) / 2 - middle);
+      if (!best || distance < best.distance) best = { key, distance };
+    }
+    if (!best) return 'На экране нет комментария, который можно зарегистрировать: прокрутите к нему';
+    const form = openForm(best.key);
+    form?.scrollIntoView({ block: 'center' });
+    form?.querySelector<HTMLInputElement>('input[name="topic"]')?.focus({ preventScroll: true });
+    const author = seen.get(best.key)?.comment.authorName;
+    return author ? `Форма открыта под комментарием: ${author}` : 'Форма открыта под комментарием';
   }
 
   function registerForm(key: string): Element {
@@ -227,9 +267,7 @@ export function messages(deps: MessagesDeps) {
     if (action === 'register') {
       event.preventDefault();
       event.stopPropagation();
-      hoverButton.remove();
-      const el = seen.get(key)?.el;
-      if (el && !el.querySelector('.otklik-register-form')) place(el, registerForm(key));
+      openForm(key)?.querySelector<HTMLInputElement>('input[name="topic"]')?.focus();
     } else if (action === 'cancel-register') {
       event.preventDefault();
       button.closest('form')?.remove();
@@ -247,6 +285,7 @@ export function messages(deps: MessagesDeps) {
     void submitRegistration(form);
   }
   doc.addEventListener('mouseover', onOver, { signal: deps.signal });
+  doc.addEventListener('focusin', onOver, { signal: deps.signal });
   doc.addEventListener('click', onClick, { capture: true, signal: deps.signal });
   doc.addEventListener('submit', onSubmit, { capture: true, signal: deps.signal });
 
@@ -277,5 +316,5 @@ export function messages(deps: MessagesDeps) {
     },
   };
 
-  return { feature, model: { count, error } };
+  return { feature, model: { count, error, registerInView } };
 }
