@@ -76,7 +76,7 @@ export interface QueueProps {
   selectedId?: ReadonlySignal<string | null>;
 }
 
-export const ROW_HEIGHT = 64;
+export const ROW_HEIGHT = 88;
 /** Rows rendered above and below the visible part, so fast scrolling does not show blanks. */
 const OVERSCAN = 6;
 /** Until the container is measured (and in a DOM without layout) assume a side panel's height. */
@@ -283,12 +283,13 @@ function QueueRow({ row, position, total, now, countdown, urgency, onOpen, selec
           </span>
         )}
         <span class="queue-department">{row.department || 'не направлено'}</span>
-        {left && (
-          <span class={`queue-countdown urgency-${level}`} title={row.nextOwner ? `Отвечает: ${row.nextOwner}` : undefined}>
-            {left}
-          </span>
-        )}
       </div>
+      {/* The countdown has a line of its own: at a side panel's 360 px nothing may push it out. */}
+      {left && (
+        <div class={`queue-countdown urgency-${level}`} title={row.nextOwner ? `Отвечает: ${row.nextOwner}` : undefined}>
+          {left}
+        </div>
+      )}
       <div class="queue-row-body">
         <span class="queue-author">{row.author || 'Автор неизвестен'}</span>
         <span class="queue-snippet">{row.snippet}</span>

@@ -62,17 +62,17 @@ export function RegistryTable({ entries, today, maxAgeDays = DEFAULT_MAX_AGE_DAY
                   </div>
                   {e.notes && <div class="notes">{e.notes}</div>}
                 </td>
-                <td>{e.department}</td>
-                <td>{e.responsible}</td>
-                <td class="protection">
+                <td data-label="Подразделение">{e.department}</td>
+                <td data-label="Ответственный">{e.responsible}</td>
+                <td class="protection" data-label="Защита">
                   <div>
-                    2FA: <ProtectionBadge item="twoFactor" status={status.twoFactor} maxAgeDays={maxAgeDays} />
+                    Двухфакторная аутентификация: <ProtectionBadge item="twoFactor" status={status.twoFactor} maxAgeDays={maxAgeDays} />
                   </div>
                   <div>
                     Администраторы: <ProtectionBadge item="admins" status={status.admins} maxAgeDays={maxAgeDays} />
                   </div>
                 </td>
-                <td class="num">
+                <td class="num" data-label="Цель в неделю">
                   {publicationTarget(e.kind, e.weeklyTarget)}
                   {e.weeklyTarget === undefined && <span class="muted"> (по умолчанию)</span>}
                 </td>

@@ -193,7 +193,9 @@ export function countdownText(name: DeadlineName, due: number, now: number, cloc
     return over >= 1 ? `${head}, просрочено на ${formatWorkingDuration(over)}` : `${head}, просрочено`;
   }
   const left = clock.workingMinutesBetween(now, due);
-  return left < 1 ? `${head}, осталось меньше минуты` : `${head}, осталось ${formatWorkingDuration(Math.ceil(left))}`;
+  const text = left < 1 ? `${head}, осталось меньше минуты` : `${head}, осталось ${formatWorkingDuration(Math.ceil(left))}`;
+  // At night or on a day off «осталось 30 мин» would read as real minutes: say when the count resumes.
+  return clock.isWorkingTime(now) ? text : `${text} раб. времени, с ${formatDue(clock.nextWorkingInstant(now), now, zone)}`;
 }
 
 /** The row's next deadline as a countdown; null when nothing is due. */
