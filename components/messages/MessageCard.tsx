@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import type { MessageRecord } from '@/lib/messages/types';
 import type { Role as SettingsRole } from '@/lib/settings/defaults';
 import type { DeadlineReport } from '@/lib/workflow/deadlines';
@@ -66,6 +67,23 @@ function CardBody(props: MessageCardProps) {
   const fmt = formatterFor(zone);
   const permalink = safeUrl(record.source.permalink ?? record.url);
   const authorUrl = safeUrl(record.source.authorUrl);
+
+  // Esc closes the card, back to the queue. In a field that holds text it first only leaves the
+  // field: a second Esc closes, so a reflex key press never throws away a half-typed draft.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const field = e.target as HTMLElement | null;
+      if (field && /^(INPUT|TEXTAREA|SELECT)$/.test(field.tagName) && (field as HTMLInputElement).value) {
+        field.blur();
+        return;
+      }
+      e.preventDefault();
+      onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
 
   return (
     <article class="message-card" data-testid="message-card" data-status={state.status}>

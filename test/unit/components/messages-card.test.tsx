@@ -304,4 +304,16 @@ describe('the message card', () => {
     fireEvent.click(screen.getByLabelText('Закрыть карточку'));
     expect(onClose).toHaveBeenCalled();
   });
+
+  it('closes on Esc, but in a field holding text the first Esc only leaves the field', () => {
+    const { onClose } = renderCard([received, routed], EXECUTOR);
+    const box = screen.getByLabelText('Текст ответа') as HTMLTextAreaElement;
+    box.focus();
+    fireEvent.input(box, { target: { value: 'Здравствуйте! Бригада' } });
+    fireEvent.keyDown(box, { key: 'Escape' });
+    expect(onClose).not.toHaveBeenCalled();
+    expect(box.value).toBe('Здравствуйте! Бригада');
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
 });
