@@ -1,14 +1,17 @@
 import type { ComponentChildren } from 'preact';
+import { decodeTextFile, type TextEncodingName } from '@/lib/text-file';
 
 /**
- * «Загрузить файл» as a button: reads the chosen file as text and hands it over with its name. The
- * input is cleared at once, so choosing the same file again (after fixing it) loads it again.
+ * «Загрузить файл» as a button: reads the chosen file, decodes it (UTF-8, UTF-16 by its BOM, or
+ * Windows-1251 as Russian Excel saves CSV) and hands over the text, the file's name and the encoding
+ * it was read in. The input is cleared at once, so choosing the same file again (after fixing it)
+ * loads it again.
  */
 export function FileButton(props: {
   name: string;
   accept: string;
   disabled?: boolean;
-  onText(text: string, fileName: string): void | Promise<void>;
+  onText(text: string, fileName: string, encoding: TextEncodingName): void | Promise<void>;
   children: ComponentChildren;
 }) {
   return (
@@ -23,7 +26,9 @@ export function FileButton(props: {
         onChange={async (e) => {
           const file = e.currentTarget.files?.[0];
           e.currentTarget.value = '';
-          if (file) await props.onText(await file.text(), file.name);
+          if (!file) return;
+          const { text, encoding } = decodeTextFile(new Uint8Array(await file.arrayBuffer()));
+          await props.onText(text, file.name, encoding);
         }}
       />
     </label>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useValue } from './useValue';
 import type { PageState } from '@/lib/content/state';
+import { request } from '@/lib/messaging/client';
 import type { PageKind } from '@/lib/sites/types';
 
 export const KIND_LABELS: Record<PageKind, string> = {
@@ -12,8 +13,20 @@ export const KIND_LABELS: Record<PageKind, string> = {
 
 const SITE_LABELS = { vk: 'ВКонтакте', ok: 'Одноклассники' } as const;
 
+// A page cannot open the extension's options itself: the background does it.
+const openOptions = () => void request('options/open', {}).catch(() => {});
+
 /** The in-page panel: what Otklik sees on this page. Later features add their sections as children. */
-export function PagePanel({ state, children }: { state: PageState; children?: preact.ComponentChildren }) {
+export function PagePanel({
+  state,
+  children,
+  onOpenSettings = openOptions,
+}: {
+  state: PageState;
+  children?: preact.ComponentChildren;
+  /** «⚙ Настройки» in the header; asks the background by default. */
+  onOpenSettings?: () => void;
+}) {
   const [isOpen, setOpen] = useState(true);
   const page = useValue(state.page);
   const posts = useValue(state.posts);
@@ -24,15 +37,20 @@ export function PagePanel({ state, children }: { state: PageState; children?: pr
     <section class="panel" aria-label="Отклик">
       <header>
         <strong>Отклик</strong>
-        <button
-          type="button"
-          class="toggle"
-          aria-expanded={isOpen}
-          title={isOpen ? 'Свернуть' : 'Развернуть'}
-          onClick={() => setOpen(!isOpen)}
-        >
-          {isOpen ? '–' : '+'}
-        </button>
+        <span class="actions">
+          <button type="button" class="toggle" aria-label="Настройки" title="Настройки Отклика" onClick={onOpenSettings}>
+            ⚙
+          </button>{' '}
+          <button
+            type="button"
+            class="toggle"
+            aria-expanded={isOpen}
+            title={isOpen ? 'Свернуть' : 'Развернуть'}
+            onClick={() => setOpen(!isOpen)}
+          >
+            {isOpen ? '–' : '+'}
+          </button>
+        </span>
       </header>
       {isOpen && (
         <div class="body">

@@ -1,5 +1,8 @@
-import { useSignal, type Signal } from '@preact/signals';
+import { useSignal, useSignalEffect, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
+import { useRef } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { Role, Settings } from '@/lib/settings/defaults';
 
 export interface Section {
   id: string;
@@ -7,15 +10,52 @@ export interface Section {
   render(): ComponentChildren;
 }
 
+/** Each role starts where its work is: messages for the curator and executors, the log for a moderator. */
+export const ROLE_START_TAB: Record<Role, string> = { curator: 'messages', executor: 'messages', moderator: 'moderation', owner: 'quota' };
+
+export interface SidePanelProps {
+  sections: Section[];
+  initial?: string;
+  current?: Signal<string>;
+  /** The stored settings, live: a change of role (here or in another window) opens that role's tab. */
+  settings?: ReadonlySignal<Settings>;
+  /** «⚙ Настройки»; the options page by default. */
+  onOpenSettings?: () => void;
+}
+
+const openOptions = () => void browser.runtime.openOptionsPage();
+
 /** The workspace: one tab a section, in the order the entry lists them. */
-export function SidePanel(props: { sections: Section[]; initial?: string; current?: Signal<string> }) {
-  const { sections } = props;
+export function SidePanel(props: SidePanelProps) {
+  const { sections, settings, onOpenSettings = openOptions } = props;
   const own = useSignal(props.initial ?? sections[0]?.id ?? '');
   const current = props.current ?? own;
   const section = sections.find((s) => s.id === current.value) ?? sections[0];
+
+  const role = useRef(settings?.peek().role);
+  useSignalEffect(() => {
+    const next = settings?.value.role;
+    if (!next || next === role.current) return;
+    role.current = next;
+    current.value = ROLE_START_TAB[next];
+  });
+
   return (
     <main>
-      <h1>Отклик</h1>
+      <header class="panel-head">
+        <h1>Отклик</h1>
+        <button type="button" class="link settings-link" title="Открыть настройки Отклика" onClick={onOpenSettings}>
+          <span aria-hidden="true">⚙</span> Настройки
+        </button>
+      </header>
+      {settings && !settings.value.onboarded && (
+        <p class="first-run" role="status">
+          Укажите, кто вы (роль, имя, подразделение), — Отклик покажет нужное для вашей работы.{' '}
+          <button type="button" class="link" onClick={onOpenSettings}>
+            Указать
+          </button>
+        </p>
+      )}
       <nav role="tablist">
         {sections.map((s) => (
           <button

@@ -90,6 +90,11 @@ export default defineBackground(() => {
     await scheduleReminder();
   });
 
+  // First run: the options page opens on its «Кто вы?» step (role, name, department, time zone).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.runtime.openOptionsPage();
+  });
+
   // Keyboard: jump between flagged comments on the active tab (keys set in the browser's shortcuts page).
   browser.commands.onCommand.addListener((command) => {
     const direction = command === 'next-flag' ? 1 : command === 'prev-flag' ? -1 : 0;

@@ -5,6 +5,9 @@
 
 export type Separator = ',' | ';' | '\t';
 
+/** How the import reports the separator it used. */
+export const SEPARATOR_NAMES: Record<Separator, string> = { ',': 'запятая', ';': 'точка с запятой', '\t': 'табуляция' };
+
 export interface CsvParseResult {
   rows: string[][];
   separator: Separator;

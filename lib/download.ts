@@ -7,3 +7,14 @@ export function downloadText(name: string, text: string, type = 'text/csv;charse
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/**
+ * The date in an exported file's name, 'YYYY-MM-DD', as the user's calendar reads it: in the
+ * administration's zone (a backup made at 05:30 in Omsk is that day's, though it is still the day
+ * before in UTC); without a zone, the browser's own.
+ */
+export function fileDate(now: number, zone?: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}

@@ -2,6 +2,7 @@
 import { useSignal, type Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { isMessageNumber, messageNumber, normaliseMessageNumber } from '@/lib/messages/summary';
 import type { MessageRecord } from '@/lib/messages/types';
 import { ROLE_LABELS } from '@/lib/settings/defaults';
 import type { MessageState } from '@/lib/workflow/reducer';
@@ -172,7 +173,7 @@ function ErrorLine({ error }: { error: Signal<string | null> }) {
 }
 
 function ActionForm(props: ActionProps) {
-  const { type, actor, onAct, now = Date.now, zone, derived, record, departments } = props;
+  const { type, actor, onAct, now = Date.now, zone, derived, record, departments, earlier, fmt } = props;
   const { state } = derived;
   const { pending, error, run } = useAct(onAct);
   const a = useSignal('');
@@ -236,9 +237,11 @@ function ActionForm(props: ActionProps) {
         return;
       }
       case 'repeatLinked': {
-        const earlierMessageId = a.value.trim();
-        if (!earlierMessageId) return invalid('Укажите номер ранее рассмотренного сообщения.');
-        if (earlierMessageId === record.id) return invalid('Сообщение не может быть повтором самого себя.');
+        const typed = normaliseMessageNumber(a.value);
+        if (!typed) return invalid('Укажите номер ранее рассмотренного сообщения.');
+        if (isMessageNumber(record.id, typed)) return invalid('Сообщение не может быть повтором самого себя.');
+        // A number from the list resolves to the whole id; one typed by hand is kept as typed.
+        const earlierMessageId = earlier?.find((m) => isMessageNumber(m.id, typed))?.id ?? typed;
         await run({ type, actor, at: at(), payload: { earlierMessageId } });
         return;
       }
@@ -349,10 +352,24 @@ function ActionForm(props: ActionProps) {
       );
       label = 'Установить срок';
       break;
-    case 'repeatLinked':
-      fields = text(a, 'Номер ранее рассмотренного сообщения');
+    case 'repeatLinked': {
+      const listId = `earlier-${record.id}`;
+      fields = (
+        <>
+          {earlier?.length ? (
+            <datalist id={listId}>
+              {earlier.map((m) => (
+                <option key={m.id} value={messageNumber(m.id)} label={`${fmt(m.at)} — ${m.snippet}`} />
+              ))}
+            </datalist>
+          ) : null}
+          {text(a, 'Номер ранее рассмотренного сообщения', false, { placeholder: '№ 3f2a9c1b', ...(earlier?.length ? { list: listId } : {}) })}
+          <p class="muted">Номер — в заголовке карточки прежнего сообщения («Сообщение № …»).</p>
+        </>
+      );
       label = 'Связать';
       break;
+    }
     case 'notProcessed':
       fields = (
         <label class="field">

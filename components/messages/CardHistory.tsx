@@ -1,6 +1,6 @@
 /** The message card's record of what happened: its deadlines, its drafts and its history. */
 import type { ComponentChildren } from 'preact';
-import { partyName } from '@/lib/messages/summary';
+import { messageNumber, partyName } from '@/lib/messages/summary';
 import type { MessageRecord } from '@/lib/messages/types';
 import type { DeadlineStatus, DeadlineStatusKind } from '@/lib/workflow/deadlines';
 import { NOT_PROCESSED_REASONS, type MessageEvent } from '@/lib/workflow/schema';
@@ -105,7 +105,7 @@ function eventDetail(event: MessageEvent, fmt: (t: number) => string): Component
     case 'finalReplyDueSet':
       return `срок: ${fmt(event.payload.due)}`;
     case 'repeatLinked':
-      return `ранее рассмотренное сообщение: ${event.payload.earlierMessageId}`;
+      return `ранее рассмотренное сообщение № ${messageNumber(event.payload.earlierMessageId)}`;
     case 'notProcessed':
       return `основание: ${NOT_PROCESSED_REASONS[event.payload.reason]}`;
     case 'socialSignificanceSet':

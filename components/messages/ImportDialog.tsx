@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField, type ImportFormat, type InspectResult, type Mapping } from '@/lib/messages/import';
+import { describeReading } from '@/lib/text-file';
 import { FileButton } from '../FileButton';
 
 export interface ImportDialogProps {
@@ -15,7 +16,8 @@ const REQUIRED: readonly ImportField[] = ['text'];
  * is which, and the file goes in whole or not at all, with reasons row by row.
  */
 export function ImportDialog({ inspect, commit }: ImportDialogProps) {
-  const file = useSignal<{ name: string; text: string; format: ImportFormat } | null>(null);
+  /** `reading`: «Кодировка: Windows-1251, разделитель: точка с запятой», shown until the import is done. */
+  const file = useSignal<{ name: string; text: string; format: ImportFormat; reading: string } | null>(null);
   const table = useSignal<Extract<InspectResult, { ok: true }> | null>(null);
   const mapping = useSignal<Mapping>({});
   const errors = useSignal<string[]>([]);
@@ -27,18 +29,18 @@ export function ImportDialog({ inspect, commit }: ImportDialogProps) {
       <FileButton
         name="messages-import"
         accept=".csv,.json,.tsv,text/csv,application/json"
-        onText={(text, fileName) => {
+        onText={(text, fileName, encoding) => {
           const format: ImportFormat = /\.json$/i.test(fileName) ? 'json' : 'csv';
           const inspected = inspect(text, format);
           status.value = '';
           if (!inspected.ok) {
-            errors.value = [`Файл «${fileName}» не прочитан:`, ...inspected.errors];
+            errors.value = [`Файл «${fileName}» не прочитан (${describeReading(encoding, null, { sentence: false })}):`, ...inspected.errors];
             file.value = null;
             table.value = null;
             return;
           }
           errors.value = [];
-          file.value = { name: fileName, text, format };
+          file.value = { name: fileName, text, format, reading: describeReading(encoding, inspected.separator) };
           table.value = inspected;
           mapping.value = inspected.suggested;
         }}
@@ -59,7 +61,8 @@ export function ImportDialog({ inspect, commit }: ImportDialogProps) {
               return;
             }
             errors.value = [];
-            status.value = `Загружено сообщений: ${result.added}${result.duplicates ? `, уже были: ${result.duplicates}` : ''}`;
+            const reading = file.value!.reading;
+            status.value = `Загружено сообщений: ${result.added}${result.duplicates ? `, уже были: ${result.duplicates}` : ''}${reading ? `. ${reading}` : ''}`;
             file.value = null;
             table.value = null;
           }}
@@ -67,6 +70,7 @@ export function ImportDialog({ inspect, commit }: ImportDialogProps) {
           <p>
             «{file.value.name}»: строк {table.value.rowCount}. Проверьте, какой столбец чем является:
           </p>
+          {file.value.reading && <p class="muted" data-testid="import-reading">{file.value.reading}</p>}
           <div class="grid">
             {IMPORT_FIELDS.map((field) => (
               <label key={field}>

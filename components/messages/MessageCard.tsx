@@ -1,4 +1,6 @@
+import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { messageNumber } from '@/lib/messages/summary';
 import type { MessageRecord } from '@/lib/messages/types';
 import type { Role as SettingsRole } from '@/lib/settings/defaults';
 import type { DeadlineReport } from '@/lib/workflow/deadlines';
@@ -54,6 +56,33 @@ export interface MessageCardProps {
   now?: () => number;
   /** Known units, offered while routing. */
   departments?: readonly string[];
+  /** The same author's earlier messages, offered by number when linking a repeat (§13). */
+  earlier?: readonly { id: string; at: number; snippet: string }[];
+}
+
+/** The message's number, selectable and copied with one click: what «Номер ранее рассмотренного сообщения» asks for. */
+function CardNumber({ id }: { id: string }) {
+  const number = messageNumber(id);
+  const copied = useSignal(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(number);
+      copied.value = true;
+      setTimeout(() => (copied.value = false), 2000);
+    } catch {
+      // No clipboard (permission, old browser): the number is still there to select by hand.
+    }
+  };
+  return (
+    <>
+      <span class="card-number" data-testid="message-number" title="Номер сообщения: укажите его, если другое сообщение повторяет это (п. 13)">
+        № {number}
+      </span>{' '}
+      <button type="button" class="link card-copy-number" onClick={copy} aria-label={`Скопировать номер ${number}`}>
+        {copied.value ? 'скопировано' : 'скопировать'}
+      </button>{' '}
+    </>
+  );
 }
 
 /** The card of one message. A different message gets a fresh card, so no half-typed form leaks across. */
@@ -89,7 +118,7 @@ function CardBody(props: MessageCardProps) {
     <article class="message-card" data-testid="message-card" data-status={state.status}>
       <header class="card-head">
         <h2>
-          Сообщение{' '}
+          Сообщение <CardNumber id={record.id} />
           <span class="muted">
             {record.site === 'vk' ? 'ВКонтакте' : 'Одноклассники'}
             {record.source.pageName ? ` · ${record.source.pageName}` : ''}
@@ -162,7 +191,7 @@ function CardBody(props: MessageCardProps) {
         {state.repeatOf && (
           <>
             <dt>Повторное к</dt>
-            <dd>{state.repeatOf}</dd>
+            <dd>№ {messageNumber(state.repeatOf)}</dd>
           </>
         )}
         {state.sociallySignificant && (

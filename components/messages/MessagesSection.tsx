@@ -41,6 +41,11 @@ export function MessagesSection(props: MessagesSectionProps) {
         filter={filter}
         sort={sort}
         selectedId={props.selectedId}
+        emptyHint={
+          props.canImport
+            ? 'Наведите курсор на комментарий на странице ВКонтакте или Одноклассников и нажмите «Зарегистрировать сообщение» — или загрузите список кнопкой «Импорт сообщений» выше.'
+            : 'Сообщения регистрирует и направляет куратор. Импорт доступен куратору.'
+        }
       />
     </div>
   );

@@ -1,4 +1,5 @@
 import { useComputed, useSignal, useSignalEffect, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { MessageSummary } from '@/lib/messages/types';
 import type { Importance } from '@/lib/workflow/table';
@@ -74,6 +75,8 @@ export interface QueueProps {
   filter?: Signal<QueueFilter>;
   sort?: Signal<QueueSort>;
   selectedId?: ReadonlySignal<string | null>;
+  /** What to do when there are no messages at all: the next step for this user. */
+  emptyHint?: ComponentChildren;
 }
 
 export const ROW_HEIGHT = 88;
@@ -201,7 +204,14 @@ export function Queue(props: QueueProps) {
         Показано {total} из {rows.value.length}
       </p>
       {total === 0 ? (
-        <p class="muted">{rows.value.length ? 'Под фильтр ничего не попало.' : 'Сообщений пока нет.'}</p>
+        rows.value.length ? (
+          <p class="muted">Под фильтр ничего не попало.</p>
+        ) : (
+          <div class="queue-empty" data-testid="queue-empty">
+            <p>Сообщений пока нет.</p>
+            {props.emptyHint && <p class="muted">{props.emptyHint}</p>}
+          </div>
+        )
       ) : (
         <div
           ref={scroller}

@@ -1,9 +1,9 @@
-import { useSignal } from '@preact/signals';
 import type { Allowlist } from '@/lib/moderation/allowlist';
 import { CATEGORY_NAMES } from '@/lib/moderation/labels';
 import { CATEGORIES } from '@/lib/rules/types';
 import type { LexiconSource } from '@/lib/settings/lexicon-read';
 import { Done, Errors, useSaveStatus, type SaveResult } from './SaveStatus';
+import { useDraft } from './useDraft';
 import { FileButton } from '../FileButton';
 
 const lines = (text: string) =>
@@ -21,14 +21,22 @@ export interface LexiconFormProps {
   onForget(kind: 'comments' | 'words', value: string): void;
 }
 
+/** The lists as the form edits them: one text a list, a line a word. */
+const toText = (lexicon: LexiconSource) => ({
+  words: Object.fromEntries(CATEGORIES.map((c) => [c, (lexicon.words[c] ?? []).join('\n')])) as Record<string, string>,
+  allow: lexicon.allow.join('\n'),
+  domains: lexicon.allowDomains.join('\n'),
+});
+
 /** The team's words: extra words per category, exceptions, allowed sites; import and export as JSON. */
 export function LexiconForm({ lexicon, allowlist, onSave, onImport, onExport, onForget }: LexiconFormProps) {
-  const words = useSignal<Record<string, string>>(
-    Object.fromEntries(CATEGORIES.map((c) => [c, (lexicon.words[c] ?? []).join('\n')])),
-  );
-  const allow = useSignal(lexicon.allow.join('\n'));
-  const domains = useSignal(lexicon.allowDomains.join('\n'));
+  const draft = useDraft(toText(lexicon));
   const status = useSaveStatus();
+  const d = draft.value;
+  const set = (change: Partial<typeof d>) => {
+    draft.set({ ...draft.value, ...change });
+    status.edited();
+  };
 
   return (
     <form
@@ -36,10 +44,11 @@ export function LexiconForm({ lexicon, allowlist, onSave, onImport, onExport, on
       aria-label="Словарь команды"
       onSubmit={async (e) => {
         e.preventDefault();
+        const { words, allow, domains } = draft.value;
         const input = {
-          words: Object.fromEntries(CATEGORIES.map((c) => [c, lines(words.value[c] ?? '')]).filter(([, l]) => l.length)),
-          allow: lines(allow.value),
-          allowDomains: lines(domains.value),
+          words: Object.fromEntries(CATEGORIES.map((c) => [c, lines(words[c] ?? '')]).filter(([, l]) => l.length)),
+          allow: lines(allow),
+          allowDomains: lines(domains),
         };
         status.report(await onSave(input), 'Словарь сохранён');
       }}
@@ -55,19 +64,19 @@ export function LexiconForm({ lexicon, allowlist, onSave, onImport, onExport, on
             <textarea
               name={`words-${c}`}
               rows={3}
-              value={words.value[c]}
-              onInput={(e) => (words.value = { ...words.value, [c]: e.currentTarget.value })}
+              value={d.words[c]}
+              onInput={(e) => set({ words: { ...draft.value.words, [c]: e.currentTarget.value } })}
             />
           </label>
         ))}
       </div>
       <label>
         Исключения (не считать нарушением)
-        <textarea name="allow" rows={3} value={allow} onInput={(e) => (allow.value = e.currentTarget.value)} />
+        <textarea name="allow" rows={3} value={d.allow} onInput={(e) => set({ allow: e.currentTarget.value })} />
       </label>
       <label>
         Разрешённые сайты (ссылки на них — не реклама)
-        <textarea name="allowDomains" rows={2} value={domains} onInput={(e) => (domains.value = e.currentTarget.value)} />
+        <textarea name="allowDomains" rows={2} value={d.domains} onInput={(e) => set({ domains: e.currentTarget.value })} />
       </label>
       <Errors status={status} />
       <div class="row">
@@ -75,7 +84,12 @@ export function LexiconForm({ lexicon, allowlist, onSave, onImport, onExport, on
         <button type="button" onClick={onExport}>
           Выгрузить в JSON
         </button>
-        <FileButton name="import" accept=".json,application/json" onText={async (text, fileName) => status.report(await onImport(text), `Словарь загружен из «${fileName}»`)}>
+        <FileButton name="import" accept=".json,application/json" onText={async (text, fileName) => {
+            const result = await onImport(text);
+            // The file replaces the lists: what was typed and not saved gives way to it.
+            if (result.ok) draft.reset();
+            status.report(result, `Словарь загружен из «${fileName}»`);
+          }}>
           Загрузить из JSON
         </FileButton>
         <Done status={status} />

@@ -1,11 +1,12 @@
-import type { ReadonlySignal } from '@preact/signals';
+import { useSignal, type ReadonlySignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import type { Allowlist } from '@/lib/moderation/allowlist';
-import type { Settings } from '@/lib/settings/defaults';
+import { ROLE_LABELS, type Settings } from '@/lib/settings/defaults';
 import type { LexiconSource } from '@/lib/settings/lexicon-read';
 import { LexiconForm, type LexiconFormProps } from './LexiconForm';
 import type { SaveResult } from './SaveStatus';
 import { SettingsForm } from './SettingsForm';
+import { WelcomeStep } from './WelcomeStep';
 
 export interface OptionsPageProps extends Omit<LexiconFormProps, 'lexicon' | 'allowlist' | 'onSave'> {
   settings: ReadonlySignal<Settings>;
@@ -13,26 +14,58 @@ export interface OptionsPageProps extends Omit<LexiconFormProps, 'lexicon' | 'al
   allowlist: ReadonlySignal<Allowlist>;
   onSaveSettings(s: Settings): Promise<SaveResult>;
   onSaveLexicon(input: unknown): Promise<SaveResult>;
-  /** More sections (working hours, backup) from their features. */
+  /** More sections (working hours) from their features. */
   children?: ComponentChildren;
+  /**
+   * The backup, offered on the first run too: someone moving to a new computer restores it instead
+   * of answering «Кто вы?» (the restored settings end the first run).
+   */
+  backup?: ComponentChildren;
 }
 
 export function OptionsPage(props: OptionsPageProps) {
+  // What the first-run step saved, until the store's own copy comes back with it.
+  const welcomed = useSignal<Settings | null>(null);
+  const stored = props.settings.value;
+  const settings = stored.onboarded ? stored : (welcomed.value ?? stored);
+  const firstRun = !settings.onboarded;
+  // One tree for both views, the backup last in the same place: a restore that ends the first run
+  // leaves its own report on screen.
   return (
     <main class="options">
-      <h1>Отклик — настройки</h1>
-      {/* Keyed by the stored value: a change from elsewhere (an import) starts a fresh draft. */}
-      <SettingsForm key={JSON.stringify(props.settings.value)} settings={props.settings.value} onSave={props.onSaveSettings} />
-      <LexiconForm
-        key={JSON.stringify(props.lexicon.value)}
-        lexicon={props.lexicon.value}
-        allowlist={props.allowlist.value}
-        onSave={props.onSaveLexicon}
-        onImport={props.onImport}
-        onExport={props.onExport}
-        onForget={props.onForget}
-      />
-      {props.children}
+      <h1>{firstRun ? 'Отклик — начало работы' : 'Отклик — настройки'}</h1>
+      {firstRun ? (
+        <WelcomeStep
+          settings={settings}
+          onSave={async (next) => {
+            const result = await props.onSaveSettings(next);
+            if (result.ok) welcomed.value = next;
+            return result;
+          }}
+        />
+      ) : (
+        <>
+          {welcomed.value && (
+            <p class="card ok" role="status" data-testid="welcome-done">
+              Готово: вы — {ROLE_LABELS[settings.role].toLowerCase()}. Откройте боковую панель Отклика (кнопка на панели браузера) или
+              страницу ВКонтакте либо Одноклассников. Остальные настройки — ниже.
+            </p>
+          )}
+          {/* Never keyed by the stored value: a rebuilt form would lose its «Сохранено» and what is typed. */}
+          <SettingsForm settings={settings} onSave={props.onSaveSettings} />
+          <LexiconForm
+            lexicon={props.lexicon.value}
+            allowlist={props.allowlist.value}
+            onSave={props.onSaveLexicon}
+            onImport={props.onImport}
+            onExport={props.onExport}
+            onForget={props.onForget}
+          />
+          {props.children}
+        </>
+      )}
+      {firstRun && props.backup && <p class="muted">Уже работали с Откликом на другом компьютере? Восстановите резервную копию — роль и имя придут из неё.</p>}
+      {props.backup}
     </main>
   );
 }

@@ -1,16 +1,19 @@
-import { useSignal } from '@preact/signals';
 import { Done, Errors, useSaveStatus, type SaveResult } from './SaveStatus';
+import { useDraft } from './useDraft';
 import { CATEGORY_NAMES } from '@/lib/moderation/labels';
 import { CATEGORIES } from '@/lib/rules/types';
 import { ROLE_LABELS, ROLES, type Role, type Settings } from '@/lib/settings/defaults';
 
-/** Who the user is, the zone, and where and what moderation flags. Saved only when valid. */
+/**
+ * Who the user is, the zone, and where and what moderation flags. Saved only when valid; `settings`
+ * is the stored value, taken in where the user has not edited.
+ */
 export function SettingsForm({ settings, onSave }: { settings: Settings; onSave(s: Settings): Promise<SaveResult> }) {
-  const draft = useSignal<Settings>(settings);
+  const draft = useDraft(settings);
   const status = useSaveStatus();
   const d = draft.value;
   const set = (change: Partial<Settings>) => {
-    draft.value = { ...draft.value, ...change };
+    draft.set({ ...draft.value, ...change });
     status.edited();
   };
   const setModeration = (change: Partial<Settings['moderation']>) => set({ moderation: { ...draft.value.moderation, ...change } });

@@ -1,6 +1,6 @@
-import { useSignal } from '@preact/signals';
 import type { WorktimeSettings } from '@/lib/worktime/schedule';
 import { Done, Errors, useSaveStatus, type SaveResult } from './SaveStatus';
+import { useDraft } from './useDraft';
 import { FileButton } from '../FileButton';
 
 const DAYS = [
@@ -23,15 +23,21 @@ export interface WorktimeFormProps {
   onAddYear(text: string): Promise<{ ok: true; year: number } | { ok: false; errors: string[] }>;
 }
 
+/** The schedule as the form edits it: minutes as typed, checked when saved. */
+const toForm = (w: WorktimeSettings) => ({ week: w.week, lunch: w.lunch, shortened: String(w.shortenedByMinutes), decree: w.decreeNonWorkingDays });
+type FormValue = ReturnType<typeof toForm>;
+
 /** Working hours and the production calendar: every deadline of App. 1 counts in this time (§2.2). */
 export function WorktimeForm({ worktime, years, onSave, onAddYear }: WorktimeFormProps) {
-  const week = useSignal<Week>(worktime.week);
-  const lunch = useSignal(worktime.lunch);
-  const shortened = useSignal(String(worktime.shortenedByMinutes));
-  const decree = useSignal(worktime.decreeNonWorkingDays);
+  const draft = useDraft(toForm(worktime));
   const status = useSaveStatus();
-
-  const setDay = (day: keyof Week, value: Week[keyof Week]) => (week.value = { ...week.value, [day]: value });
+  const { week, lunch, shortened, decree } = draft.value;
+  const set = (change: Partial<FormValue>) => {
+    draft.set({ ...draft.value, ...change });
+    status.edited();
+  };
+  const setDay = (day: keyof Week, value: Week[keyof Week]) => set({ week: { ...draft.value.week, [day]: value } });
+  const setLunch = (value: FormValue['lunch']) => set({ lunch: value });
 
   return (
     <form
@@ -39,12 +45,13 @@ export function WorktimeForm({ worktime, years, onSave, onAddYear }: WorktimeFor
       aria-label="Рабочее время"
       onSubmit={async (e) => {
         e.preventDefault();
-        const minutes = Number(shortened.value);
+        const d = draft.value;
+        const minutes = Number(d.shortened);
         const result = await onSave({
-          week: week.value,
-          lunch: lunch.value,
+          week: d.week,
+          lunch: d.lunch,
           shortenedByMinutes: Number.isInteger(minutes) ? minutes : -1,
-          decreeNonWorkingDays: decree.value,
+          decreeNonWorkingDays: d.decree,
         });
         status.report(result, 'Рабочее время сохранено');
       }}
@@ -54,7 +61,7 @@ export function WorktimeForm({ worktime, years, onSave, onAddYear }: WorktimeFor
       <table class="hours">
         <tbody>
           {DAYS.map(([key, label]) => {
-            const day = week.value[key];
+            const day = week[key];
             return (
               <tr key={key}>
                 <th scope="row">{label}</th>
@@ -80,15 +87,15 @@ export function WorktimeForm({ worktime, years, onSave, onAddYear }: WorktimeFor
             <th scope="row">Обед</th>
             <td>
               <label class="inline">
-                <input type="checkbox" name="lunch-on" checked={lunch.value !== null} onChange={(e) => (lunch.value = e.currentTarget.checked ? { start: '13:00', end: '14:00' } : null)} /> есть
+                <input type="checkbox" name="lunch-on" checked={lunch !== null} onChange={(e) => setLunch(e.currentTarget.checked ? { start: '13:00', end: '14:00' } : null)} /> есть
               </label>
             </td>
             <td>
-              {lunch.value && (
+              {lunch && (
                 <>
-                  <input aria-label="Обед: начало" name="lunch-start" value={lunch.value.start} size={5} onInput={(e) => (lunch.value = { ...lunch.value!, start: e.currentTarget.value })} />
+                  <input aria-label="Обед: начало" name="lunch-start" value={lunch.start} size={5} onInput={(e) => setLunch({ ...lunch, start: e.currentTarget.value })} />
                   {' – '}
-                  <input aria-label="Обед: конец" name="lunch-end" value={lunch.value.end} size={5} onInput={(e) => (lunch.value = { ...lunch.value!, end: e.currentTarget.value })} />
+                  <input aria-label="Обед: конец" name="lunch-end" value={lunch.end} size={5} onInput={(e) => setLunch({ ...lunch, end: e.currentTarget.value })} />
                 </>
               )}
             </td>
@@ -97,10 +104,10 @@ export function WorktimeForm({ worktime, years, onSave, onAddYear }: WorktimeFor
       </table>
       <label>
         Предпраздничный день короче на, минут{' '}
-        <input name="shortenedByMinutes" value={shortened} size={4} onInput={(e) => (shortened.value = e.currentTarget.value)} />
+        <input name="shortenedByMinutes" value={shortened} size={4} onInput={(e) => set({ shortened: e.currentTarget.value })} />
       </label>
       <label class="inline">
-        <input type="checkbox" name="decree" checked={decree.value} onChange={(e) => (decree.value = e.currentTarget.checked)} /> Нерабочие дни по указам
+        <input type="checkbox" name="decree" checked={decree} onChange={(e) => set({ decree: e.currentTarget.checked })} /> Нерабочие дни по указам
         Президента 2020–2021 года останавливают сроки
       </label>
       <Errors status={status} />

@@ -1,12 +1,18 @@
-import { behindPace, expectedByNow } from '@/lib/quota/pace';
+import type { Coverage } from '@/lib/quota/count';
+import { behindPace, expectedByNowRounded } from '@/lib/quota/pace';
 import type { WeekSummary } from '@/lib/quota/summary';
-import { daysLeftText, INCOMPLETE_TEXT, paceText, weekLine } from '@/lib/quota/text';
+import { behindText, daysLeftText, INCOMPLETE_TEXT, NO_DATA_HINT, paceText, weekLine } from '@/lib/quota/text';
+
+/** The week as the panel gets it: the page's status message may not carry the coverage (then `complete` tells). */
+export type PanelWeek = Omit<WeekSummary, 'coverage'> & { coverage?: Coverage };
 
 /**
  * The week's publications on the page the user is looking at (App. 2 §10). While the wall has not
- * been seen back to Monday it shows a lower bound and asks to scroll, never a pace built on it.
+ * been seen back to Monday it shows a lower bound and asks to scroll, never a pace built on it; a week
+ * nobody saw on the wall shows no count at all.
  */
-export function WeeklyQuotaPanel({ summary, now }: { summary: WeekSummary; now: number }) {
+export function WeeklyQuotaPanel({ summary, now }: { summary: PanelWeek; now: number }) {
+  const noData = !summary.met && summary.coverage === 'none';
   const behind = summary.complete && behindPace(summary, now);
   const pace = paceText(summary);
   return (
@@ -17,12 +23,10 @@ export function WeeklyQuotaPanel({ summary, now }: { summary: WeekSummary; now: 
           {pace} · {daysLeftText(summary.daysLeft)}
         </p>
       )}
-      {behind && (
-        <p class="quota-behind">Отставание от графика: к этому времени нужно было бы ~{Math.floor(expectedByNow(summary, now))}</p>
-      )}
+      {behind && <p class="quota-behind">{behindText(expectedByNowRounded(summary, now))}</p>}
       {!summary.complete && (
         <p class="quota-incomplete" role="status">
-          {INCOMPLETE_TEXT}
+          {noData ? NO_DATA_HINT : INCOMPLETE_TEXT}
         </p>
       )}
     </section>

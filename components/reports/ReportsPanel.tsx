@@ -1,9 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
+import { messageNumber } from '@/lib/messages/summary';
 import type { MessageRecord } from '@/lib/messages/types';
 import type { ModerationEntry } from '@/lib/moderation/log';
-import { formatDateTime, formatMinutes, formatPeriod } from '@/lib/reports/format';
-import { missedDeadlines, missedToCsv, missedToHtml } from '@/lib/reports/missed';
+import { formatDateTime, formatPeriod, formatWorkingTime } from '@/lib/reports/format';
+import { lateText, missedDeadlines, missedToCsv, missedToHtml, rowLateText, workdayNote } from '@/lib/reports/missed';
 import { moderationReport, moderationToCsv } from '@/lib/reports/moderation';
 import { PRESET_LABELS, dateInputValue, periodFromDates, presetPeriod, type PeriodPreset } from '@/lib/reports/period';
 import { responseTimes } from '@/lib/reports/response';
@@ -101,7 +102,7 @@ export function ReportsPanel({ records, moderation, clock, now, onCsv, onPrint, 
                         <td>{g.department}</td>
                         <td>{g.byClause.map((c) => `п. ${c.clause} — ${c.count}`).join('; ')}</td>
                         <td class="num">{g.total}</td>
-                        <td class="num">{formatMinutes(g.minutesLate)}</td>
+                        <td class="num">{lateText(g.minutesLate, reports.missed)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -123,13 +124,13 @@ export function ReportsPanel({ records, moderation, clock, now, onCsv, onPrint, 
                       {g.rows.map((r) => (
                         <li key={`${r.messageId}-${r.deadline}`}>
                           п. {r.clause} «{r.title}»: срок {formatDateTime(r.due, zone)},{' '}
-                          {r.doneAt === null ? 'не выполнено' : `выполнено ${formatDateTime(r.doneAt, zone)}`}, просрочка {formatMinutes(r.minutesLate)} —{' '}
+                          {r.doneAt === null ? 'не выполнено' : `выполнено ${formatDateTime(r.doneAt, zone)}`}, просрочка {rowLateText(r, reports.missed, zone)} —{' '}
                           {r.link ? (
                             <a href={r.link} target="_blank" rel="noreferrer">
-                              {r.author || r.messageId}
+                              {r.author || `№ ${messageNumber(r.messageId)}`}
                             </a>
                           ) : (
-                            r.author || r.messageId
+                            r.author || `№ ${messageNumber(r.messageId)}`
                           )}
                           : {r.snippet}
                         </li>
@@ -139,8 +140,19 @@ export function ReportsPanel({ records, moderation, clock, now, onCsv, onPrint, 
                 ))}
               </>
             )}
+            {reports.missed.total > 0 && <p class="muted">Просрочка — в рабочем времени; {workdayNote(reports.missed)}.</p>}
             {reports.missed.skipped.length > 0 && (
-              <p class="error">Не учтены сообщения с повреждённой историей: {reports.missed.skipped.map((s) => s.id).join(', ')}</p>
+              <div class="error" data-testid="missed-skipped">
+                Не учтены сообщения, сроки которых не посчитать — проверьте их даты и историю:
+                <ul>
+                  {reports.missed.skipped.map((s) => (
+                    <li key={s.id}>
+                      № {messageNumber(s.id)}
+                      {s.author && ` (${s.author})`}: {s.error}
+                    </li>
+                  ))}
+                </ul>
+              </div>
             )}
           </section>
 
@@ -166,7 +178,7 @@ export function ReportsPanel({ records, moderation, clock, now, onCsv, onPrint, 
               <ul class="report-rows" data-testid="surges">
                 {reports.surges.surges.map((s) => (
                   <li key={`${s.kind}:${s.key}`}>
-                    {s.kind === 'page' ? 'Страница' : 'Тема'} «{s.label}»: {s.count}; обычно {formatUsual(s.usual)}
+                    {s.kind === 'page' ? 'Страница' : 'Тема'} «{s.label}»: {s.count} за {reports.surges.options.windowHours} ч; обычно {formatUsual(s, reports.surges.options)}
                   </li>
                 ))}
               </ul>
@@ -228,15 +240,15 @@ export function ReportsPanel({ records, moderation, clock, now, onCsv, onPrint, 
                   <tr key={r.department}>
                     <td>{r.department}</td>
                     <td class="num">{r.published}</td>
-                    <td class="num">{r.median === null ? '—' : formatMinutes(r.median)}</td>
-                    <td class="num">{r.p90 === null ? '—' : formatMinutes(r.p90)}</td>
+                    <td class="num">{r.median === null ? '—' : formatWorkingTime(r.median, reports.missed.workdayMinutes)}</td>
+                    <td class="num">{r.p90 === null ? '—' : formatWorkingTime(r.p90, reports.missed.workdayMinutes)}</td>
                     <td class="num">{shareText(r.onTimeShare)}</td>
                     <td class="num">{r.unanswered}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            <ResponseChart rows={reports.response.departments} />
+            <ResponseChart rows={reports.response.departments} workdayMinutes={reports.missed.workdayMinutes} />
           </section>
         </>
       )}

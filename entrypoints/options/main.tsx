@@ -12,7 +12,7 @@ import { lexiconFromFile, lexiconToFile, saveLexicon } from '@/lib/settings/lexi
 import { loadLexiconSource, watchLexicon } from '@/lib/settings/lexicon-read';
 import { loadSettings, watchSettings } from '@/lib/settings/read';
 import { saveSettings } from '@/lib/settings/store';
-import { addCalendarYear, loadCalendar, loadClock, loadWorktime, saveWorktime } from '@/lib/settings/worktime';
+import { addCalendarYear, loadCalendar, loadClock, loadWorktime, saveWorktime, watchWorktime } from '@/lib/settings/worktime';
 import '@/components/sidepanel.css';
 import '@/components/options/options.css';
 
@@ -26,6 +26,44 @@ const years = signal([...(await loadCalendar()).years.keys()].sort());
 watchSettings((s) => (settings.value = s));
 watchLexicon((l) => (lexicon.value = l));
 watchAllowlist((a) => (allowlist.value = a));
+watchWorktime((w) => (worktime.value = w));
+
+// Components, so that they read the signals when they render and follow the store (a backup restored, another tab).
+function Worktime() {
+  return (
+    <WorktimeForm
+      worktime={worktime.value}
+      years={years.value}
+      onSave={saveWorktime}
+      onAddYear={async (text) => {
+        const r = await addCalendarYear(text);
+        if (r.ok) years.value = [...(await loadCalendar()).years.keys()].sort();
+        return r;
+      }}
+    />
+  );
+}
+
+function Backup() {
+  return (
+    <section class="card" aria-label="Резервная копия">
+      <BackupPanel
+        zone={settings.value.timeZone}
+        databaseEmpty={databaseEmpty.value}
+        onExport={async () => {
+          const now = Date.now();
+          downloadText(backupFileName(now), backupToText(await exportBackup(db, browser.storage.local, now)), 'application/json');
+        }}
+        onRestore={async (backup, mode) => {
+          const result = await restoreBackup(db, browser.storage.local, backup, mode, await loadClock(), Date.now());
+          databaseEmpty.value = await databaseIsEmpty(db);
+          years.value = [...(await loadCalendar()).years.keys()].sort();
+          return result;
+        }}
+      />
+    </section>
+  );
+}
 
 render(
   <OptionsPage
@@ -43,37 +81,9 @@ render(
     }}
     onExport={() => downloadText('otklik-lexicon.json', lexiconToFile(lexicon.value, new Date()), 'application/json')}
     onForget={(kind, value) => void forget(kind, value)}
+    backup={<Backup />}
   >
-    <WorktimeForm
-      key={JSON.stringify(worktime.value)}
-      worktime={worktime.value}
-      years={years.value}
-      onSave={async (patch) => {
-        const r = await saveWorktime(patch);
-        if (r.ok) worktime.value = await loadWorktime();
-        return r;
-      }}
-      onAddYear={async (text) => {
-        const r = await addCalendarYear(text);
-        if (r.ok) years.value = [...(await loadCalendar()).years.keys()].sort();
-        return r;
-      }}
-    />
-    <section class="card" aria-label="Резервная копия">
-      <BackupPanel
-        zone={settings.value.timeZone}
-        databaseEmpty={databaseEmpty.value}
-        onExport={async () => {
-          const now = Date.now();
-          downloadText(backupFileName(now), backupToText(await exportBackup(db, browser.storage.local, now)), 'application/json');
-        }}
-        onRestore={async (backup, mode) => {
-          const result = await restoreBackup(db, browser.storage.local, backup, mode, await loadClock(), Date.now());
-          databaseEmpty.value = await databaseIsEmpty(db);
-          return result;
-        }}
-      />
-    </section>
+    <Worktime />
   </OptionsPage>,
   document.getElementById('app')!,
 );

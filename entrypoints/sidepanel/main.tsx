@@ -14,18 +14,22 @@ import { buildImport, inspectImport } from '@/lib/messages/import';
 import { lintDraft } from '@/lib/messages/lint';
 import { queryQueue, rowCountdown, urgency } from '@/lib/messages/queue';
 import { derive } from '@/lib/messages/summary';
-import { cachedClock } from '@/lib/settings/worktime';
+import { cachedClock, watchClock } from '@/lib/settings/worktime';
 import '@/components/messages/messages.css';
 import { PagesSeen } from '@/components/PagesSeen';
 import { QuotaOverview, type QuotaOverviewRow } from '@/components/quota/QuotaOverview';
 import { RegistrySection } from '@/components/registry/RegistrySection';
-import { SidePanel, type Section } from '@/components/SidePanel';
-import { listModeration } from '@/lib/db/moderation';
+import { ROLE_START_TAB, SidePanel, type Section } from '@/components/SidePanel';
+import { listFlagged } from '@/lib/db/flagged';
+import { listModeration, recordDeleted, recordNotViolation } from '@/lib/db/moderation';
+import { ModerationQueue } from '@/components/ModerationQueue';
+import { allow } from '@/lib/moderation/allowlist';
+import { ROLE_LABELS } from '@/lib/settings/defaults';
 import { listPages } from '@/lib/db/pages';
-import { listRegistry, quotaRows, removeEntry, replaceRegistry, saveEntry } from '@/lib/db/registry';
+import { importRegistryFile, listRegistry, quotaRows, removeEntry, saveEntry } from '@/lib/db/registry';
 import { liveSignal } from '@/lib/db/live';
 import { openDatabase } from '@/lib/db/schema';
-import { downloadText } from '@/lib/download';
+import { downloadText, fileDate } from '@/lib/download';
 import type { MessageRecord } from '@/lib/messages/types';
 import { logToCsv, type ModerationEntry } from '@/lib/moderation/log';
 import { quotaToCsv } from '@/lib/quota/csv';
@@ -33,17 +37,19 @@ import { isoDateIn } from '@/lib/quota/week';
 import { takeDraft, watchDraft } from '@/lib/registry/draft';
 import type { RegistryEntryInput } from '@/lib/registry/entry';
 import { registryToCsv, registryToHtml, registryToJson } from '@/lib/registry/export';
-import { parseRegistryImport } from '@/lib/registry/import';
-import { loadSettings } from '@/lib/settings/read';
+import { loadSettings, watchSettings } from '@/lib/settings/read';
 import '@/components/sidepanel.css';
 import '@/components/options/options.css';
 
 const db = openDatabase();
-const settings = await loadSettings();
-const zone = settings.timeZone;
-const stamp = () => new Date().toISOString().slice(0, 10);
+// Live: a change of role, department or zone made in the options (or another window) applies here at once.
+const settings = signal(await loadSettings());
+watchSettings((s) => (settings.value = s));
+const zone = computed(() => settings.value.timeZone);
+const stamp = () => fileDate(Date.now(), zone.value);
 
-const clock = await cachedClock();
+const clock = signal(await cachedClock());
+watchClock((c) => (clock.value = c));
 const now = signal(Date.now());
 setInterval(() => (now.value = Date.now()), 30_000);
 
@@ -65,13 +71,15 @@ selectedId.subscribe((id) => {
 const openMessage = computed(() => {
   const record = openRecord.value.value?.record;
   if (!record || record.id !== selectedId.value) return null;
-  const { state, report } = derive(record, clock, now.value);
+  const { state, report } = derive(record, clock.value, now.value);
   return { record, derived: { state, report } };
 });
 const log = liveSignal(() => listModeration(db), null);
+const modQueue = liveSignal(() => listFlagged(db), null);
+const recorderName = (s: Awaited<ReturnType<typeof loadSettings>>) => s.userName.trim() || ROLE_LABELS[s.role];
 const registry = liveSignal(() => listRegistry(db), null);
 const quota = liveSignal(async () => {
-  const rows = await quotaRows(db, Date.now(), zone);
+  const rows = await quotaRows(db, Date.now(), zone.value);
   return rows.map(
     (r): QuotaOverviewRow => ({
       id: r.entry.id,
@@ -84,12 +92,17 @@ const quota = liveSignal(async () => {
     }),
   );
 }, null);
+// Weeks are counted in the zone: a new zone, a new count (the query reads no signal by itself).
+let quotaZone = zone.value;
+zone.subscribe((z) => {
+  if (z === quotaZone) return;
+  quotaZone = z;
+  quota.refresh();
+});
 
 // A registry entry started on a page waits in storage until the side panel takes it.
 const draft = signal<RegistryEntryInput | null>(await takeDraft());
-// Each role starts where its work is: messages for the curator and executors, the log for a moderator.
-const ROLE_TABS = { curator: 'messages', executor: 'messages', moderator: 'moderation', owner: 'quota' } as const;
-const current = signal(draft.value ? 'registry' : (new URLSearchParams(location.search).get('tab') ?? ROLE_TABS[settings.role]));
+const current = signal(draft.value ? 'registry' : (new URLSearchParams(location.search).get('tab') ?? ROLE_START_TAB[settings.value.role]));
 watchDraft(async () => {
   draft.value = await takeDraft();
   current.value = 'registry';
@@ -100,7 +113,7 @@ const notices = computed(() => {
   if (!open) return [];
   return cardNotices(open.record, open.earlier).map((n) => {
     if (n.kind === 'repeat' && n.earlierId) return { text: n.text, linkText: 'открыть прежнее', onOpen: () => (selectedId.value = n.earlierId) };
-    if (n.kind === 'conflict') return { text: n.text, linkText: 'Решено', onOpen: () => void resolveConflict(db, open.record.id, clock, Date.now()) };
+    if (n.kind === 'conflict') return { text: n.text, linkText: 'Решено', onOpen: () => void resolveConflict(db, open.record.id, clock.value, Date.now()) };
     return { text: n.text };
   });
 });
@@ -111,9 +124,9 @@ async function loadReports() {
   reportData.value = { records: await db.messages.toArray(), moderation: await listModeration(db, 100_000) };
 }
 const origin = () =>
-  settings.role === 'curator'
-    ? { name: settings.userName.trim() || 'Куратор', role: 'curator' as const }
-    : { name: settings.userName.trim() || 'Исполнитель', role: 'executor' as const, department: settings.department.trim() };
+  settings.value.role === 'curator'
+    ? { name: settings.value.userName.trim() || 'Куратор', role: 'curator' as const }
+    : { name: settings.value.userName.trim() || 'Исполнитель', role: 'executor' as const, department: settings.value.department.trim() };
 const departments = computed(() => [...new Set((summaries.value.value ?? []).flatMap((r) => [r.department, ...r.coDepartments]).filter(Boolean))].sort());
 
 function printHtml(html: string) {
@@ -133,31 +146,32 @@ const sections: Section[] = [
         apply={(rows, q, sort) =>
           queryQueue(rows, { statuses: q.statuses, importance: q.importance, department: q.department, sociallySignificant: q.sociallySignificant, search: q.search }, sort)
         }
-        countdown={(row, t) => rowCountdown(row, t, clock, zone) ?? ''}
-        urgency={(row, t) => urgency(row, t, clock)}
+        countdown={(row, t) => rowCountdown(row, t, clock.value, zone.value) ?? ''}
+        urgency={(row, t) => urgency(row, t, clock.value)}
         now={now}
         selectedId={selectedId}
         open={openMessage}
-        canImport={settings.role === 'curator'}
+        canImport={settings.value.role === 'curator'}
         inspect={inspectImport}
         commit={async (text, format, mapping) => {
           const built = buildImport(text, format, mapping, {
             now: Date.now(),
-            actor: { role: 'curator', name: settings.userName.trim() || 'Куратор' },
-            zone,
+            actor: { role: 'curator', name: settings.value.userName.trim() || 'Куратор' },
+            zone: zone.value,
           });
           if (!built.ok) return built;
-          return { ok: true, ...(await importMessages(db, built.records, clock, Date.now())) };
+          return { ok: true, ...(await importMessages(db, built.records, clock.value, Date.now())) };
         }}
         card={{
           notices: notices.value,
-          me: { role: settings.role, name: settings.userName, department: settings.department },
-          zone,
+          earlier: (openRecord.value.value?.earlier ?? []).map((r) => ({ id: r.id, at: r.source.writtenAt ?? r.createdAt, snippet: (r.text ?? '').slice(0, 80) })),
+          me: { role: settings.value.role, name: settings.value.userName, department: settings.value.department },
+          zone: zone.value,
           lint: (text, ctx) => lintDraft(text, { kind: ctx.kind, repeat: ctx.repeat }),
           onAct: async (event) => {
             const id = selectedId.value;
             if (!id) return { ok: false, error: 'Сообщение не выбрано' };
-            const r = await appendEvent(db, id, event as Parameters<typeof appendEvent>[2], clock, Date.now());
+            const r = await appendEvent(db, id, event as Parameters<typeof appendEvent>[2], clock.value, Date.now());
             return r.ok ? { ok: true } : r;
           },
           onSaveWorkingDraft: (text) => {
@@ -174,7 +188,7 @@ const sections: Section[] = [
     render: () => (
       <RegistrySection
         entries={registry.value}
-        today={isoDateIn(Date.now(), zone)}
+        today={isoDateIn(Date.now(), zone.value)}
         draft={draft}
         newEntry={() => ({
           id: crypto.randomUUID(),
@@ -183,8 +197,8 @@ const sections: Section[] = [
           ownerId: null,
           name: '',
           kind: 'department',
-          department: settings.department,
-          responsible: settings.userName,
+          department: settings.value.department,
+          responsible: settings.value.userName,
           twoFactorConfirmedAt: null,
           adminsReviewedAt: null,
         })}
@@ -193,17 +207,12 @@ const sections: Section[] = [
           return r.ok ? { ok: true } : { ok: false, errors: Object.values(r.errors).filter((e): e is string => Boolean(e)) };
         }}
         onRemove={(entry) => void removeEntry(db, entry.id)}
-        onImport={async (text, format) => {
-          const r = parseRegistryImport(text, format);
-          if (!r.ok) return r;
-          await replaceRegistry(db, r.entries);
-          return { ok: true, count: r.entries.length };
-        }}
+        onImport={(text, format, request) => importRegistryFile(db, text, format, request)}
         onExport={(format) => {
           const entries = registry.value.value ?? [];
           if (format === 'csv') downloadText(`otklik-registry-${stamp()}.csv`, registryToCsv(entries));
           else if (format === 'json') downloadText(`otklik-registry-${stamp()}.json`, registryToJson(entries), 'application/json');
-          else downloadText(`otklik-registry-${stamp()}.html`, registryToHtml(entries, new Date(), { zone }), 'text/html;charset=utf-8');
+          else downloadText(`otklik-registry-${stamp()}.html`, registryToHtml(entries, new Date(), { zone: zone.value }), 'text/html;charset=utf-8');
         }}
       />
     ),
@@ -217,11 +226,11 @@ const sections: Section[] = [
       ) : (
         <QuotaOverview
           rows={quota.value.value}
-          zone={zone}
+          zone={zone.value}
           onExportCsv={() =>
             downloadText(
               `otklik-publications-${stamp()}.csv`,
-              quotaToCsv(quota.value.value!, zone),
+              quotaToCsv(quota.value.value!, zone.value),
             )
           }
         />
@@ -245,25 +254,25 @@ const sections: Section[] = [
           <ReportsPanel
             records={reportData.value.records}
             moderation={reportData.value.moderation}
-            clock={clock}
+            clock={clock.value}
             now={Date.now()}
             onCsv={(name, csv) => downloadText(name, csv)}
             onPrint={printHtml}
             onCopy={(text) => void navigator.clipboard.writeText(text)}
           />
-          {(settings.role === 'curator' || settings.role === 'executor') && (
+          {(settings.value.role === 'curator' || settings.value.role === 'executor') && (
             <ExchangePanel
-              role={settings.role}
+              role={settings.value.role}
               departments={departments.value}
               onExportDepartment={async (department) => {
                 const file = exportForDepartment(await db.messages.toArray(), department, { origin: origin(), now: Date.now() });
-                downloadText(exchangeFileName(file), exchangeToText(file), 'application/json');
+                downloadText(exchangeFileName(file, zone.value), exchangeToText(file), 'application/json');
               }}
               onExportDrafts={async () => {
                 const file = exportDrafts(await db.messages.toArray(), origin(), Date.now());
-                downloadText(exchangeFileName(file), exchangeToText(file), 'application/json');
+                downloadText(exchangeFileName(file, zone.value), exchangeToText(file), 'application/json');
               }}
-              onImport={(text) => importExchange(db, text, origin(), clock, Date.now())}
+              onImport={(text) => importExchange(db, text, origin(), clock.value, Date.now())}
               labelOf={(id) => {
                 const row = summaries.value.value?.find((r) => r.id === id);
                 return row ? `${row.author || 'Автор неизвестен'}: ${row.snippet.slice(0, 60)}` : id;
@@ -282,14 +291,25 @@ const sections: Section[] = [
     id: 'moderation',
     title: 'Журнал модерации',
     render: () => (
+      <>
+      <ModerationQueue
+        entries={modQueue.value}
+        now={Date.now}
+        onDeleted={async (e) => recordDeleted(db, e, 'manual', recorderName(await loadSettings()), Date.now())}
+        onNotViolation={async (e) => {
+          await allow({ commentKey: e.commentKey });
+          await recordNotViolation(db, e, 'comment', recorderName(await loadSettings()), Date.now());
+        }}
+      />
       <ModerationLog
         entries={log.value}
-        timeZone={zone}
+        timeZone={zone.value}
         now={Date.now}
-        onExport={(entries) => downloadText(`otklik-moderation-${stamp()}.csv`, logToCsv(entries, zone))}
+        onExport={(entries) => downloadText(`otklik-moderation-${stamp()}.csv`, logToCsv(entries, zone.value))}
       />
+      </>
     ),
   },
 ];
 
-render(<SidePanel sections={sections} current={current} />, document.getElementById('app')!);
+render(<SidePanel sections={sections} current={current} settings={settings} />, document.getElementById('app')!);

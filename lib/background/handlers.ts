@@ -1,10 +1,12 @@
 /** What the background does with each request. Kept apart from the entrypoint so tests can call it. */
+import { browser } from 'wxt/browser';
 import { recordSeen } from '../db/pages';
 import { messageHandlers } from './messages';
 import type { WorkClock } from '../worktime/clock';
 import { pageStatus } from '../db/registry';
 import { putDraft } from '../registry/draft';
 import { entryFromPage } from '../registry/match';
+import { recordFlagged } from '../db/flagged';
 import { recordDeleted, recordNotViolation } from '../db/moderation';
 import type { OtklikDB } from '../db/schema';
 import type { Handlers } from '../messaging/server';
@@ -19,6 +21,8 @@ export interface BackgroundDeps {
   /** Opens the workspace on the sender's tab (Chrome side panel, Firefox sidebar); false if it cannot. */
   openWorkspace?: (tabId: number | undefined) => Promise<boolean>;
   clock: () => Promise<WorkClock>;
+  /** Opens the options page (for «⚙ Настройки» on a page). */
+  openOptions?: () => Promise<void>;
 }
 
 /** "Who recorded it" in the log: the user's name from the options, else their role. */
@@ -26,11 +30,19 @@ export function recorder(s: Settings): string {
   return s.userName.trim() || ROLE_LABELS[s.role];
 }
 
-export function createHandlers({ db, settings, clock, now = Date.now, openWorkspace = async () => false }: BackgroundDeps): Handlers {
+export function createHandlers({
+  db,
+  settings,
+  clock,
+  now = Date.now,
+  openWorkspace = async () => false,
+  openOptions = () => browser.runtime.openOptionsPage(),
+}: BackgroundDeps): Handlers {
   return {
     ...messageHandlers({ db, settings, clock, now }),
     'page/seen': (data) => recordSeen(db, data, now()),
     'moderation/deleted': async ({ evidence, how }) => recordDeleted(db, evidence, how, recorder(await settings()), now()),
+    'moderation/flagged': async ({ items, cleared }) => recordFlagged(db, items, cleared, now()),
     'moderation/not-violation': async ({ evidence, scope, words }) => {
       await allow(scope === 'comment' ? { commentKey: evidence.commentKey } : { words });
       return { id: await recordNotViolation(db, evidence, scope, recorder(await settings()), now()) };
@@ -40,6 +52,10 @@ export function createHandlers({ db, settings, clock, now = Date.now, openWorksp
     'registry/draft': async ({ page }, sender) => {
       await putDraft(entryFromPage(page));
       return { opened: await openWorkspace(sender.tabId) };
+    },
+    'options/open': async () => {
+      await openOptions();
+      return { opened: true };
     },
     'settings/moderate-page': async ({ pageKey }) => {
       const result = await updateSettings((s) => ({

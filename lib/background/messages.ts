@@ -93,6 +93,7 @@ export function messageHandlers({ db, settings, clock, now }: Deps): Pick<Handle
             id: r.id,
             status: state.status,
             statusTitle: STATUS_TITLES[state.status],
+            importance: state.importance,
             owner: summary.nextOwner,
             next: summary.nextDue !== null && summary.nextName ? countdownText(summary.nextName, summary.nextDue, t, c, s.timeZone) : null,
             urgency: urgency(summary, t, c),

@@ -3,7 +3,7 @@
  * Thursday at noon a notification for each registered page behind its weekly pace (App. 2 §10).
  */
 import { behindPace } from '../quota/pace';
-import { daysLeftText, weekLine } from '../quota/text';
+import { daysLeftText, NO_DATA_HINT, weekLine } from '../quota/text';
 import { isoDateIn, nextThursdayNoon } from '../quota/week';
 import { quotaRows, listRegistry } from '../db/registry';
 import type { OtklikDB } from '../db/schema';
@@ -29,7 +29,10 @@ export async function badgeCount(db: OtklikDB, now: number, zone: string): Promi
   };
 }
 
-/** One notice a registered page behind its pace this week; an incomplete count says so. */
+/**
+ * One notice a registered page behind its pace this week; an incomplete count says so, and a page
+ * whose wall nobody opened this week is asked to be opened rather than reported at «0 из 10».
+ */
 export async function quotaNotices(db: OtklikDB, now: number, zone: string): Promise<Notice[]> {
   const rows = await quotaRows(db, now, zone, 1);
   return rows
@@ -37,9 +40,12 @@ export async function quotaNotices(db: OtklikDB, now: number, zone: string): Pro
     .map((r) => ({
       id: `quota:${r.entry.id}`,
       title: `Публикации: ${r.entry.name}`,
-      message: r.summary.complete
-        ? `${weekLine(r.summary)} · ${daysLeftText(r.summary.daysLeft)}`
-        : `${weekLine(r.summary)}. Счёт может быть неполным: откройте стену и прокрутите её до понедельника.`,
+      message:
+        r.summary.coverage === 'none'
+          ? `${NO_DATA_HINT}.`
+          : r.summary.complete
+            ? `${weekLine(r.summary)} · ${daysLeftText(r.summary.daysLeft)}`
+            : `${weekLine(r.summary)}. Счёт может быть неполным: откройте стену и прокрутите её до понедельника.`,
     }));
 }
 

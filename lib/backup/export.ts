@@ -1,4 +1,5 @@
 import type { OtklikDB } from '../db/schema';
+import { fileDate } from '../download';
 import { BACKUP_KIND, BACKUP_VERSION, SETTINGS_KEYS, type Backup, type BackupStorage } from './types';
 
 /**
@@ -25,6 +26,7 @@ export function backupToText(backup: Backup): string {
   return JSON.stringify(backup);
 }
 
-export function backupFileName(now: number): string {
-  return `otklik-backup-${new Date(now).toISOString().slice(0, 10)}.json`;
+/** Named by the day in the administration's zone (the browser's when none is given), not UTC's. */
+export function backupFileName(now: number, zone?: string): string {
+  return `otklik-backup-${fileDate(now, zone)}.json`;
 }

@@ -14,6 +14,7 @@ import { loadLexiconSource, watchLexicon } from '../settings/lexicon-read';
 import { loadSettings, watchSettings } from '../settings/read';
 import { pageKeyOf, type SiteAdapter } from '../sites/types';
 import { messages } from './features/messages';
+import { reportFlagged } from './features/mod-queue';
 import { moderation, type Classify } from './features/moderation';
 import { quota } from './features/quota';
 import { storeFeature } from './features/store';
@@ -70,6 +71,15 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
       deleted: (evidence, how) => request('moderation/deleted', { evidence, how }),
       notViolation: (evidence, scope, words) => request('moderation/not-violation', { evidence, scope, words }),
     },
+    signal: ctx.signal,
+  });
+
+  // The moderators' queue across pages: the flagged comments reach the side panel through the background.
+  reportFlagged({
+    flagged: mod.model.flagged,
+    evidence: mod.model.evidence,
+    send: (report) => request('moderation/flagged', report),
+    later: (fn) => ctx.setTimeout(fn, 1000),
     signal: ctx.signal,
   });
 

@@ -12,7 +12,9 @@ export async function recordDeleted(
   recordedBy: string,
   at: number,
 ): Promise<{ id: number; duplicate: boolean }> {
-  return db.transaction('rw', db.moderation, async () => {
+  return db.transaction('rw', db.moderation, db.flagged, async () => {
+    // Handled: it leaves the moderators' queue.
+    await db.flagged.delete(evidence.commentKey);
     const existing = await db.moderation.where('[commentKey+action]').equals([evidence.commentKey, 'deleted']).first();
     if (existing?.id !== undefined) return { id: existing.id, duplicate: true };
     const id = await db.moderation.add({ ...evidence, action: 'deleted', how, scope: null, at, recordedBy });
@@ -27,7 +29,10 @@ export async function recordNotViolation(
   recordedBy: string,
   at: number,
 ): Promise<number> {
-  return (await db.moderation.add({ ...evidence, action: 'not-violation', how: 'manual', scope, at, recordedBy })) as number;
+  return db.transaction('rw', db.moderation, db.flagged, async () => {
+    await db.flagged.delete(evidence.commentKey);
+    return (await db.moderation.add({ ...evidence, action: 'not-violation', how: 'manual', scope, at, recordedBy })) as number;
+  });
 }
 
 /** Newest first. */

@@ -28,7 +28,11 @@ export async function recordSeen(
     };
     await db.pages.put(page);
 
-    await putSeen(db.posts, batch.posts, pageKey, now);
+    // Only the wall (VK) or feed (OK) shows what was published around a post (lib/quota/count).
+    const onWall = batch.page.kind === 'wall';
+    await putSeen(db.posts, batch.posts, pageKey, now, (old) => ({
+      wallSeen: onWall ? { first: old?.wallSeen?.first ?? now, last: now } : (old?.wallSeen ?? null),
+    }));
     await putSeen(db.comments, batch.comments, pageKey, now);
   });
   return { pageKey, posts: batch.posts.length, comments: batch.comments.length };
@@ -40,10 +44,11 @@ async function putSeen<R extends Seen & { site: string; id: string }>(
   items: readonly Omit<R, keyof Seen>[],
   pageKey: string,
   now: number,
+  more: (old: R | undefined) => Partial<R> = () => ({}),
 ): Promise<void> {
   const keys = items.map((x) => `${x.site}:${x.id}`);
   const old = await table.bulkGet(keys as IDType<R, 'key'>[]);
-  await table.bulkPut(items.map((x, i) => ({ ...x, key: keys[i]!, pageKey, firstSeen: old[i]?.firstSeen ?? now, lastSeen: now }) as R));
+  await table.bulkPut(items.map((x, i) => ({ ...x, key: keys[i]!, pageKey, firstSeen: old[i]?.firstSeen ?? now, lastSeen: now, ...more(old[i]) }) as R));
 }
 
 type Seen = { key: string; pageKey: string; firstSeen: number; lastSeen: number };

@@ -2,6 +2,14 @@ import { lastWeeks, weekSummary, type WeekResult, type WeekSummary } from '../qu
 import { publicationTarget } from '../quota/target';
 import type { RegistryEntry } from '../registry/entry';
 import { entryPageKeys, findEntryForPage, samePage } from '../registry/match';
+import { readRegistryFile, type ImportOptions } from '../registry/import';
+import {
+  planRegistryImport,
+  type PlanOptions,
+  type RegistryImportOutcome,
+  type RegistryImportPlan,
+  type RegistryImportRequest,
+} from '../registry/plan';
 import { validateEntry, type FieldErrors } from '../registry/schema';
 import type { PageInfo } from '../sites/types';
 import type { OtklikDB, PostRecord } from './schema';
@@ -29,12 +37,41 @@ export function removeEntry(db: OtklikDB, id: string): Promise<void> {
   return db.registry.delete(id);
 }
 
-/** An import replaces the registry whole, in one transaction: all of it or nothing. */
-export async function replaceRegistry(db: OtklikDB, entries: RegistryEntry[]): Promise<void> {
-  await db.transaction('rw', db.registry, async () => {
-    await db.registry.clear();
-    await db.registry.bulkPut(entries);
+export type RegistryImportWrite = { status: 'written'; plan: RegistryImportPlan } | { status: 'confirm'; plan: RegistryImportPlan };
+
+/**
+ * An imported file, in one transaction: the plan is made against the registry as it is inside it,
+ * so a page added from its wall a moment ago is in the plan, and the write is all of it or nothing.
+ */
+export function importRegistry(db: OtklikDB, incoming: readonly RegistryEntry[], request: RegistryImportRequest & PlanOptions): Promise<RegistryImportWrite> {
+  return db.transaction('rw', db.registry, async () => {
+    const plan = planRegistryImport(await db.registry.toArray(), incoming, request.mode, request);
+    if (plan.removed.length && !sameIds(plan.removed.map((e) => e.id), request.confirmedRemovals ?? [])) {
+      return { status: 'confirm' as const, plan };
+    }
+    await db.registry.bulkDelete(plan.removed.map((e) => e.id));
+    await db.registry.bulkPut([...plan.changed.map((c) => c.after), ...plan.added]);
+    return { status: 'written' as const, plan };
   });
+}
+
+/** A chosen file, read and imported: what the registry section shows. A bad file changes nothing. */
+export async function importRegistryFile(
+  db: OtklikDB,
+  text: string,
+  format: 'csv' | 'json',
+  request: RegistryImportRequest,
+  options: ImportOptions = {},
+): Promise<RegistryImportOutcome> {
+  const file = readRegistryFile(text, format, options);
+  if (!file.ok) return file;
+  const written = await importRegistry(db, file.entries, { ...request, fields: file.fields, newId: options.newId });
+  return { ok: written.status === 'written' ? true : 'confirm', plan: written.plan, separator: file.separator };
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  const set = new Set(b);
+  return a.length === set.size && a.every((id) => set.has(id));
 }
 
 export function postsOfEntry(db: OtklikDB, entry: RegistryEntry): Promise<PostRecord[]> {

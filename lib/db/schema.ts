@@ -6,6 +6,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { MessageRecord, MessageSummary } from '../messages/types';
 import type { ModerationEntry } from '../moderation/log';
+import type { FlaggedComment } from '../moderation/queue';
 import type { RegistryEntry } from '../registry/entry';
 import type { PageKind, ParsedComment, ParsedPost, Site } from '../sites/types';
 
@@ -28,6 +29,12 @@ export interface PostRecord extends ParsedPost {
   pageKey: string;
   firstSeen: number;
   lastSeen: number;
+  /**
+   * When it was first and last seen in the page's wall or feed; null when seen only on its own page
+   * (which proves nothing about the wall around it). Absent on records stored before version 7 on
+   * pages whose wall was opened: their firstSeen/lastSeen stand for wall sightings (lib/quota/count).
+   */
+  wallSeen?: { first: number; last: number } | null;
 }
 
 /** A comment as the page showed it (text as text), with where and when Otklik saw it. */
@@ -47,6 +54,7 @@ export type OtklikDB = Dexie & {
   registry: EntityTable<RegistryEntry, 'id'>;
   messages: EntityTable<MessageRecord, 'id'>;
   summaries: EntityTable<MessageSummary, 'id'>;
+  flagged: EntityTable<FlaggedComment, 'commentKey'>;
 };
 
 export const DB_NAME = 'otklik';
@@ -76,6 +84,17 @@ export function openDatabase(name = DB_NAME): OtklikDB {
   // An author's earlier messages: a repeated question without new arguments (App. 1 §16 ¶2).
   db.version(5).stores({
     messages: 'id, commentRef, importKey, author',
+  });
+  // The moderators' queue: comments flagged on a page and not yet handled, oldest first, by page.
+  db.version(6).stores({
+    flagged: 'commentKey, firstSeen, pageKey',
+  });
+  // Where a post was seen (lib/quota/count): posts of pages whose wall was never opened were seen
+  // one by one, on their own pages, and prove nothing about the wall.
+  db.version(7).upgrade(async (tx) => {
+    const pages = await tx.table<PageRecord, string>('pages').toArray();
+    const noWall = pages.filter((p) => p.kind !== 'wall').map((p) => p.key);
+    if (noWall.length) await tx.table<PostRecord, string>('posts').where('pageKey').anyOf(noWall).modify({ wallSeen: null });
   });
   return db;
 }

@@ -4,6 +4,7 @@
  * events each side lacks say who changed what: only them — take theirs; both — keep both and mark
  * the message for the curator's decision.
  */
+import { fileDate } from '../download';
 import { z } from 'zod';
 import { MessageRecordSchema } from '../backup/schemas';
 import type { OtklikDB } from '../db/schema';
@@ -77,9 +78,9 @@ export function exchangeToText(file: ExchangeFile): string {
   return JSON.stringify(file);
 }
 
-export function exchangeFileName(file: ExchangeFile): string {
+export function exchangeFileName(file: ExchangeFile, zone?: string): string {
   const who = (file.to?.department ?? file.origin.department ?? file.origin.name).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
-  return `otklik-exchange-${who || 'file'}-${file.exportedAt.slice(0, 10)}.json`;
+  return `otklik-exchange-${who || 'file'}-${fileDate(Date.parse(file.exportedAt), zone)}.json`;
 }
 
 const OriginSchema = z.object({

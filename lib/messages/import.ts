@@ -5,7 +5,8 @@
  * with a reason per row, so nothing is ever half-imported.
  */
 import { z } from 'zod';
-import { parseCsv } from '../csv';
+import { parseCsv, type Separator } from '../csv';
+import { binaryProblem } from '../text-file';
 import { pageKeyOf } from '../sites/types';
 import { parsePageUrl } from '../sites/url';
 import { MessageSchema, type Actor, type MessageEvent } from '../workflow/schema';
@@ -25,7 +26,7 @@ export const IMPORT_FIELDS: readonly ImportField[] = ['id', 'site', 'url', 'auth
 
 /** How the mapping step names each field. */
 export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
-  id: 'ID',
+  id: 'Номер (идентификатор)',
   site: 'Соцсеть',
   url: 'Ссылка',
   author: 'Автор',
@@ -92,16 +93,20 @@ interface RawRow {
   problems: string[];
 }
 
-type Table = { ok: true; columns: string[]; rows: RawRow[] } | { ok: false; errors: string[] };
+/** `separator` is the one the CSV was read with; null for JSON. */
+type Table = { ok: true; columns: string[]; rows: RawRow[]; separator: Separator | null } | { ok: false; errors: string[] };
 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function readCsv(text: string): Table {
+  const binary = binaryProblem(text);
+  if (binary) return { ok: false, errors: [binary] };
   let rows: string[][];
+  let separator: Separator;
   try {
-    rows = parseCsv(text).rows;
+    ({ rows, separator } = parseCsv(text));
   } catch (e) {
     return { ok: false, errors: [(e as Error).message] };
   }
@@ -132,7 +137,7 @@ function readCsv(text: string): Table {
     });
     out.push({ where, values, problems });
   }
-  return { ok: true, columns, rows: out };
+  return { ok: true, columns, rows: out, separator };
 }
 
 /** The list of messages: the file itself, or the first list under a usual wrapper key. */
@@ -175,7 +180,7 @@ function readJson(text: string): Table {
     }
     return { where, values, problems };
   });
-  return { ok: true, columns, rows };
+  return { ok: true, columns, rows, separator: null };
 }
 
 function readTable(text: string, format: ImportFormat): Table {
@@ -185,7 +190,7 @@ function readTable(text: string, format: ImportFormat): Table {
 }
 
 export type InspectResult =
-  | { ok: true; columns: string[]; sampleRows: Record<string, string>[]; rowCount: number; suggested: Mapping }
+  | { ok: true; columns: string[]; sampleRows: Record<string, string>[]; rowCount: number; suggested: Mapping; separator: Separator | null }
   | { ok: false; errors: string[] };
 
 /** The file's columns, its first rows for the mapping step, and a suggested mapping. */
@@ -198,6 +203,7 @@ export function inspectImport(text: string, format: ImportFormat, sampleSize = 5
     sampleRows: table.rows.slice(0, sampleSize).map((r) => r.values),
     rowCount: table.rows.length,
     suggested: suggestMapping(table.columns),
+    separator: table.separator,
   };
 }
 
@@ -406,7 +412,7 @@ export interface BuildOptions {
   newId?: (importKey: string) => string;
 }
 
-export type BuildResult = { ok: true; records: MessageRecord[] } | { ok: false; errors: string[] };
+export type BuildResult = { ok: true; records: MessageRecord[]; separator: Separator | null } | { ok: false; errors: string[] };
 
 /** Past this many reasons the list says how many more there are: nobody reads 50,000 lines. */
 const MAX_ERRORS = 100;
@@ -512,7 +518,7 @@ export function buildImport(text: string, format: ImportFormat, mapping: Mapping
     const more = errors.length - MAX_ERRORS;
     return { ok: false, errors: [...errors.slice(0, MAX_ERRORS), `…и ещё ${more} ${more % 10 === 1 && more % 100 !== 11 ? 'ошибка' : 'ошибок'}`] };
   }
-  return errors.length ? { ok: false, errors } : { ok: true, records };
+  return errors.length ? { ok: false, errors } : { ok: true, records, separator: table.separator };
 }
 
 /** A date's reason names its column: a file may have two date columns. */

@@ -45,3 +45,25 @@ export function derive(record: MessageRecord, clock: WorkClock, now: number): De
   };
   return { state, report, summary };
 }
+
+const LONG_ID = /^(?:imp-)?([0-9a-f]{8})[0-9a-f-]{8,}$/i;
+
+/**
+ * The number people see and type for a message: the first eight characters of its id (a UUID, or
+ * an import's `imp-` hash), so it reads «№ 3f2a9c1b» and still finds the id. Short ids stay whole.
+ */
+export function messageNumber(id: string): string {
+  return LONG_ID.exec(id)?.[1]?.toLowerCase() ?? id;
+}
+
+/** What a person typed for a message's number: «№ 3F2A9C1B», «3f2a9c1b» or the whole id. */
+export function normaliseMessageNumber(input: string): string {
+  const s = input.trim().replace(/^№\s*/, '').trim();
+  return LONG_ID.test(s) ? s : /^[0-9a-f]{8}$/i.test(s) ? s.toLowerCase() : s;
+}
+
+/** Whether the typed number names this message. */
+export function isMessageNumber(id: string, input: string): boolean {
+  const n = normaliseMessageNumber(input);
+  return n !== '' && (n === id || n === messageNumber(id));
+}

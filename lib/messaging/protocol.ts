@@ -84,6 +84,11 @@ export const protocol = {
     response: z.object({ id: z.number(), duplicate: z.boolean() }),
   },
   /** «Не нарушение»: this comment, or the words everywhere. */
+  /** The comments flagged on the page now, for the moderators' queue; `cleared`: shown here, no longer flagged. */
+  'moderation/flagged': {
+    request: z.object({ items: z.array(evidenceSchema).max(500), cleared: z.array(text(200)).max(5000) }),
+    response: z.object({ stored: z.number().int() }),
+  },
   'moderation/not-violation': {
     request: z.object({
       evidence: evidenceSchema,
@@ -96,6 +101,11 @@ export const protocol = {
   'settings/moderate-page': {
     request: z.object({ pageKey: z.string().min(3).max(300) }),
     response: z.object({ ok: z.boolean() }),
+  },
+  /** «⚙ Настройки» in the page panel: a page cannot open the extension's options, the background can. */
+  'options/open': {
+    request: z.object({}),
+    response: z.object({ opened: z.boolean() }),
   },
   /** Is this page registered, and how is its week of publications going (App. 2 §10). */
   'page/status': {
@@ -118,6 +128,7 @@ export const protocol = {
           perDayNeeded: z.number(),
           met: z.boolean(),
           complete: z.boolean(),
+          coverage: z.enum(['whole', 'part', 'none']).optional(),
         })
         .nullable(),
     }),
@@ -148,6 +159,8 @@ export const protocol = {
           id: z.string(),
           status: z.string(),
           statusTitle: z.string(),
+          /** §6: high importance shortens every deadline; the badge says so. */
+          importance: z.enum(['normal', 'high']),
           owner: z.string().nullable(),
           next: z.string().nullable(),
           urgency: z.enum(['overdue', 'soon', 'ok', 'none']),

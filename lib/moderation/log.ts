@@ -68,7 +68,7 @@ function formatTime(ms: number | null, timeZone: string): string {
 export function logToCsv(entries: ModerationEntry[], timeZone: string): string {
   return toCsv(
     ['Когда записано', 'Действие', 'Как', 'Кто записал', 'Страница', 'Адрес страницы', 'Запись', 'Комментарий', 'Ссылка',
-      'Автор', 'ID автора', 'Профиль автора', 'Время комментария', 'Категории', 'Пункты', 'Слова', 'Текст'],
+      'Автор', 'Идентификатор автора', 'Профиль автора', 'Время комментария', 'Категории', 'Пункты', 'Слова', 'Текст'],
     entries.map((e) => [
       formatTime(e.at, timeZone),
       ACTION_LABELS[e.action] + (e.scope === 'word' ? ' (слово везде)' : ''),

@@ -1,7 +1,7 @@
 /** The overview as CSV for a spreadsheet: one row a page, one column a week. */
 import { toCsv } from '../csv';
 import { weekStatus, type WeekResult } from './summary';
-import { weekLabel, weekStatusText } from './text';
+import { weekCountText, weekLabel, weekStatusText } from './text';
 import { DEFAULT_ZONE } from './week';
 
 export interface QuotaRow {
@@ -20,7 +20,13 @@ export function quotaToCsv(rows: readonly QuotaRow[], zone: string = DEFAULT_ZON
     r.url,
     r.department,
     r.target,
-    ...r.weeks.map((w) => `${w.count} (${weekStatusText(weekStatus(w))})`),
+    ...r.weeks.map(weekCell),
   ]);
   return toCsv(header, body);
+}
+
+/** «6 (выполнено)», «≥2 (счёт неполный)»; a week nobody saw has no number to give. */
+function weekCell(week: WeekResult): string {
+  const status = weekStatus(week);
+  return status === 'nodata' ? 'нет данных' : `${weekCountText(week)} (${weekStatusText(status)})`;
 }

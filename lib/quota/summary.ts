@@ -1,5 +1,5 @@
 /** The week so far, the last weeks, and the pace against the target (App. 2 §10). */
-import { isSeen, seenBackTo, seenSpans, weekCount, type CountablePost } from './count';
+import { wallSeenOf, weekCount, weekCoverage, type CountablePost, type Coverage } from './count';
 import { DEFAULT_TARGETS } from './target';
 import { daysLeftInWeek, DEFAULT_ZONE, shiftWeek, weekEndOf, weekStartOf } from './week';
 
@@ -21,6 +21,8 @@ export interface WeekSummary {
    * user is asked to scroll.
    */
   complete: boolean;
+  /** How much of the week so far the wall was seen through; 'none' when nobody opened it this week. */
+  coverage: Coverage;
 }
 
 export interface WeekSummaryInput {
@@ -43,10 +45,13 @@ export function weekSummary(input: WeekSummaryInput): WeekSummary {
   const target = input.target;
   const left = Math.max(0, target - count);
   const daysLeft = daysLeftInWeek(input.now, zone);
-  const complete =
+  const visitWhole =
     input.scrolledPastMonday === true ||
-    (input.oldestSeenAt !== undefined && input.oldestSeenAt !== null && input.oldestSeenAt <= weekStart) ||
-    seenBackTo(input.posts, weekStart, input.now);
+    (input.oldestSeenAt !== undefined && input.oldestSeenAt !== null && input.oldestSeenAt <= weekStart);
+  const stored = weekCoverage(input.posts, weekStart, input.now, zone);
+  // A visit that saw this week's posts saw part of the week even before they are stored.
+  const visitPart = input.oldestSeenAt !== undefined && input.oldestSeenAt !== null;
+  const coverage: Coverage = visitWhole ? 'whole' : stored === 'none' && visitPart ? 'part' : stored;
   return {
     weekStart,
     weekEnd,
@@ -56,7 +61,8 @@ export function weekSummary(input: WeekSummaryInput): WeekSummary {
     daysLeft,
     perDayNeeded: left === 0 ? 0 : Math.ceil(left / daysLeft),
     met: count >= target,
-    complete,
+    complete: coverage === 'whole',
+    coverage,
   };
 }
 
@@ -68,10 +74,11 @@ export interface WeekResult {
   /** The week that is still running. */
   current: boolean;
   /**
-   * The wall was seen through the whole week (for the current week: back to its Monday as of the
-   * latest visit). When false, the count is a lower bound and "missed" cannot be claimed.
+   * How much of the week the wall was seen through (for the current week: back to its Monday as of
+   * the latest visit). Short of 'whole' the count is a lower bound and "missed" cannot be claimed;
+   * at 'none' there is no count at all.
    */
-  known: boolean;
+  coverage: Coverage;
 }
 
 /** The last `n` weeks, oldest first; the last one is the current week. */
@@ -83,53 +90,71 @@ export function lastWeeks(
   target: number = DEFAULT_TARGETS.administration,
 ): WeekResult[] {
   const current = weekStartOf(now, zone);
-  const spans = seenSpans(posts);
+  const wall = wallSeenOf(posts);
   const weeks: WeekResult[] = [];
   for (let i = n - 1; i >= 0; i--) {
     const weekStart = shiftWeek(current, -i, zone);
     const count = weekCount(posts, weekStart, zone);
-    const known = i === 0 ? seenBackTo(posts, weekStart, now) : isSeen(spans, weekStart, weekEndOf(weekStart, zone));
-    weeks.push({ weekStart, count, target, met: count >= target, current: i === 0, known });
+    weeks.push({ weekStart, count, target, met: count >= target, current: i === 0, coverage: wall.coverage(weekStart, now, zone) });
   }
   return weeks;
 }
 
-/** How a week shows in the overview. */
-export type WeekStatus = 'met' | 'missed' | 'running' | 'unknown';
+/**
+ * How a week shows in the overview. A met target is met whatever was seen (the publications are
+ * there); short of it, a week nobody saw has no data, one seen in part has a lower bound.
+ */
+export type WeekStatus = 'met' | 'missed' | 'running' | 'partial' | 'nodata';
 
-export function weekStatus(week: WeekResult): WeekStatus {
+export function weekStatus(week: Pick<WeekResult, 'met' | 'current' | 'coverage'>): WeekStatus {
   if (week.met) return 'met';
+  if (week.coverage === 'none') return 'nodata';
   if (week.current) return 'running';
-  return week.known ? 'missed' : 'unknown';
+  return week.coverage === 'whole' ? 'missed' : 'partial';
 }
 
 export interface DepartmentSummary {
   department: string;
   pages: number;
-  /** Finished weeks that met the target, over all the department's pages. */
+  /** Finished weeks that met the target, over all the department's pages (and running weeks already met). */
   weeksMet: number;
   /** Finished weeks seen whole that fell short. */
   weeksMissed: number;
-  /** Finished weeks the wall was not seen through: neither met nor missed. */
-  weeksUnknown: number;
+  /** Finished weeks the wall was seen through in part only: neither met nor missed. */
+  weeksPartial: number;
+  /** Finished weeks nobody saw on the wall: neither met nor missed. */
+  weeksNoData: number;
+  /** Pages with no data in any of the weeks shown: their wall was never opened over them. */
+  pagesNoData: number;
 }
 
-/** Per department, sorted by name. The running week counts once met; until then it can still be met, so it is not missed. */
+/**
+ * Per department, sorted by name. The running week counts once met; until then it can still be met,
+ * so it is not missed. Weeks without data never count as met or missed: they are counted apart.
+ */
 export function departmentSummary(rows: readonly { department: string; weeks: readonly WeekResult[] }[]): DepartmentSummary[] {
   const byDept = new Map<string, DepartmentSummary>();
   for (const row of rows) {
-    const d = byDept.get(row.department) ?? { department: row.department, pages: 0, weeksMet: 0, weeksMissed: 0, weeksUnknown: 0 };
+    const d = byDept.get(row.department) ?? {
+      department: row.department,
+      pages: 0,
+      weeksMet: 0,
+      weeksMissed: 0,
+      weeksPartial: 0,
+      weeksNoData: 0,
+      pagesNoData: 0,
+    };
     d.pages++;
-    for (const w of row.weeks) {
-      if (w.current) {
-        if (w.met) d.weeksMet++;
-        continue;
-      }
-      const status = weekStatus(w);
+    const statuses = row.weeks.map(weekStatus);
+    if (statuses.length > 0 && statuses.every((s) => s === 'nodata')) d.pagesNoData++;
+    row.weeks.forEach((w, i) => {
+      const status = statuses[i];
+      if (w.current && status !== 'met') return;
       if (status === 'met') d.weeksMet++;
       else if (status === 'missed') d.weeksMissed++;
-      else d.weeksUnknown++;
-    }
+      else if (status === 'partial') d.weeksPartial++;
+      else d.weeksNoData++;
+    });
     byDept.set(row.department, d);
   }
   return [...byDept.values()].sort((a, b) => a.department.localeCompare(b.department, 'ru'));

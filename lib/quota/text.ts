@@ -1,9 +1,20 @@
 /** The quota's words as the user reads them. */
-import { DAYS, plural, pluralForm, PUBLICATIONS } from '../i18n/plural';
-import type { WeekSummary } from './summary';
+import { DAYS, PAGES, plural, pluralForm, PUBLICATIONS, WEEKS } from '../i18n/plural';
+import type { Coverage } from './count';
+import type { DepartmentSummary, WeekResult, WeekStatus, WeekSummary } from './summary';
 
-/** «На этой неделе: 6 из 10 · осталось 4 до воскресенья»; a lower bound says «не меньше» instead of a wrong number. */
-export function weekLine(s: Pick<WeekSummary, 'count' | 'target' | 'left' | 'met' | 'complete'>): string {
+/** What a week nobody saw on the wall shows instead of a count. */
+export const NO_DATA_TEXT = 'нет данных — откройте стену';
+
+/** The in-page panel and the reminder for a page whose wall nobody opened this week. */
+export const NO_DATA_HINT = 'Нет данных за эту неделю: откройте стену страницы и прокрутите её до понедельника';
+
+/**
+ * «На этой неделе: 6 из 10 · осталось 4 до воскресенья»; a lower bound says «не меньше» instead of a
+ * wrong number, and a week nobody saw says so instead of «0».
+ */
+export function weekLine(s: Pick<WeekSummary, 'count' | 'target' | 'left' | 'met' | 'complete'> & { coverage?: Coverage }): string {
+  if (!s.met && s.coverage === 'none') return `На этой неделе: ${NO_DATA_TEXT}`;
   const count = s.complete ? `${s.count}` : `не меньше ${s.count}`;
   const head = `На этой неделе: ${count} из ${s.target}`;
   if (s.met) return `${head} · цель недели выполнена`;
@@ -16,6 +27,11 @@ export function paceText(s: Pick<WeekSummary, 'left' | 'daysLeft' | 'perDayNeede
   if (s.left === 0) return '';
   if (s.daysLeft <= 1) return `нужно ещё ${s.left} сегодня`;
   return `нужно ~${s.perDayNeeded} в день`;
+}
+
+/** «Отставание от графика: к этому времени нужно было бы ~5»: the pace rounded as behindPace compares it. */
+export function behindText(expectedRounded: number): string {
+  return `Отставание от графика: к этому времени нужно было бы ~${expectedRounded}`;
 }
 
 /** «ещё 3 дня», «ещё 1 день» — including today. */
@@ -40,8 +56,44 @@ export function weekLabel(weekStart: number, zone: string = 'Asia/Omsk'): string
   return `${dayMonth.format(weekStart)} – ${dayMonth.format(lastDay)}`;
 }
 
-const STATUS_TEXT = { met: 'выполнено', missed: 'не выполнено', running: 'идёт', unknown: 'нет данных' } as const;
+/** «23.11»: the week's Monday, short enough for a strip of weeks in a narrow side panel. */
+export function weekShortLabel(weekStart: number, zone: string = 'Asia/Omsk'): string {
+  return new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', timeZone: zone }).format(weekStart);
+}
 
-export function weekStatusText(status: keyof typeof STATUS_TEXT): string {
+const STATUS_TEXT: Record<WeekStatus, string> = {
+  met: 'выполнено',
+  missed: 'не выполнено',
+  running: 'идёт',
+  partial: 'счёт неполный',
+  nodata: NO_DATA_TEXT,
+};
+
+export function weekStatusText(status: WeekStatus): string {
   return STATUS_TEXT[status];
+}
+
+/** The week's count as a number the user can trust: «6», «≥6» when the wall was seen in part, «—» without data. */
+export function weekCountText(week: Pick<WeekResult, 'count' | 'met' | 'coverage'>): string {
+  if (week.met || week.coverage === 'whole') return String(week.count);
+  return week.coverage === 'part' ? `≥${week.count}` : '—';
+}
+
+/** «5 из 5 — выполнено», «≥2 из 10 — идёт, счёт неполный», «нет данных — откройте стену». */
+export function weekResultText(week: Pick<WeekResult, 'count' | 'target' | 'met' | 'current' | 'coverage'>, status: WeekStatus): string {
+  if (status === 'nodata') return NO_DATA_TEXT;
+  const tail = status === 'running' && week.coverage !== 'whole' ? `${STATUS_TEXT.running}, ${STATUS_TEXT.partial}` : STATUS_TEXT[status];
+  return `${weekCountText(week)} из ${week.target} — ${tail}`;
+}
+
+/**
+ * «2 страницы · выполнено: 9 недель · не выполнено: 1 неделя · нет данных: 7 недель · стену не
+ * открывали: 1 страница»: weeks without data are named apart, never as met or missed.
+ */
+export function departmentSummaryText(d: DepartmentSummary): string {
+  const parts = [plural(d.pages, PAGES), `выполнено: ${plural(d.weeksMet, WEEKS)}`, `не выполнено: ${plural(d.weeksMissed, WEEKS)}`];
+  if (d.weeksPartial > 0) parts.push(`${STATUS_TEXT.partial}: ${plural(d.weeksPartial, WEEKS)}`);
+  if (d.weeksNoData > 0) parts.push(`нет данных: ${plural(d.weeksNoData, WEEKS)}`);
+  if (d.pagesNoData > 0) parts.push(`стену не открывали: ${plural(d.pagesNoData, PAGES)}`);
+  return parts.join(' · ');
 }

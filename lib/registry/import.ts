@@ -1,14 +1,32 @@
 /**
- * Importing a registry from CSV or JSON. All or nothing: one bad row refuses the whole file, with a
- * reason for each row, so a half-imported registry never replaces a good one.
+ * Reading a registry file (CSV or JSON). All or nothing: one bad row refuses the whole file, with a
+ * reason for each row, so a half-read file never reaches the registry. What the file then does to
+ * the registry (merge or replace) is ./plan.ts.
  */
-import { parseCsv } from '../csv';
+import { parseCsv, type Separator } from '../csv';
+import { binaryProblem } from '../text-file';
 import { columnFor, COLUMNS, REQUIRED_FIELDS, type Column } from './columns';
-import { samePage } from './match';
-import { FIELD_LABELS, type RegistryEntry } from './entry';
+import { normaliseUrl, samePage } from './match';
+import { FIELD_LABELS, type RegistryEntry, type RegistryField } from './entry';
 import { registryEntrySchema } from './schema';
 
 export type ImportResult = { ok: true; entries: RegistryEntry[] } | { ok: false; errors: string[] };
+
+export type RegistryFile =
+  | {
+      ok: true;
+      entries: RegistryEntry[];
+      /**
+       * The fields the file speaks about: a CSV's columns, every field for JSON (a backup writes
+       * them all, and a key left out means empty). A merge keeps what a page had in the others.
+       */
+      fields: RegistryField[];
+      /** The separator a CSV was read with; null for JSON. */
+      separator: Separator | null;
+    }
+  | { ok: false; errors: string[] };
+
+const ALL_FIELDS = Object.keys(FIELD_LABELS) as RegistryField[];
 
 export interface ImportOptions {
   /** Ids for rows that come without one. */
@@ -24,6 +42,12 @@ interface Candidate {
 }
 
 export function parseRegistryImport(text: string, format: 'csv' | 'json', options: ImportOptions = {}): ImportResult {
+  const file = readRegistryFile(text, format, options);
+  return file.ok ? { ok: true, entries: file.entries } : file;
+}
+
+/** The file's entries, validated, with what it was read as; or every reason it cannot be. */
+export function readRegistryFile(text: string, format: 'csv' | 'json', options: ImportOptions = {}): RegistryFile {
   const newId = options.newId ?? (() => crypto.randomUUID());
   const read = format === 'csv' ? readCsv(text) : readJson(text);
   if ('errors' in read) return { ok: false, errors: read.errors };
@@ -49,7 +73,8 @@ export function parseRegistryImport(text: string, format: 'csv' | 'json', option
       }
       continue;
     }
-    const twin = accepted.find((a) => a.entry.id === r.data.id || samePage(a.entry, r.data));
+    // The same address twice is one page, even when the two rows give different owner ids.
+    const twin = accepted.find((a) => a.entry.id === r.data.id || samePage(a.entry, r.data) || sameAddress(a.entry, r.data));
     if (twin) {
       errors.push(
         twin.entry.id === r.data.id
@@ -61,13 +86,23 @@ export function parseRegistryImport(text: string, format: 'csv' | 'json', option
     accepted.push({ where: c.where, entry: r.data });
     entries.push(r.data);
   }
-  return errors.length ? { ok: false, errors } : { ok: true, entries };
+  return errors.length ? { ok: false, errors } : { ok: true, entries, fields: read.fields, separator: read.separator };
 }
 
-function readCsv(text: string): { candidates: Candidate[] } | { errors: string[] } {
+function sameAddress(a: RegistryEntry, b: RegistryEntry): boolean {
+  const an = normaliseUrl(a.url);
+  return an !== null && an === normaliseUrl(b.url);
+}
+
+type Read = { candidates: Candidate[]; fields: RegistryField[]; separator: Separator | null } | { errors: string[] };
+
+function readCsv(text: string): Read {
+  const binary = binaryProblem(text);
+  if (binary) return { errors: [binary] };
   let rows: string[][];
+  let separator: Separator;
   try {
-    rows = parseCsv(text).rows;
+    ({ rows, separator } = parseCsv(text));
   } catch (e) {
     return { errors: [(e as Error).message] };
   }
@@ -108,10 +143,11 @@ function readCsv(text: string): { candidates: Candidate[] } | { errors: string[]
     });
     candidates.push({ where, input });
   }
-  return { candidates };
+  const fields = columns.filter((c): c is Column => c !== null).map((c) => c.field);
+  return { candidates, fields, separator };
 }
 
-function readJson(text: string): { candidates: Candidate[] } | { errors: string[] } {
+function readJson(text: string): Read {
   let data: unknown;
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -122,6 +158,8 @@ function readJson(text: string): { candidates: Candidate[] } | { errors: string[
   if (!Array.isArray(list)) return { errors: ['ожидается список записей или объект с полем «entries»'] };
   return {
     candidates: list.map((item, i) => ({ where: `запись ${i + 1}`, ...jsonInput(item) })),
+    fields: ALL_FIELDS,
+    separator: null,
   };
 }
 

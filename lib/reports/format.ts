@@ -1,5 +1,6 @@
 /** How the reports write instants, durations and periods: always in the administration's zone. */
 import { pluralForm, type PluralForms } from '../i18n/plural';
+import type { WorktimeSettings } from '../worktime/schedule';
 
 /** A half-open interval [from, to) of instants (unix ms). */
 export interface Period {
@@ -38,6 +39,40 @@ export function formatMinutes(minutes: number): string {
   const h = Math.trunc(total / 60);
   const m = Math.abs(total % 60);
   return m ? `${h} ч ${m} мин` : `${h} ч`;
+}
+
+const wallMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * A nominal working day of the schedule: the week's working minutes (lunch excluded) over its
+ * working days — 8 h for Omsk (4 × 8 ч 15 мин + 7 ч, over 5). What «раб. дн.» means in the reports.
+ */
+export function workdayMinutes(settings: Pick<WorktimeSettings, 'week' | 'lunch'>): number {
+  let total = 0;
+  let days = 0;
+  for (const hours of Object.values(settings.week)) {
+    if (!hours) continue;
+    const open = wallMinutes(hours.start);
+    const close = wallMinutes(hours.end);
+    const lunch = settings.lunch ? Math.max(0, Math.min(close, wallMinutes(settings.lunch.end)) - Math.max(open, wallMinutes(settings.lunch.start))) : 0;
+    total += close - open - lunch;
+    days++;
+  }
+  return days && total > 0 ? total / days : 480;
+}
+
+/**
+ * Working time as people count it: «2 ч 15 мин» within a working day, «26 раб. дн. 3 ч» beyond
+ * (minutes dropped: nobody reads them after a day).
+ */
+export function formatWorkingTime(minutes: number, dayMinutes: number): string {
+  const total = Math.round(minutes);
+  if (Math.abs(total) < dayMinutes) return formatMinutes(total);
+  const sign = total < 0 ? '−' : '';
+  const abs = Math.abs(total);
+  const days = Math.floor(abs / dayMinutes);
+  const hours = Math.floor((abs - days * dayMinutes) / 60);
+  return `${sign}${days.toLocaleString('ru-RU')} раб. дн.${hours ? ` ${hours} ч` : ''}`;
 }
 
 /** «5 минут» in running text. */

@@ -3,16 +3,22 @@
  * unit) and by clause, for the curator's report to the Mayor.
  */
 import { toCsv } from '../csv';
-import { partyName } from '../messages/summary';
+import { messageNumber, partyName } from '../messages/summary';
 import type { MessageRecord } from '../messages/types';
 import { deadlineReport } from '../workflow/deadlines';
-import { replay } from '../workflow/reducer';
+import { replay, type MessageState } from '../workflow/reducer';
 import type { DeadlineName } from '../workflow/table';
 import type { WorkClock } from '../worktime/clock';
 import { escapeHtml } from '../html';
-import { formatDateTime, formatMinutes, formatPeriod, inPeriod, snippetOf, type Period } from './format';
+import { formatDate, formatDateTime, formatPeriod, formatWorkingTime, inPeriod, snippetOf, workdayMinutes, type Period } from './format';
 
 export const CURATOR_PARTY = 'Куратор';
+
+/**
+ * The decree was signed on 25 May 2020: a deadline before it is a wrong date (a test record, a year
+ * lost in an import), not decades of lateness. Such rows are listed and left out of the totals.
+ */
+export const DECREE_SIGNED = Date.parse('2020-05-25T00:00:00+06:00');
 
 export interface MissedRow {
   messageId: string;
@@ -28,6 +34,8 @@ export interface MissedRow {
   status: 'late' | 'missed';
   /** Working minutes from the deadline to the act, or to `now` when it is still not done. */
   minutesLate: number;
+  /** The deadline falls before the decree: a wrong date, so `minutesLate` is not added to any total. */
+  dateSuspect: boolean;
   /** 'Куратор' or the unit. */
   department: string;
   /** The executor's name, when the history names one. */
@@ -55,8 +63,26 @@ export interface MissedReport {
   total: number;
   departments: DepartmentGroup[];
   byClause: ClauseTotal[];
-  /** Messages whose history cannot be replayed: left out, and said so rather than hidden. */
-  skipped: { id: string; error: string }[];
+  /** Messages whose history cannot be replayed, or whose dates the calendar cannot count: left out, and said so rather than hidden. */
+  skipped: { id: string; author: string; error: string }[];
+  /** The schedule's nominal working day, in minutes: what «раб. дн.» counts. */
+  workdayMinutes: number;
+}
+
+/** A total or a row's lateness in working days and hours. */
+export function lateText(minutes: number, report: Pick<MissedReport, 'workdayMinutes'>): string {
+  return formatWorkingTime(minutes, report.workdayMinutes);
+}
+
+/** «рабочий день — 8 ч»: what «раб. дн.» stands for, under the tables. */
+export function workdayNote(report: Pick<MissedReport, 'workdayMinutes'>): string {
+  const m = Math.round(report.workdayMinutes);
+  return `рабочий день (раб. дн.) — ${m % 60 ? `${Math.floor(m / 60)} ч ${m % 60} мин` : `${m / 60} ч`}`;
+}
+
+/** A row's lateness as the tables show it; a suspect date says so instead of a number. */
+export function rowLateText(row: MissedRow, report: Pick<MissedReport, 'workdayMinutes'>, zone: string): string {
+  return row.dateSuspect ? `не посчитана: срок ${formatDate(row.due, zone)} — раньше Порядка 280-п, проверьте дату сообщения` : lateText(row.minutesLate, report);
 }
 
 /** Clause order as the decree numbers them: 4.4 before 5 before 12.4. */
@@ -79,10 +105,35 @@ function totalsByClause(rows: MissedRow[]): ClauseTotal[] {
   for (const r of rows) {
     const t = map.get(r.clause) ?? { clause: r.clause, title: r.title, count: 0, minutesLate: 0 };
     t.count++;
-    t.minutesLate += r.minutesLate;
+    if (!r.dateSuspect) t.minutesLate += r.minutesLate;
     map.set(r.clause, t);
   }
   return [...map.values()].sort((a, b) => compareClauses(a.clause, b.clause));
+}
+
+function rowsOf(record: MessageRecord, state: MessageState, clock: WorkClock, period: Period, now: number): MissedRow[] {
+  const rows: MissedRow[] = [];
+  for (const v of deadlineReport(state, clock, now).violations) {
+    if (v.due === null || !inPeriod(v.due, period)) continue;
+    const doneAt = v.status === 'late' ? (v.completedAt ?? null) : null;
+    rows.push({
+      messageId: record.id,
+      author: record.author ?? '',
+      snippet: snippetOf(record.text),
+      link: linkOf(record),
+      deadline: v.name,
+      clause: v.clause,
+      title: v.title,
+      due: v.due,
+      doneAt,
+      status: v.status as 'late' | 'missed',
+      minutesLate: clock.workingMinutesBetween(v.due, doneAt ?? now),
+      dateSuspect: v.due < DECREE_SIGNED,
+      department: partyName(v.responsible),
+      person: v.responsible.role === 'curator' ? null : (v.responsible.name ?? null),
+    });
+  }
+  return rows;
 }
 
 /**
@@ -97,27 +148,15 @@ export function missedDeadlines(records: readonly MessageRecord[], clock: WorkCl
     try {
       state = replay(record.events);
     } catch (e) {
-      skipped.push({ id: record.id, error: e instanceof Error ? e.message : String(e) });
+      skipped.push({ id: record.id, author: record.author ?? '', error: e instanceof Error ? e.message : String(e) });
       continue;
     }
-    for (const v of deadlineReport(state, clock, now).violations) {
-      if (v.due === null || !inPeriod(v.due, period)) continue;
-      const doneAt = v.status === 'late' ? (v.completedAt ?? null) : null;
-      rows.push({
-        messageId: record.id,
-        author: record.author ?? '',
-        snippet: snippetOf(record.text),
-        link: linkOf(record),
-        deadline: v.name,
-        clause: v.clause,
-        title: v.title,
-        due: v.due,
-        doneAt,
-        status: v.status as 'late' | 'missed',
-        minutesLate: clock.workingMinutesBetween(v.due, doneAt ?? now),
-        department: partyName(v.responsible),
-        person: v.responsible.role === 'curator' ? null : (v.responsible.name ?? null),
-      });
+    // A date outside the production calendar (a test record, a year lost in an import) cannot be
+    // counted in working time: the message is listed as left out, and the rest of the report stands.
+    try {
+      rows.push(...rowsOf(record, state, clock, period, now));
+    } catch (e) {
+      skipped.push({ id: record.id, author: record.author ?? '', error: e instanceof Error ? e.message : String(e) });
     }
   }
   rows.sort((a, b) => a.due - b.due || a.messageId.localeCompare(b.messageId));
@@ -127,13 +166,13 @@ export function missedDeadlines(records: readonly MessageRecord[], clock: WorkCl
     .map(([department, list]) => ({
       department,
       total: list.length,
-      minutesLate: list.reduce((s, r) => s + r.minutesLate, 0),
+      minutesLate: list.reduce((s, r) => s + (r.dateSuspect ? 0 : r.minutesLate), 0),
       byClause: totalsByClause(list),
       rows: list,
     }))
     // The curator's own delays first, then units alphabetically: the Mayor reads both, in that order.
     .sort((a, b) => Number(b.department === CURATOR_PARTY) - Number(a.department === CURATOR_PARTY) || a.department.localeCompare(b.department, 'ru'));
-  return { period, now, total: rows.length, departments, byClause: totalsByClause(rows), skipped };
+  return { period, now, total: rows.length, departments, byClause: totalsByClause(rows), skipped, workdayMinutes: workdayMinutes(clock.settings) };
 }
 
 const NOT_DONE = 'не выполнено';
@@ -146,13 +185,13 @@ export function missedToCsv(report: MissedReport, zone: string): string {
         g.department,
         r.clause,
         r.title,
-        r.messageId,
+        messageNumber(r.messageId),
         r.author,
         r.snippet,
         r.link ?? '',
         formatDateTime(r.due, zone),
         r.doneAt === null ? NOT_DONE : formatDateTime(r.doneAt, zone),
-        Math.round(r.minutesLate),
+        r.dateSuspect ? '' : Math.round(r.minutesLate),
         r.person ?? g.department,
       ]);
   return toCsv(
@@ -189,19 +228,19 @@ export function missedToHtml(report: MissedReport, options: PrintOptions): strin
   const e = escapeHtml;
   const period = formatPeriod(options.period, zone);
   const summary = report.byClause
-    .map((c) => `<tr><td>п. ${e(c.clause)}</td><td>${e(c.title)}</td><td class="num">${c.count}</td><td class="num">${e(formatMinutes(c.minutesLate))}</td></tr>`)
+    .map((c) => `<tr><td>п. ${e(c.clause)}</td><td>${e(c.title)}</td><td class="num">${c.count}</td><td class="num">${e(lateText(c.minutesLate, report))}</td></tr>`)
     .join('');
   const byDepartment = report.departments
-    .map((g) => `<tr><td>${e(g.department)}</td><td class="num">${g.total}</td><td class="num">${e(formatMinutes(g.minutesLate))}</td></tr>`)
+    .map((g) => `<tr><td>${e(g.department)}</td><td class="num">${g.total}</td><td class="num">${e(lateText(g.minutesLate, report))}</td></tr>`)
     .join('');
   const sections = report.departments
     .map((g) => {
       const rows = g.rows
         .map(
-          (r) => `<tr><td>п. ${e(r.clause)}<br>${e(r.title)}</td><td>${e(r.messageId)}<br>${e(r.author)}</td><td>${e(r.snippet)}${
+          (r) => `<tr><td>п. ${e(r.clause)}<br>${e(r.title)}</td><td>№ ${e(messageNumber(r.messageId))}<br>${e(r.author)}</td><td>${e(r.snippet)}${
             r.link ? `<div class="link">${e(r.link)}</div>` : ''
           }</td><td>${e(formatDateTime(r.due, zone))}</td><td>${e(r.doneAt === null ? NOT_DONE : formatDateTime(r.doneAt, zone))}</td><td class="num">${e(
-            formatMinutes(r.minutesLate),
+            rowLateText(r, report, zone),
           )}</td><td>${e(r.person ?? g.department)}</td></tr>`,
         )
         .join('');
@@ -220,7 +259,7 @@ export function missedToHtml(report: MissedReport, options: PrintOptions): strin
 <style>${PRINT_CSS}</style></head>
 <body>
 <h1>Нарушения сроков работы с сообщениями граждан (п. 18 прил. 1 к Порядку 280-п)</h1>
-<p class="meta">Период: ${e(period)}. Отчёт составлен ${e(formatDateTime(options.generatedAt, zone))}. Всего нарушений: ${report.total}. Просрочка — в рабочем времени.</p>
+<p class="meta">Период: ${e(period)}. Отчёт составлен ${e(formatDateTime(options.generatedAt, zone))}. Всего нарушений: ${report.total}. Просрочка — в рабочем времени, ${e(workdayNote(report))}.</p>
 ${body}
 </body></html>
 `;

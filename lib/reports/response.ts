@@ -86,8 +86,15 @@ export function responseTimes(records: readonly MessageRecord[], clock: WorkCloc
       continue;
     }
     if (!inPeriod(published.at, period)) continue;
-    const minutes = clock.workingMinutesBetween(state.receivedAt, published.at);
-    const due = dueAfter(clock, state.receivedAt, deadlineSpan('replyDeadline', state.importance));
+    let minutes: number;
+    let due: number | null;
+    try {
+      minutes = clock.workingMinutesBetween(state.receivedAt, published.at);
+      due = dueAfter(clock, state.receivedAt, deadlineSpan('replyDeadline', state.importance));
+    } catch {
+      // A date outside the production calendar: not a response time anyone can read (see missed.ts).
+      continue;
+    }
     const onTime = due !== null && published.at <= due ? 1 : 0;
     const a = acc(dept);
     a.minutes.push(minutes);

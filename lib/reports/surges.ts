@@ -130,9 +130,23 @@ export function significantAndSurges(records: readonly MessageRecord[], now: num
 
 const MESSAGES = ['сообщение', 'сообщения', 'сообщений'] as const;
 
-/** The usual level to two decimals at most, with a comma: «0,13». */
-export function formatUsual(n: number): string {
-  return (Math.round(n * 100) / 100).toLocaleString('ru-RU', { maximumFractionDigits: 2 });
+/** «172», «1,5»: a level as people say it — whole above ten, one decimal at most below. */
+function roughly(n: number): string {
+  const v = n >= 10 ? Math.round(n) : Math.round(n * 10) / 10;
+  return `${v === n ? '' : 'около '}${v.toLocaleString('ru-RU', { maximumFractionDigits: 1 })}`;
+}
+
+/**
+ * The usual level in the unit it reads best in: per window («около 172 за 3 ч») when that is at
+ * least one, else per day («около 2 в сутки»), else the plain count over the baseline.
+ */
+export function formatUsual(s: Pick<Surge, 'usual' | 'baselineCount'>, o: Pick<SurgeReport['options'], 'windowHours' | 'baselineDays'>): string {
+  const days = `${o.baselineDays} ${pluralForm(o.baselineDays, ['день', 'дня', 'дней'])}`;
+  if (s.baselineCount === 0) return `ни одного за предыдущие ${days}`;
+  if (s.usual >= 1) return `${roughly(s.usual)} за ${o.windowHours} ч`;
+  const perDay = (s.usual * 24) / o.windowHours;
+  if (perDay >= 1) return `${roughly(perDay)} в сутки`;
+  return `${s.baselineCount} за предыдущие ${days}`;
 }
 
 /** The summary the curator pastes into a message to the Mayor. */
@@ -149,7 +163,7 @@ export function surgesToText(report: SurgeReport, zone: string): string {
   lines.push('', `Повышенная активность за последние ${o.windowHours} ч (с ${formatDateTime(report.window.from, zone)}): ${report.surges.length ? report.surges.length : 'не выявлена'}`);
   for (const s of report.surges) {
     const what = s.kind === 'page' ? `страница «${s.label}»` : `тема «${s.label}»`;
-    lines.push(`— ${what}: ${s.count} ${pluralForm(s.count, MESSAGES)}; обычно ${formatUsual(s.usual)} за ${o.windowHours} ч (в среднем за ${o.baselineDays} дн.)`);
+    lines.push(`— ${what}: ${s.count} ${pluralForm(s.count, MESSAGES)} за ${o.windowHours} ч; обычно ${formatUsual(s, o)}`);
   }
   lines.push('', report.rule);
   return lines.join('\n');

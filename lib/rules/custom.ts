@@ -28,13 +28,13 @@ const phraseSchema = z
       if (!WORD.test(word)) {
         ctx.addIssue({
           code: 'custom',
-          message: `«${word}»: допустимы только русские буквы и «*» в конце слова`,
+          message: `«${word}» — допустимы только русские буквы и «*» в конце слова`,
         });
       }
     }
     // One-letter words are fine inside a phrase («вступай в клуб»), not alone.
     if (words.every((w) => WORD.test(w)) && words.every((w) => w.replace('*', '').length < 2)) {
-      ctx.addIssue({ code: 'custom', message: `«${s}»: слишком короткое слово, нужно не меньше двух букв` });
+      ctx.addIssue({ code: 'custom', message: `«${s}» — слишком короткое слово, нужно не меньше двух букв` });
     }
     if (s.split(' ').length > 6) ctx.addIssue({ code: 'custom', message: 'фраза длиннее шести слов' });
   });
@@ -47,7 +47,9 @@ export const customLexiconSchema = z.object({
       z
         .string()
         .transform((s) => s.trim().toLowerCase())
-        .refine((s) => DOMAIN.test(s), { message: 'адрес сайта вида example.ru' }),
+        .superRefine((s, ctx) => {
+          if (!DOMAIN.test(s)) ctx.addIssue({ code: 'custom', message: `«${s}» — нужен адрес сайта вида example.ru` });
+        }),
     )
     .max(500)
     .default([]),
@@ -59,16 +61,38 @@ export type CustomLexiconResult =
   | { ok: true; lexicon: CompiledCustomLexicon }
   | { ok: false; errors: string[] };
 
-const FIELD_RU: Record<string, string> = { words: 'слова', allow: 'исключения', allowDomains: 'разрешённые сайты' };
+/** The lists as the settings page names them. */
+const LIST_RU: Record<string, string> = { words: 'Слова', allow: 'Исключения', allowDomains: 'Разрешённые сайты' };
 
-function describePath(path: readonly PropertyKey[]): string {
-  const parts: string[] = [];
-  for (const p of path) {
-    if (typeof p === 'number') parts.push(`№${p + 1}`);
-    else if ((CATEGORIES as readonly string[]).includes(String(p))) parts.push(CATEGORY_LABELS_RU[p as Category]);
-    else parts.push(FIELD_RU[String(p)] ?? String(p));
+const capital = (s: string) => `${s[0]?.toUpperCase() ?? ''}${s.slice(1)}`;
+
+/**
+ * Where a problem is, in the words of the settings page: the list («Оскорбление», «Исключения») and,
+ * when the message does not quote the word itself, its line — counted without empty lines, as saved.
+ */
+function describePath(path: readonly PropertyKey[], quotesWord: boolean): string {
+  const [field, ...rest] = path;
+  let list = LIST_RU[String(field)] ?? '';
+  if (field === 'words' && typeof rest[0] === 'string' && (CATEGORIES as readonly string[]).includes(rest[0])) {
+    list = capital(CATEGORY_LABELS_RU[rest.shift() as Category]);
   }
-  return parts.join(', ');
+  const line = rest.find((p): p is number => typeof p === 'number');
+  return line === undefined || quotesWord ? list : `${list}, строка ${line + 1}`;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return 'неверный тип значения';
+    case 'too_big':
+      return 'слишком длинный список';
+    case 'unrecognized_keys':
+      return issue.path[0] === 'words'
+        ? `нет такой категории: ${issue.keys.map((k) => `«${k}»`).join(', ')}`
+        : `лишние поля: ${issue.keys.map((k) => `«${k}»`).join(', ')}`;
+    default:
+      return issue.message;
+  }
 }
 
 export function compileCustomLexicon(input: unknown): CustomLexiconResult {
@@ -77,10 +101,9 @@ export function compileCustomLexicon(input: unknown): CustomLexiconResult {
     return {
       ok: false,
       errors: parsed.error.issues.map((issue) => {
-        const where = describePath(issue.path);
-        const message =
-          issue.code === 'invalid_type' ? 'неверный тип значения' : issue.code === 'too_big' ? 'слишком длинный список' : issue.message;
-        return where ? `${where}: ${message}` : message;
+        const message = describeIssue(issue);
+        const where = describePath(issue.path, message.startsWith('«'));
+        return where ? `${where}: ${message}` : capital(message);
       }),
     };
   }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CATEGORIES } from '../rules/types';
-import { DEFAULT_SETTINGS, mergeSettings, ROLES, type Settings } from './defaults';
+import { DEFAULT_SETTINGS, mergeSettings, migrateSettings, ROLES, type Settings } from './defaults';
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -29,27 +29,32 @@ export const settingsV1 = z.object({
   }),
 });
 
-export const settingsSchema: z.ZodType<Settings> = settingsV1;
+/** Version 2: whether the first-run step «Кто вы?» is done. */
+export const settingsV2 = settingsV1.extend({
+  version: z.literal(2),
+  onboarded: z.boolean(),
+});
 
-/** Migrations: index n turns version n into version n + 1. Versions before 1 never shipped. */
-const migrations: ((old: Record<string, unknown>) => Record<string, unknown>)[] = [];
+/**
+ * The current version; an older copy (a backup made before an update) is migrated first, so it
+ * passes as the settings it becomes. The migrations live in ./defaults.ts, which content scripts read.
+ */
+export const settingsSchema: z.ZodType<Settings> = z.preprocess(
+  (value) => (typeof value === 'object' && value !== null ? migrateSettings(value as Record<string, unknown>) : value),
+  settingsV2,
+);
 
 /** Reads whatever is stored: migrates it forward, fills what is missing, and never throws. */
 export function readSettings(raw: unknown): Settings {
   if (typeof raw !== 'object' || raw === null) return DEFAULT_SETTINGS;
-  let value = raw as Record<string, unknown>;
-  let version = typeof value.version === 'number' ? value.version : 1;
-  while (version < DEFAULT_SETTINGS.version && migrations[version - 1]) {
-    value = migrations[version - 1]!(value);
-    version++;
-  }
-  const parsed = settingsSchema.safeParse(mergeSettings(value));
+  const parsed = settingsSchema.safeParse(mergeSettings(raw));
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
 const FIELD_NAMES: Record<string, string> = {
+  onboarded: 'первый запуск',
   role: 'роль',
   userName: 'имя',
   department: 'подразделение',

@@ -12,7 +12,8 @@ import {
   type WorktimeSettings,
   type WorktimeSettingsEdit,
 } from '../worktime/schedule';
-import { loadSettings } from './read';
+import { mergeSettings } from './defaults';
+import { loadSettings, SETTINGS_KEY } from './read';
 
 export const WORKTIME_KEY = 'worktime';
 export const CALENDAR_YEARS_KEY = 'calendarYears';
@@ -87,4 +88,35 @@ export function cachedClock(): Promise<WorkClock> {
   }
   cached ??= loadClock();
   return cached;
+}
+
+/** Calls back with the stored schedule whenever any page of the extension saves it. */
+export function watchWorktime(callback: (w: WorktimeSettings) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(WORKTIME_KEY in changes)) return;
+    const raw = changes[WORKTIME_KEY]!.newValue;
+    const parsed = raw === undefined ? null : parseWorktimeSettings(raw);
+    callback(parsed?.ok ? parsed.value : DEFAULT_WORKTIME_SETTINGS);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/**
+ * Calls back with a fresh clock whenever what it is built from changes — the schedule, the added
+ * calendar years or the zone — for a page that stays open (the side panel).
+ */
+export function watchClock(callback: (clock: WorkClock) => void): () => void {
+  let latest = 0;
+  const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
+    if (area !== 'local') return;
+    const settings = changes[SETTINGS_KEY];
+    const zoneChanged = settings !== undefined && mergeSettings(settings.oldValue).timeZone !== mergeSettings(settings.newValue).timeZone;
+    if (!(WORKTIME_KEY in changes || CALENDAR_YEARS_KEY in changes || zoneChanged)) return;
+    const mine = ++latest;
+    // Two quick changes: only the clock built after the last one is handed on.
+    void loadClock().then((clock) => mine === latest && callback(clock));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }

@@ -68,6 +68,26 @@ function holderAt(state: MessageState, t: number): Party {
   return party;
 }
 
+/** Who held the message just before `t`: for a duty met at `t`, whoever met it (custody moves at that very instant). */
+function holderBefore(state: MessageState, t: number): Party {
+  let party = state.custody[0]!.party;
+  for (const c of state.custody) {
+    if (c.from >= t) break;
+    party = c.party;
+  }
+  return party;
+}
+
+/**
+ * Who answers for a deadline that counts from T0 (§6, §7): met — whoever did it (the unit that sent
+ * the draft, not the curator who got it); otherwise whoever held the message when it fell due, or
+ * holds it now while it is still open.
+ */
+function holderFor(state: MessageState, status: DeadlineStatusKind, completedAt: number | undefined, due: number | null, now: number): Party {
+  if (status === 'met' && completedAt !== undefined) return holderBefore(state, completedAt);
+  return holderAt(state, due ?? now);
+}
+
 function statusOf(o: Obligation, due: number | null, now: number): DeadlineStatusKind {
   const window = DEADLINE_TABLE[o.name].kind === 'window';
   if (o.completedAt !== undefined) return due === null || o.completedAt <= due ? 'met' : 'late';
@@ -89,7 +109,7 @@ export function deadlineReport(state: MessageState, clock: WorkClock, now: Insta
     const rule = DEADLINE_TABLE[o.name];
     const due = dueAfter(clock, o.startedAt, rule[state.importance], state.finalReplyDue);
     const status = statusOf(o, due, nowMs);
-    const responsible = o.party === 'holder' ? holderAt(state, due ?? nowMs) : o.party;
+    const responsible = o.party === 'holder' ? holderFor(state, status, o.completedAt, due, nowMs) : o.party;
     const item: DeadlineStatus = { name: o.name, clause: rule.clause, title: rule.title, startedAt: o.startedAt, due, status, responsible };
     if (o.completedAt !== undefined) item.completedAt = o.completedAt;
     if ((status === 'open' || status === 'missed') && due !== null) item.minutesLeft = clock.workingMinutesBetween(nowMs, due);

@@ -34,7 +34,7 @@ export const WorktimeSettingsSchema = z
     }),
     lunch: Span('обеденный перерыв').nullable(),
     /** How much earlier a pre-holiday day ends (Labour Code art. 95: one hour). */
-    shortenedByMinutes: z.number().int().min(0).max(240),
+    shortenedByMinutes: z.number({ error: 'укажите число минут' }).int('укажите целое число минут').min(0, 'не меньше 0 минут').max(240, 'не больше 240 минут'),
     /** Whether the 2020–2021 presidential non-working days stop the clock. */
     decreeNonWorkingDays: z.boolean(),
   })
@@ -69,11 +69,36 @@ export const DEFAULT_WORKTIME_SETTINGS: WorktimeSettings = deepFreeze({
   decreeNonWorkingDays: false,
 });
 
+const PLACE_WORDS: Record<string, string> = {
+  week: '',
+  mon: 'понедельник',
+  tue: 'вторник',
+  wed: 'среда',
+  thu: 'четверг',
+  fri: 'пятница',
+  sat: 'суббота',
+  sun: 'воскресенье',
+  start: 'начало',
+  end: 'конец',
+  lunch: 'обеденный перерыв',
+  zone: 'часовой пояс',
+  shortenedByMinutes: 'сокращение предпраздничного дня',
+  decreeNonWorkingDays: 'нерабочие дни по указу',
+};
+
+/** Where in the schedule the problem is, in the words of the form: «понедельник, конец». */
+function placeName(path: readonly PropertyKey[]): string {
+  return path
+    .map((p) => PLACE_WORDS[String(p)] ?? String(p))
+    .filter(Boolean)
+    .join(', ');
+}
+
 export function parseWorktimeSettings(input: unknown): ParseResult<WorktimeSettings> {
   const result = WorktimeSettingsSchema.safeParse(input, { error: z.locales.ru().localeError });
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0];
-  const where = issue && issue.path.length ? ` (${issue.path.join('.')})` : '';
+  const where = issue && issue.path.length ? ` (${placeName(issue.path)})` : '';
   return { ok: false, error: `Настройки рабочего времени не сохранены: ${issue?.message ?? 'неверный формат'}${where}` };
 }
 

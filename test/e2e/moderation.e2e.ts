@@ -140,4 +140,30 @@ describe('moderation on the page', () => {
     await panel.close();
     await page.close();
   });
+
+  it('keeps one queue of flagged comments across pages in the side panel, until each is decided', async () => {
+    const post = await openPage(session, POST);
+    await expect.poll(() => post.locator('[data-otklik-flags]').count()).toBeGreaterThan(0);
+    const topic = await openPage(session, 'https://ok.ru/group/70000001234567/topic/155000000001');
+    await expect.poll(() => topic.locator('[data-otklik-flags]').count()).toBeGreaterThan(0);
+    const okFlagged = await topic.locator('[data-otklik-flags]').first().getAttribute('data-otklik-comment');
+    const panel = await session.context.newPage();
+    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tab=moderation`);
+    const queue = panel.getByTestId('mod-queue');
+    const row = (key: string) => queue.locator(`li[data-comment="${key}"]`);
+    await expect.poll(() => row('vk:-123456_1005').count()).toBe(1);
+    await expect.poll(() => row(okFlagged!).count()).toBe(1);
+    // Decided earlier on the page: the allowed one and the deleted one are not waiting.
+    expect(await row('vk:-123456_1008').count()).toBe(0);
+    expect(await row('vk:-123456_1006').count()).toBe(0);
+    const ad = row('vk:-123456_1005');
+    expect(await ad.textContent()).toContain('Реклама');
+    expect(await ad.getByRole('link', { name: 'Открыть комментарий' }).getAttribute('href')).toBe('https://vk.com/wall-123456_1001?reply=1005');
+    await ad.getByRole('button', { name: 'Я удалил(а) на сайте' }).click();
+    await expect.poll(() => row('vk:-123456_1005').count()).toBe(0);
+    await expect.poll(() => panel.locator('.log li[data-comment-key="vk:-123456_1005"]').count()).toBe(1);
+    await panel.close();
+    await topic.close();
+    await post.close();
+  });
 });

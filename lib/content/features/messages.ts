@@ -59,6 +59,7 @@ export function messages(deps: MessagesDeps) {
     box.setAttribute('data-for', key);
     box.setAttribute('data-message-id', item.id);
     box.append(mk('span', 'otklik-msg__state', `Сообщение: ${item.statusTitle}`));
+    if (item.importance === 'high') box.append(mk('span', 'otklik-msg__high', 'высокая важность'));
     if (item.owner) box.append(mk('span', 'otklik-msg__owner', `отвечает: ${item.owner}`));
     if (item.next) box.append(mk('span', 'otklik-msg__next', item.next));
     if (item.approvedText) {

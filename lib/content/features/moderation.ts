@@ -1,6 +1,6 @@
 /**
  * Moderation on the page (App. 2 §15, App. 1 §16): every comment the rules flag gets
- * data-otklik-flags and a light badge (category, clause, words), «Не нарушение» and «Удалено»;
+ * data-otklik-flags and a light badge (category, clause, words), «Не нарушение» and «Я удалил(а)»;
  * deletions the site shows are written to the log with the comment's full evidence.
  */
 import { batch as batchSignals, computed, effect, signal, type ReadonlySignal } from '@preact/signals-core';
@@ -388,7 +388,10 @@ export function moderation(deps: ModerationDeps) {
     return c;
   });
 
-  return { feature, model: { page, flagged, counts, active, error, reveal, jump } };
+  /** The flagged comments as evidence, for the moderators' queue across pages (in the side panel). */
+  const evidence = (items: readonly Flagged[]): Evidence[] => (page.value ? items.map(evidenceOf) : []);
+
+  return { feature, model: { page, flagged, counts, active, error, reveal, jump, evidence } };
 }
 
 export type ModerationModel = ReturnType<typeof moderation>['model'];
@@ -412,6 +415,8 @@ function button(doc: Document, cls: string, action: string, text: string) {
   return b;
 }
 
+const DELETED_TITLE = 'Отклик не удаляет комментарии: отметьте, что вы удалили его на сайте — это попадёт в журнал';
+
 /** The badge: built with DOM calls and textContent only — a comment's text is never markup. */
 function renderBadge(doc: Document, item: Flagged): Element {
   const box = el(doc, 'div', 'otklik-flags');
@@ -432,7 +437,12 @@ function renderBadge(doc: Document, item: Flagged): Element {
   const words = [...new Set(item.findings.map((f) => f.match))];
   box.append(el(doc, 'span', 'otklik-words', `«${words.slice(0, 5).join('», «')}»${words.length > 5 ? ' …' : ''}`));
   if (item.logged) box.append(el(doc, 'span', 'otklik-words', 'записано в журнал'));
-  else box.append(button(doc, 'otklik-action', 'deleted', 'Удалено'));
+  else {
+    // Otklik deletes nothing: the moderator deletes on the site, and this records that they did.
+    const deleted = button(doc, 'otklik-action', 'deleted', 'Я удалил(а)');
+    deleted.title = DELETED_TITLE;
+    box.append(deleted);
+  }
   box.append(button(doc, 'otklik-action', 'not-violation', 'Не нарушение'));
   return box;
 }

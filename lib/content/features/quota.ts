@@ -33,6 +33,8 @@ export function quota(deps: QuotaDeps) {
     },
     onBatch(b) {
       page = b.page;
+      // A post opened on its own page shows nothing around it: only the wall tells how far back it was seen.
+      if (b.page.kind !== 'wall') return;
       for (const { post } of b.posts) {
         if (post.pinned || post.foreign || post.publishedAt === null) continue;
         if (oldestSeenAt === null || post.publishedAt < oldestSeenAt) oldestSeenAt = post.publishedAt;

@@ -61,6 +61,13 @@ describe('messages in the background', () => {
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ status: 'received', owner: 'Куратор', urgency: 'soon', approvedText: null, published: false });
     expect(items[0]!.next).toBe('направить до 11:30, осталось 20 мин');
+    expect(items[0]!.importance).toBe('normal');
+  });
+
+  it('tells the page when the message is of high importance (§6: 4 hours)', async () => {
+    await h['messages/register']({ source, topic: 'ЖКХ', location: '', importance: 'high', receivedAt: now }, {});
+    const { items } = await h['messages/for-comments']({ keys: [source.commentKey] }, {});
+    expect(items[0]).toMatchObject({ importance: 'high', status: 'received' });
   });
 
   it('marks the approved message published when the page’s reply appears, and compares the texts', async () => {

@@ -45,15 +45,21 @@ describe('the badge and the Thursday reminder', () => {
     await saveEntry(db, entry);
     const thursday = omsk('2025-09-18T12:00:00');
     expect(nextQuotaReminder(omsk('2025-09-17T09:00:00'), ZONE)).toBe(thursday);
-    // Nothing seen since Monday: the count is a lower bound, and the notice says so.
+    // The wall never opened: no count to report, only the request to open it.
     let [notice] = await quotaNotices(db, thursday, ZONE);
-    expect(notice?.message).toContain('Счёт может быть неполным');
+    expect(notice?.message).toBe('Нет данных за эту неделю: откройте стену страницы и прокрутите её до понедельника.');
+    expect(notice?.message).not.toMatch(/из 5/);
 
     const page = { site: 'vk' as const, url: 'https://vk.com/club777', kind: 'wall' as const, ownerId: '-777', name: 'Департамент транспорта' };
+    // Seen down to Tuesday only: the count is a lower bound, and the notice says so.
+    await recordSeen(db, { page, posts: [post(9, omsk('2025-09-16T10:00:00'))], comments: [] }, thursday);
+    [notice] = await quotaNotices(db, thursday, ZONE);
+    expect(notice?.message).toBe('На этой неделе: не меньше 1 из 5. Счёт может быть неполным: откройте стену и прокрутите её до понедельника.');
+
     await recordSeen(db, { page, posts: [post(1, omsk('2025-09-12T10:00:00')), post(2, omsk('2025-09-15T10:00:00'))], comments: [] }, thursday);
     [notice] = await quotaNotices(db, thursday, ZONE);
     expect(notice).toMatchObject({ id: 'quota:p1', title: 'Публикации: Департамент транспорта' });
-    expect(notice!.message).toMatch(/^На этой неделе: 1 из 5/);
+    expect(notice!.message).toMatch(/^На этой неделе: 2 из 5/);
 
     await recordSeen(db, { page, posts: [3, 4, 5].map((n) => post(n, omsk(`2025-09-1${n + 1}T09:00:00`))), comments: [] }, thursday);
     expect(await quotaNotices(db, thursday, ZONE)).toEqual([]);

@@ -121,6 +121,48 @@ describe('the message card', () => {
     expect(items[2]!.textContent).toContain('Иван Смирнов');
   });
 
+  it('after the draft is sent, the executor sees their unit as the one who met §7, not the curator', () => {
+    const { container } = renderCard([received, routed, drafted], EXECUTOR);
+    const draft = container.querySelector<HTMLElement>('[data-deadline="draftDeadline"]')!;
+    const owner = (row: HTMLElement) => row.querySelectorAll('td')[2]!.textContent;
+    expect(owner(draft)).toBe(HOUSING);
+    expect(draft.textContent).toContain('выполнен в срок');
+    expect(owner(container.querySelector<HTMLElement>('[data-deadline="approvalDeadline"]')!)).toBe('Куратор');
+  });
+
+  it('shows the message number people type elsewhere, selectable and copied with one click', async () => {
+    const id = '3f2a9c1b-5d6e-4f70-8a9b-0c1d2e3f4a5b';
+    const writeText = vi.fn(async () => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderCard([received], CURATOR, { record: record([received], { id }) });
+    expect(screen.getByTestId('message-number').textContent).toBe('№ 3f2a9c1b');
+    fireEvent.click(screen.getByRole('button', { name: 'Скопировать номер 3f2a9c1b' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith('3f2a9c1b'));
+    expect(await screen.findByText('скопировано')).toBeTruthy();
+  });
+
+  it('links a repeat by the number on the earlier card, and shows that number, not the id', async () => {
+    const earlierId = '1a2b3c4d-0000-4000-8000-000000000001';
+    const own = '9f8e7d6c-0000-4000-8000-000000000002';
+    const earlier = [{ id: earlierId, at: T0 - 86_400_000, snippet: 'Мусор не вывозят' }];
+    const a = renderCard([received], CURATOR, { record: record([received], { id: own }), earlier });
+    const field = screen.getByLabelText('Номер ранее рассмотренного сообщения');
+    fireEvent.input(field, { target: { value: '№ 9F8E7D6C' } });
+    fireEvent.click(screen.getByText('Связать'));
+    expect((await screen.findByRole('alert')).textContent).toBe('Сообщение не может быть повтором самого себя.');
+    fireEvent.input(field, { target: { value: '№ 1A2B3C4D' } });
+    fireEvent.click(screen.getByText('Связать'));
+    await waitFor(() => expect(a.onAct).toHaveBeenCalledWith(expect.objectContaining({ type: 'repeatLinked', payload: { earlierMessageId: earlierId } })));
+    expect(a.container.querySelector(`datalist option[value="1a2b3c4d"]`)?.getAttribute('label')).toBe('12.05.2025, 09:00 — Мусор не вывозят');
+    a.unmount();
+
+    const linked: MessageEvent = { type: 'repeatLinked', actor: curatorActor, at: T0 + 5 * MIN, payload: { earlierMessageId: earlierId } };
+    const b = renderCard([received, linked], CURATOR, { record: record([received, linked], { id: own }) });
+    expect(b.container.querySelector('.card-facts')!.textContent).toContain('Повторное к№ 1a2b3c4d');
+    expect(b.container.querySelector('[data-event="repeatLinked"]')!.textContent).toContain('ранее рассмотренное сообщение № 1a2b3c4d');
+    expect(b.container.textContent).not.toContain(earlierId);
+  });
+
   it('keeps the history of drafts with the remarks between them', () => {
     const resubmitted: MessageEvent = {
       type: 'draftResubmitted',

@@ -7,7 +7,7 @@ import { EMPTY_LEXICON } from '@/lib/settings/lexicon-read';
 
 function setup(overrides: Partial<Parameters<typeof OptionsPage>[0]> = {}) {
   const props = {
-    settings: signal(DEFAULT_SETTINGS),
+    settings: signal({ ...DEFAULT_SETTINGS, onboarded: true }),
     lexicon: signal(EMPTY_LEXICON),
     allowlist: signal({ comments: ['vk:-1_2'], words: ['клоун'] }),
     onSaveSettings: vi.fn(async () => ({ ok: true as const })),

@@ -127,7 +127,15 @@ describe('moderation on the page', () => {
     await vi.waitFor(() => expect(report.deleted).toHaveBeenCalledWith(expect.objectContaining({ commentKey: 'vk:-1_2' }), 'detected'));
   });
 
-  it('records «Удалено» from the badge once', async () => {
+  it('the badge says the moderator deletes on the site and Otklik only records it', async () => {
+    await start(comment('-1_2', 'плохо'));
+    const button = document.querySelector<HTMLButtonElement>('[data-action="deleted"]')!;
+    expect(button.textContent).toBe('Я удалил(а)');
+    expect(button.title).toBe('Отклик не удаляет комментарии: отметьте, что вы удалили его на сайте — это попадёт в журнал');
+    expect(document.querySelector('.otklik-flags')!.textContent).not.toContain('Удалено');
+  });
+
+  it('records «Я удалил(а)» from the badge once', async () => {
     await start(comment('-1_2', 'плохо'));
     (document.querySelector('[data-action="deleted"]') as HTMLElement).click();
     expect(report.deleted).toHaveBeenCalledWith(expect.objectContaining({ commentKey: 'vk:-1_2' }), 'manual');

@@ -63,6 +63,7 @@ describe('inspectImport', () => {
       ],
       rowCount: 2,
       suggested: RU_MAPPING,
+      separator: ';',
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPublication, seenBackTo, seenSpans, weekCount } from '@/lib/quota/count';
+import { isPublication, lastSighting, seenBackTo, seenSpans, weekCount, weekCoverage, type CountablePost, type Coverage } from '@/lib/quota/count';
 import { MON, NEXT_MON, omsk, post } from './helpers';
 
 describe('weekCount: what is a publication of the week', () => {
@@ -93,5 +93,84 @@ describe('whether the wall was seen back to Monday', () => {
     const after = [post(omsk(2026, 11, 22, 20), { firstSeen: duringWeek, lastSeen: later })];
     expect(seenSpans(during).some((s) => s.from <= MON && s.to >= NEXT_MON)).toBe(false);
     expect(seenSpans(after).some((s) => s.from <= MON && s.to >= NEXT_MON)).toBe(true);
+  });
+});
+
+describe('weekCoverage: which weeks a view of the wall covers', () => {
+  const now = omsk(2026, 11, 26, 12); // Thursday of the week of MON
+  const LAST_MON = omsk(2026, 11, 16);
+  const TWO_BACK = omsk(2026, 11, 9);
+  const wall = (at: number, first: number, last = first) => post(at, { firstSeen: first, lastSeen: last, wallSeen: { first, last } });
+  const alone = (at: number, seen: number) => post(at, { firstSeen: seen, lastSeen: seen, wallSeen: null });
+  const today = omsk(2026, 11, 26, 11);
+
+  const cases: [string, CountablePost[], [two: Coverage, last: Coverage, current: Coverage]][] = [
+    ['the page never opened', [], ['none', 'none', 'none']],
+    [
+      'only a post opened on its own page (a link from a message): proves nothing about the wall',
+      [alone(omsk(2026, 10, 1, 10), today)],
+      ['none', 'none', 'none'],
+    ],
+    [
+      'a post of last week opened alone, nothing else',
+      [alone(omsk(2026, 11, 18, 10), today)],
+      ['none', 'none', 'none'],
+    ],
+    [
+      'the wall today, scrolled down to last Wednesday',
+      [wall(omsk(2026, 11, 25, 10), today), wall(omsk(2026, 11, 18, 10), today)],
+      ['none', 'part', 'whole'],
+    ],
+    [
+      'the wall today, scrolled through the two weeks before',
+      [wall(omsk(2026, 11, 25, 10), today), wall(omsk(2026, 11, 12, 10), today), wall(omsk(2026, 11, 8, 10), today)],
+      ['whole', 'whole', 'whole'],
+    ],
+    [
+      'the wall today, only this week’s posts',
+      [wall(omsk(2026, 11, 25, 10), today), wall(omsk(2026, 11, 24, 10), today)],
+      ['none', 'none', 'part'],
+    ],
+    [
+      'the wall last Friday, down to the Tuesday before: this week has no data',
+      [wall(omsk(2026, 11, 20, 9), omsk(2026, 11, 20, 12)), wall(omsk(2026, 11, 10, 9), omsk(2026, 11, 20, 12))],
+      ['part', 'part', 'none'],
+    ],
+    [
+      'the wall last seen on Sunday night: the new week has no data yet',
+      [wall(omsk(2026, 11, 20, 9), omsk(2026, 11, 22, 23))],
+      ['none', 'part', 'none'],
+    ],
+    [
+      'a post seen on the wall on Monday and opened alone today: the wall counts as of Monday',
+      [post(omsk(2026, 11, 22, 9), { firstSeen: omsk(2026, 11, 23, 9), lastSeen: today, wallSeen: { first: omsk(2026, 11, 23, 9), last: omsk(2026, 11, 23, 9) } })],
+      ['none', 'part', 'whole'],
+    ],
+    [
+      'a record that does not say where it was seen: its sightings count as the wall’s',
+      [post(omsk(2026, 11, 15, 9), { firstSeen: today, lastSeen: today })],
+      ['part', 'whole', 'whole'],
+    ],
+    ['a bare post (no sighting times) proves the wall from its date on', [post(omsk(2026, 11, 12, 9))], ['part', 'whole', 'whole']],
+    ['an old pinned post on the wall proves nothing', [wall(omsk(2026, 10, 1, 9), today, today)].map((p) => ({ ...p, pinned: true })), ['none', 'none', 'none']],
+  ];
+
+  it.each(cases)('%s', (_, posts, [two, last, current]) => {
+    expect([weekCoverage(posts, TWO_BACK, now, 'Asia/Omsk'), weekCoverage(posts, LAST_MON, now, 'Asia/Omsk'), weekCoverage(posts, MON, now, 'Asia/Omsk')]).toEqual([
+      two,
+      last,
+      current,
+    ]);
+  });
+
+  it('the latest wall sighting ignores a later look at the post alone', () => {
+    const monday = omsk(2026, 11, 23, 9);
+    expect(lastSighting([post(MON, { firstSeen: monday, lastSeen: today, wallSeen: { first: monday, last: monday } })])).toBe(monday);
+    expect(lastSighting([alone(MON, today)])).toBeNull();
+  });
+
+  it('seenBackTo is whole coverage of the running week', () => {
+    expect(seenBackTo([wall(omsk(2026, 11, 22, 9), today)], MON, now)).toBe(true);
+    expect(seenBackTo([alone(omsk(2026, 11, 22, 9), today)], MON, now)).toBe(false);
   });
 });

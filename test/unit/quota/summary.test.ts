@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { quotaToCsv } from '@/lib/quota/csv';
-import { behindPace } from '@/lib/quota/pace';
+import { behindPace, expectedByNowRounded } from '@/lib/quota/pace';
+import type { Coverage } from '@/lib/quota/count';
 import { departmentSummary, lastWeeks, weekStatus, weekSummary, type WeekResult } from '@/lib/quota/summary';
 import { publicationTarget } from '@/lib/quota/target';
-import { INCOMPLETE_TEXT, paceText, weekLabel, weekLine } from '@/lib/quota/text';
+import { behindText, departmentSummaryText, INCOMPLETE_TEXT, paceText, weekCountText, weekLabel, weekLine, weekResultText, weekShortLabel } from '@/lib/quota/text';
 import { parseCsv } from '@/lib/csv';
 import { MON, NEXT_MON, omsk, post } from './helpers';
 
@@ -113,6 +114,39 @@ describe('behindPace (Thursday noon reminder)', () => {
     const s = weekSummary({ posts: [BEFORE_MONDAY()], now: MON, target: 10 });
     expect(behindPace(s, MON)).toBe(false);
   });
+
+  // The pace is shown rounded («нужно было бы ~N»); being behind is judged on that same number.
+  it.each([
+    ['department, Wednesday 00:00 (1.43 → 1), 1 published', 5, omsk(2026, 11, 25), 1, 1, false],
+    ['department, Wednesday 00:00 (1.43 → 1), none published', 5, omsk(2026, 11, 25), 0, 1, true],
+    ['administration, Tuesday noon (2.14 → 2), 2 published', 10, omsk(2026, 11, 24, 12), 2, 2, false],
+    ['administration, Tuesday noon (2.14 → 2), 1 published', 10, omsk(2026, 11, 24, 12), 1, 2, true],
+    ['administration, Wednesday 00:00 (2.86 → 3), 2 published', 10, omsk(2026, 11, 25), 2, 3, true],
+    ['administration, Wednesday 00:00 (2.86 → 3), 3 published', 10, omsk(2026, 11, 25), 3, 3, false],
+    ['department, Thursday noon (2.5 → 3), 2 published', 5, omsk(2026, 11, 26, 12), 2, 3, true],
+    ['department, Thursday noon (2.5 → 3), 3 published', 5, omsk(2026, 11, 26, 12), 3, 3, false],
+  ])('%s: pace ~%i, behind %s', (_, target, now, count, shown, behind) => {
+    const s = weekSummary({ posts: [...thisWeek(count), BEFORE_MONDAY()], now, target });
+    expect(expectedByNowRounded(s, now)).toBe(shown);
+    expect(behindPace(s, now)).toBe(behind);
+  });
+
+  it('never reports a lag when the count equals the pace it names, at any hour of the week', () => {
+    for (const target of [5, 10, 7]) {
+      for (let h = 0; h < 7 * 24; h++) {
+        const now = MON + h * 3_600_000;
+        for (let count = 0; count < target; count++) {
+          const s = weekSummary({ posts: [...thisWeek(count)], now, target });
+          const shown = expectedByNowRounded(s, now);
+          expect(behindPace(s, now)).toBe(count < shown);
+        }
+      }
+    }
+  });
+
+  it('names the rounded pace', () => {
+    expect(behindText(3)).toBe('Отставание от графика: к этому времени нужно было бы ~3');
+  });
 });
 
 describe('lastWeeks', () => {
@@ -134,11 +168,57 @@ describe('lastWeeks', () => {
   it('gives 8 weeks, oldest first, the current one last', () => {
     const weeks = lastWeeks(posts, now, 'Asia/Omsk', 8, 5);
     expect(weeks).toHaveLength(8);
-    expect(weeks[7]).toMatchObject({ weekStart: MON, count: 2, target: 5, met: false, current: true, known: true });
-    expect(weeks[6]).toMatchObject({ weekStart: omsk(2026, 11, 16), count: 5, met: true, current: false, known: true });
-    expect(weeks[5]).toMatchObject({ weekStart: omsk(2026, 11, 9), count: 4, met: false, known: false });
-    expect(weeks[0]).toMatchObject({ weekStart: omsk(2026, 10, 5), count: 0, known: false });
-    expect(weeks.map(weekStatus)).toEqual(['unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'met', 'running']);
+    expect(weeks[7]).toMatchObject({ weekStart: MON, count: 2, target: 5, met: false, current: true, coverage: 'whole' });
+    expect(weeks[6]).toMatchObject({ weekStart: omsk(2026, 11, 16), count: 5, met: true, current: false, coverage: 'whole' });
+    expect(weeks[5]).toMatchObject({ weekStart: omsk(2026, 11, 9), count: 4, met: false, coverage: 'part' });
+    expect(weeks[0]).toMatchObject({ weekStart: omsk(2026, 10, 5), count: 0, coverage: 'none' });
+    expect(weeks.map(weekStatus)).toEqual(['nodata', 'nodata', 'nodata', 'nodata', 'nodata', 'partial', 'met', 'running']);
+  });
+
+  it('a page never opened: every week has no data, none is missed', () => {
+    const weeks = lastWeeks([], now, 'Asia/Omsk', 8, 10);
+    expect(weeks.map(weekStatus)).toEqual(Array(8).fill('nodata'));
+    expect(weeks.map(weekCountText)).toEqual(Array(8).fill('—'));
+    expect(weeks.map((w) => weekResultText(w, weekStatus(w)))).toEqual(Array(8).fill('нет данных — откройте стену'));
+  });
+
+  it('a page whose wall was never opened, only an old post on its own page: no data, never «0 из 10 — не выполнено»', () => {
+    const seen = omsk(2026, 11, 26, 11);
+    const opened = post(omsk(2026, 10, 1, 10), { firstSeen: seen, lastSeen: seen, wallSeen: null });
+    const weeks = lastWeeks([opened], now, 'Asia/Omsk', 8, 10);
+    expect(weeks.map(weekStatus)).toEqual(Array(8).fill('nodata'));
+    const s = weekSummary({ posts: [opened], now, target: 10 });
+    expect(s).toMatchObject({ coverage: 'none', complete: false, count: 0 });
+    expect(weekLine(s)).toBe('На этой неделе: нет данных — откройте стену');
+    expect(behindPace(s, now)).toBe(true); // the arithmetic; callers never show it for an incomplete week
+  });
+
+  it('a week seen in part keeps its lower bound «≥N»', () => {
+    const seen = omsk(2026, 11, 26, 11);
+    const weeks = lastWeeks(
+      [post(omsk(2026, 11, 24, 9), { wallSeen: { first: seen, last: seen } }), post(omsk(2026, 11, 19, 9), { wallSeen: { first: seen, last: seen } })],
+      now,
+      'Asia/Omsk',
+      3,
+      5,
+    );
+    expect(weeks.map(weekStatus)).toEqual(['nodata', 'partial', 'running']);
+    expect(weeks.map(weekCountText)).toEqual(['—', '≥1', '1']);
+    expect(weekResultText(weeks[1]!, 'partial')).toBe('≥1 из 5 — счёт неполный');
+    expect(weekResultText(weeks[2]!, 'running')).toBe('1 из 5 — идёт');
+  });
+
+  it.each([
+    ['met, seen whole', { count: 6, target: 5, met: true, current: false, coverage: 'whole' }, '6 из 5 — выполнено'],
+    ['met, never seen on the wall', { count: 5, target: 5, met: true, current: false, coverage: 'none' }, '5 из 5 — выполнено'],
+    ['missed', { count: 0, target: 10, met: false, current: false, coverage: 'whole' }, '0 из 10 — не выполнено'],
+    ['seen in part', { count: 3, target: 10, met: false, current: false, coverage: 'part' }, '≥3 из 10 — счёт неполный'],
+    ['no data', { count: 0, target: 10, met: false, current: false, coverage: 'none' }, 'нет данных — откройте стену'],
+    ['running', { count: 4, target: 10, met: false, current: true, coverage: 'whole' }, '4 из 10 — идёт'],
+    ['running, seen in part', { count: 4, target: 10, met: false, current: true, coverage: 'part' }, '≥4 из 10 — идёт, счёт неполный'],
+    ['running, no data', { count: 0, target: 10, met: false, current: true, coverage: 'none' }, 'нет данных — откройте стену'],
+  ] as const)('a week %s reads «%s»', (_, week, text) => {
+    expect(weekResultText(week, weekStatus(week))).toBe(text);
   });
 
   it('a fully seen week below target is missed', () => {
@@ -148,17 +228,38 @@ describe('lastWeeks', () => {
 });
 
 describe('departmentSummary', () => {
-  const w = (met: boolean, known = true, current = false): WeekResult => ({ weekStart: 0, count: met ? 5 : 1, target: 5, met, current, known });
+  const w = (met: boolean, coverage: Coverage = 'whole', current = false): WeekResult => ({ weekStart: 0, count: met ? 5 : 1, target: 5, met, current, coverage });
   it('counts finished weeks per department; a running week only once met', () => {
     const summary = departmentSummary([
-      { department: 'Департамент образования', weeks: [w(true), w(false), w(false, false), w(false, true, true)] },
-      { department: 'Департамент образования', weeks: [w(true), w(true), w(false), w(true, true, true)] },
-      { department: 'Департамент культуры', weeks: [w(false), w(false), w(false), w(false, false, true)] },
+      { department: 'Департамент образования', weeks: [w(true), w(false), w(false, 'part'), w(false, 'whole', true)] },
+      { department: 'Департамент образования', weeks: [w(true), w(true), w(false), w(true, 'whole', true)] },
+      { department: 'Департамент культуры', weeks: [w(false), w(false), w(false), w(false, 'part', true)] },
     ]);
     expect(summary).toEqual([
-      { department: 'Департамент культуры', pages: 1, weeksMet: 0, weeksMissed: 3, weeksUnknown: 0 },
-      { department: 'Департамент образования', pages: 2, weeksMet: 4, weeksMissed: 2, weeksUnknown: 1 },
+      { department: 'Департамент культуры', pages: 1, weeksMet: 0, weeksMissed: 3, weeksPartial: 0, weeksNoData: 0, pagesNoData: 0 },
+      { department: 'Департамент образования', pages: 2, weeksMet: 4, weeksMissed: 2, weeksPartial: 1, weeksNoData: 0, pagesNoData: 0 },
     ]);
+  });
+
+  it.each([
+    ['a page never opened: no data, neither met nor missed', [[w(false, 'none'), w(false, 'none'), w(false, 'none', true)]], { weeksMet: 0, weeksMissed: 0, weeksPartial: 0, weeksNoData: 2, pagesNoData: 1 }],
+    ['a page opened this week only: old weeks have no data', [[w(false, 'none'), w(false, 'none'), w(false, 'whole', true)]], { weeksMet: 0, weeksMissed: 0, weeksNoData: 2, pagesNoData: 0 }],
+    ['a week with no data beside seen ones', [[w(true), w(false, 'none'), w(false)]], { weeksMet: 1, weeksMissed: 1, weeksNoData: 1, pagesNoData: 0 }],
+    ['a met week counts even unseen on the wall: its publications were seen', [[w(true, 'none'), w(false, 'none')]], { weeksMet: 1, weeksNoData: 1, pagesNoData: 0 }],
+    ['one page without data, one with', [[w(false, 'none'), w(false, 'none')], [w(true), w(false)]], { pages: 2, weeksMet: 1, weeksMissed: 1, weeksNoData: 2, pagesNoData: 1 }],
+  ] as const)('%s', (_, pages, expected) => {
+    const [summary] = departmentSummary(pages.map((weeks) => ({ department: 'Д', weeks })));
+    expect(summary).toMatchObject(expected);
+  });
+
+  it('says how many weeks and pages have no data instead of counting them as missed', () => {
+    const [summary] = departmentSummary([
+      { department: 'Д', weeks: [w(false, 'none'), w(false, 'none'), w(false, 'none', true)] },
+      { department: 'Д', weeks: [w(true), w(false), w(false, 'part'), w(false, 'whole', true)] },
+    ]);
+    expect(departmentSummaryText(summary!)).toBe(
+      '2 страницы · выполнено: 1 неделя · не выполнено: 1 неделя · счёт неполный: 1 неделя · нет данных: 2 недели · стену не открывали: 1 страница',
+    );
   });
 });
 
@@ -166,6 +267,21 @@ describe('overview CSV and labels', () => {
   it('labels weeks in Russian, across months too', () => {
     expect(weekLabel(MON, 'Asia/Omsk')).toBe('23–29 нояб.');
     expect(weekLabel(NEXT_MON, 'Asia/Omsk')).toBe('30 нояб. – 6 дек.');
+  });
+
+  it('labels a week by its Monday, short, for the strip', () => {
+    expect(weekShortLabel(MON, 'Asia/Omsk')).toBe('23.11');
+    expect(weekShortLabel(omsk(2026, 1, 5), 'Asia/Omsk')).toBe('05.01');
+  });
+
+  it('writes weeks without data and weeks seen in part as such, not as numbers to trust', () => {
+    const seen = omsk(2026, 11, 26, 11);
+    const weeks = lastWeeks([post(omsk(2026, 11, 19, 9), { wallSeen: { first: seen, last: seen } })], omsk(2026, 11, 26, 12), 'Asia/Omsk', 3, 5);
+    const csv = quotaToCsv([{ name: 'Отдел', url: 'https://vk.com/club2', department: 'Отдел', target: 5, weeks }]);
+    expect(parseCsv(csv).rows[1]).toEqual(['Отдел', 'https://vk.com/club2', 'Отдел', '5', 'нет данных', '≥1 (счёт неполный)', '0 (идёт)']);
+    expect(quotaToCsv([{ name: 'Никто не открывал', url: 'https://vk.com/club3', department: '', target: 5, weeks: lastWeeks([], omsk(2026, 11, 26, 12), 'Asia/Omsk', 2, 5) }])).toContain(
+      'нет данных',
+    );
   });
 
   it('writes a row a page through lib/csv', () => {

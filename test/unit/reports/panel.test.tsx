@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { ReportsPanel } from '@/components/reports/ReportsPanel';
 import { createWorkClock } from '@/lib/worktime/clock';
-import { CITY, NOW, TRANSPORT, dataset } from './dataset';
+import { CITY, NOW, TRANSPORT, curator, dataset, record } from './dataset';
 
 const clock = createWorkClock();
 
@@ -22,11 +22,12 @@ describe('ReportsPanel', () => {
     const rows = within(screen.getByTestId('missed-totals')).getAllByRole('row').map((r) => r.textContent);
     expect(rows).toEqual([
       'ОтветственныйПо пунктамНарушенийПросрочка',
-      // 4 × 30 + 325 + 3 × 760 + 15 + 3 × 450 = 4090 working minutes.
-      'Кураторп. 4.4 — 4; п. 6 — 4; п. 10 — 41268 ч 10 мин',
+      // 4 × 30 + 325 + 3 × 760 + 15 + 3 × 450 = 4090 working minutes: 8 working days of 8 h and 4 h 10 min.
+      'Кураторп. 4.4 — 4; п. 6 — 4; п. 10 — 4128 раб. дн. 4 ч',
       'Администрация Центрального округап. 7 — 221 ч',
       `${CITY}п. 7 — 221 ч`,
-      `${TRANSPORT}п. 6 — 1; п. 7 — 1219 ч`,
+      // 690 + 450 = 1140 = 2 × 480 + 180.
+      `${TRANSPORT}п. 6 — 1; п. 7 — 122 раб. дн. 3 ч`,
       'Итогоп. 4.4 — 4; п. 6 — 5; п. 7 — 5; п. 10 — 418',
     ]);
   });
@@ -58,5 +59,26 @@ describe('ReportsPanel', () => {
     const chart = document.querySelector('svg.response-chart')!;
     expect(chart.querySelectorAll('g[data-department]')).toHaveLength(2);
     expect(chart.getAttribute('aria-label')).toContain(`${CITY}: медиана 3 ч 40 мин, 90-й процентиль 5 ч 50 мин, в срок 90 %`);
+  });
+
+  it('a long delay reads in working days; a deadline from before the decree is not counted as years late', () => {
+    // Received before the decree was signed (a test record, a wrong year in an import) and never routed.
+    const early = record('EARLY', [
+      { type: 'received', actor: curator, at: Date.parse('2020-03-02T09:00:00+06:00'), payload: { importance: 'normal', topic: 'Дороги' } },
+    ]);
+    // A year the production calendar does not have: listed as left out, the report still stands.
+    const ancient = record('ANCIENT', [
+      { type: 'received', actor: curator, at: Date.parse('1999-03-02T09:00:00+06:00'), payload: { importance: 'normal', topic: 'Дороги' } },
+    ]);
+    render(<ReportsPanel records={[...dataset(), early, ancient]} moderation={[]} clock={clock} now={NOW} onCsv={vi.fn()} onPrint={vi.fn()} onCopy={vi.fn()} />);
+    fireEvent.input(screen.getByLabelText('С'), { target: { value: '2020-01-01' } });
+    const text = screen.getByTestId('reports').textContent!;
+    expect(text).not.toMatch(/просрочка \d{3,} ч/);
+    expect(text).toContain('не посчитана: срок 02.03.2020 — раньше Порядка 280-п, проверьте дату сообщения');
+    expect(text).toContain('рабочий день (раб. дн.) — 8 ч');
+    const curatorRow = within(screen.getByTestId('missed-totals')).getByText('Куратор').closest('tr')!;
+    // The early message adds violations but no lateness: the total is the known week's.
+    expect(curatorRow.textContent).toMatch(/8 раб\. дн\. 4 ч$/);
+    expect(screen.getByTestId('missed-skipped').textContent).toContain('№ ANCIENT (Житель ANCIENT): нет производственного календаря на 1999 год');
   });
 });

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '@/lib/csv';
 import type { MessageRecord } from '@/lib/messages/types';
 import type { ModerationEntry } from '@/lib/moderation/log';
-import { missedDeadlines, missedToCsv, missedToHtml } from '@/lib/reports/missed';
+import { DECREE_SIGNED, missedDeadlines, missedToCsv, missedToHtml, rowLateText } from '@/lib/reports/missed';
 import { moderationReport, moderationToCsv } from '@/lib/reports/moderation';
 import { periodFromDates, presetPeriod } from '@/lib/reports/period';
 import { median, percentile, responseTimes } from '@/lib/reports/response';
-import { significantAndSurges, surgesToText } from '@/lib/reports/surges';
+import { formatUsual, significantAndSurges, surgesToText } from '@/lib/reports/surges';
+import { formatWorkingTime, workdayMinutes } from '@/lib/reports/format';
 import { createWorkClock } from '@/lib/worktime/clock';
 import { CITY, DISTRICT, NOW, PERIOD, TRANSPORT, curator, dataset, omsk, record } from './dataset';
 
@@ -159,7 +160,8 @@ describe('socially significant messages and surges (§19)', () => {
       ['topic', 'Тема А', 5, 14, 0.125],
     ]);
     const text = surgesToText(r, ZONE);
-    expect(text).toContain('страница «Тихая»: 5 сообщений; обычно 0,13 за 3 ч (в среднем за 14 дн.)');
+    // 0.125 per 3 hours is one a day: said so, not «0,13».
+    expect(text).toContain('страница «Тихая»: 5 сообщений за 3 ч; обычно 1 в сутки');
     expect(text).toContain('Социально значимые сообщения: 0');
     expect(text).toContain('не меньше 3 и не меньше чем в 3 раза больше обычного');
   });
@@ -221,5 +223,72 @@ describe('period pickers', () => {
     expect(periodFromDates('2025-05-13', '2025-05-14', ZONE)).toEqual(PERIOD);
     expect(periodFromDates('2025-05-14', '2025-05-13', ZONE)).toBeNull();
     expect(periodFromDates('вчера', '2025-05-13', ZONE)).toBeNull();
+  });
+});
+
+describe('durations and levels as people read them', () => {
+  it('a working day of the Omsk schedule is 8 h on average; another schedule gives its own', () => {
+    expect(workdayMinutes(clock.settings)).toBe(480);
+    const day = { start: '09:00', end: '18:00' };
+    expect(workdayMinutes({ week: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: null, sun: null }, lunch: { start: '13:00', end: '14:00' } })).toBe(480);
+    expect(workdayMinutes({ week: { mon: day, tue: null, wed: null, thu: null, fri: null, sat: null, sun: null }, lunch: null })).toBe(540);
+  });
+
+  it.each([
+    [45, '45 мин'],
+    [135, '2 ч 15 мин'],
+    [479, '7 ч 59 мин'],
+    [480, '1 раб. дн.'],
+    [26 * 480 + 3 * 60 + 36, '26 раб. дн. 3 ч'],
+    [228151 * 60 + 36, '28 518 раб. дн. 7 ч'],
+  ])('%d working minutes read «%s»', (minutes, text) => {
+    expect(formatWorkingTime(minutes, 480).replace(/\u00a0/g, ' ')).toBe(text);
+  });
+
+  it('a deadline before the decree is a wrong date: shown as such and left out of the totals', () => {
+    const early = record('EARLY', [
+      { type: 'received', actor: curator, at: Date.parse('2020-03-02T09:00:00+06:00'), payload: { importance: 'normal', topic: 'Дороги' } },
+    ]);
+    const all = { from: Date.parse('2020-01-01T00:00:00+06:00'), to: NOW };
+    const r = missedDeadlines([...dataset(), early], clock, all, NOW);
+    const rows = r.departments.flatMap((g) => g.rows).filter((row) => row.messageId === 'EARLY');
+    expect(rows.map((row) => row.clause)).toEqual(['4.4', '7', '6']);
+    expect(rows.every((row) => row.dateSuspect && row.due < DECREE_SIGNED)).toBe(true);
+    // Five years of working time would read «10 000 ч»: it is a wrong date, and the row says so.
+    expect(rows[0]!.minutesLate).toBeGreaterThan(500_000);
+    expect(rowLateText(rows[0]!, r, ZONE)).toBe('не посчитана: срок 02.03.2020 — раньше Порядка 280-п, проверьте дату сообщения');
+    const without = missedDeadlines(dataset(), clock, all, NOW);
+    expect(r.departments.find((g) => g.department === 'Куратор')!.minutesLate).toBe(without.departments.find((g) => g.department === 'Куратор')!.minutesLate);
+    const html = missedToHtml(r, { period: all, generatedAt: NOW, zone: ZONE });
+    expect(html).toContain('раньше Порядка 280-п');
+    expect(html).not.toMatch(/\d{3,} ч/);
+    const csv = parseCsv(missedToCsv(r, ZONE).slice(1), ';').rows.filter((row) => row[3] === 'EARLY');
+    expect(csv.map((row) => row[9])).toEqual(['', '', '']);
+  });
+
+  it('a date outside the production calendar leaves that message out, named, instead of failing the report', () => {
+    const ancient = record('ANCIENT', [
+      { type: 'received', actor: curator, at: Date.parse('1999-03-02T09:00:00+06:00'), payload: { importance: 'normal', topic: 'Дороги' } },
+    ]);
+    const r = missedDeadlines([...dataset(), ancient], clock, PERIOD, NOW);
+    expect(r.total).toBe(18);
+    expect(r.skipped).toEqual([{ id: 'ANCIENT', author: 'Житель ANCIENT', error: 'нет производственного календаря на 1999 год' }]);
+    const published = record('ANCIENT2', [
+      { type: 'received', actor: curator, at: Date.parse('1999-03-02T09:00:00+06:00'), payload: { importance: 'normal' } },
+      { type: 'published', actor: curator, at: omsk('2025-05-13T12:00'), payload: {} },
+    ]);
+    expect(responseTimes([...dataset(), published], clock, PERIOD).total.published).toBe(16);
+  });
+
+  it.each([
+    [{ usual: 171.58, baselineCount: 19217 }, 'около 172 за 3 ч'],
+    [{ usual: 2, baselineCount: 224 }, '2 за 3 ч'],
+    [{ usual: 1.46, baselineCount: 164 }, 'около 1,5 за 3 ч'],
+    [{ usual: 0.125, baselineCount: 14 }, '1 в сутки'],
+    [{ usual: 0.31, baselineCount: 35 }, 'около 2,5 в сутки'],
+    [{ usual: 3 / 112, baselineCount: 3 }, '3 за предыдущие 14 дней'],
+    [{ usual: 0, baselineCount: 0 }, 'ни одного за предыдущие 14 дней'],
+  ])('the usual level %j reads «обычно %s»', (surge, text) => {
+    expect(formatUsual(surge, { windowHours: 3, baselineDays: 14 })).toBe(text);
   });
 });

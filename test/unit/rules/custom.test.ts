@@ -33,17 +33,27 @@ describe('the team’s own words', () => {
   });
 
   it.each([
-    [{ words: { insult: ['д'] } }, 'оскорбление, №1: «д»: слишком короткое слово'],
-    [{ words: { insult: ['gad'] } }, 'оскорбление, №1: «gad»: допустимы только русские буквы'],
-    [{ words: { obscenity: ['   '] } }, 'нецензурная брань, №1: пустая строка'],
+    [{ words: { insult: ['д'] } }, 'Оскорбление: «д» — слишком короткое слово'],
+    [{ words: { insult: ['gad'] } }, 'Оскорбление: «gad» — допустимы только русские буквы'],
+    [{ words: { insult: ['бюрократ', 'gad'] } }, 'Оскорбление: «gad» — допустимы только русские буквы'],
+    [{ words: { obscenity: ['   '] } }, 'Нецензурная брань, строка 1: пустая строка'],
     [{ words: { insult: ['бюрократ'] }, allow: ['бюрократ'] }, 'оскорбление: «бюрократ» есть и в исключениях'],
-    [{ allowDomains: ['не сайт'] }, 'разрешённые сайты, №1: адрес сайта вида example.ru'],
-    [{ words: { nonsense: ['слово'] } }, 'слова'],
-    ['не объект', 'неверный тип значения'],
+    [{ allow: ['клоун', 'x'] }, 'Исключения: «x» — допустимы только русские буквы'],
+    [{ allowDomains: ['не сайт'] }, 'Разрешённые сайты: «не сайт» — нужен адрес сайта вида example.ru'],
+    [{ words: { insult: [5] } }, 'Оскорбление, строка 1: неверный тип значения'],
+    [{ words: { nonsense: ['слово'] } }, 'Слова: нет такой категории: «nonsense»'],
+    ['не объект', 'Неверный тип значения'],
   ])('rejects %j with a message in Russian', (input, message) => {
     const r = compileCustomLexicon(input);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.join('\n')).toContain(message);
+  });
+
+  it('says where a problem is in the words of the settings page, not as a data path', () => {
+    const r = compileCustomLexicon({ words: { insult: ['бюрократ', 'gad'] }, allow: [7] });
+    expect(r.ok).toBe(false);
+    const text = !r.ok ? r.errors.join('\n') : '';
+    expect(text).not.toMatch(/слова, |№\d|Unrecognized|words|insult|allow\b/);
   });
 
   it('keeps the previous list when the new one is bad', () => {

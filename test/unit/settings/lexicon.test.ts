@@ -10,7 +10,7 @@ describe("the team's lexicon in storage", () => {
     expect(await saveLexicon({ words: { insult: ['бездарь*'] }, allow: ['клоун'], allowDomains: ['admomsk.ru'] })).toEqual({ ok: true });
     const bad = await saveLexicon({ words: { insult: ['бездарь*', 'x1'] }, allow: [], allowDomains: [] });
     expect(bad.ok).toBe(false);
-    expect(!bad.ok && bad.errors.join(' ')).toMatch(/«x1»: допустимы только русские буквы/);
+    expect(!bad.ok && bad.errors.join(' ')).toMatch(/«x1» — допустимы только русские буквы/);
     expect(await loadLexiconSource()).toEqual({ words: { insult: ['бездарь*'] }, allow: ['клоун'], allowDomains: ['admomsk.ru'] });
   });
 

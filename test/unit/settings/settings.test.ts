@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
-import { readSettings } from '@/lib/settings/schema';
+import { readSettings, settingsSchema } from '@/lib/settings/schema';
 import { loadSettings, watchSettings } from '@/lib/settings/read';
 import { saveSettings } from '@/lib/settings/store';
 
@@ -39,5 +39,47 @@ describe('settings', () => {
     await saveSettings({ ...DEFAULT_SETTINGS, role: 'executor' });
     stop();
     expect(seen).toEqual(['executor']);
+  });
+
+  it('a new install has not done the first-run step', async () => {
+    expect((await loadSettings()).onboarded).toBe(false);
+    expect(readSettings(undefined).onboarded).toBe(false);
+  });
+
+  it('saving keeps the step done', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, role: 'curator', onboarded: true });
+    expect(await loadSettings()).toMatchObject({ role: 'curator', onboarded: true, version: 2 });
+  });
+});
+
+describe('settings migrations', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  // Exactly what version 1 stored: a user who has worked with the extension already.
+  const v1 = {
+    version: 1,
+    role: 'executor',
+    userName: 'Пётр',
+    department: 'Департамент транспорта',
+    timeZone: 'Asia/Novosibirsk',
+    moderation: { categories: { ...DEFAULT_SETTINGS.moderation.categories, spam: false }, scope: 'registry', moderatedPages: ['vk:-1'] },
+  };
+
+  it('1 → 2: keeps everything the user set and marks the first-run step done', () => {
+    expect(readSettings(v1)).toEqual({ ...v1, version: 2, onboarded: true });
+  });
+
+  it('content scripts read a version 1 copy the same way (no zod there)', async () => {
+    await fakeBrowser.storage.local.set({ settings: v1 });
+    expect(await loadSettings()).toEqual({ ...v1, version: 2, onboarded: true });
+  });
+
+  it('a backup made with version 1 settings still passes the schema', () => {
+    const parsed = settingsSchema.safeParse(v1);
+    expect(parsed.success && parsed.data).toEqual({ ...v1, version: 2, onboarded: true });
+  });
+
+  it('a version 2 copy is not migrated: a first run left unfinished stays unfinished', () => {
+    expect(readSettings({ ...v1, version: 2, onboarded: false }).onboarded).toBe(false);
   });
 });

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { saveSettings } from '@/lib/settings/store';
 import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
-import { addCalendarYear, cachedClock, loadCalendar, loadClock, loadWorktime, saveWorktime } from '@/lib/settings/worktime';
+import { addCalendarYear, cachedClock, loadCalendar, loadClock, loadWorktime, saveWorktime, watchClock } from '@/lib/settings/worktime';
+import type { WorkClock } from '@/lib/worktime/clock';
 import { BUILT_IN_YEARS } from '@/lib/worktime/calendar';
 
 const at = (iso: string) => new Date(iso).getTime();
@@ -40,5 +41,21 @@ describe('working time in storage', () => {
     expect(added).toEqual({ ok: true, year: 2028 });
     const clock = await cachedClock();
     expect(clock.isWorkingTime(at('2028-03-01T10:00:00+06:00'))).toBe(true);
+  });
+
+  it('hands an open page a new clock when the zone or the hours change, not on a change of role', async () => {
+    const seen: WorkClock[] = [];
+    const stop = watchClock((c) => seen.push(c));
+    const settle = () => new Promise((r) => setTimeout(r, 10));
+    await saveSettings({ ...DEFAULT_SETTINGS, role: 'curator' });
+    await settle();
+    expect(seen).toEqual([]);
+    await saveSettings({ ...DEFAULT_SETTINGS, role: 'curator', timeZone: 'Europe/Moscow' });
+    await settle();
+    expect(seen.map((c) => c.zone)).toEqual(['Europe/Moscow']);
+    await saveWorktime({ week: { fri: { start: '09:00', end: '18:00' } } });
+    await settle();
+    expect(seen).toHaveLength(2);
+    stop();
   });
 });

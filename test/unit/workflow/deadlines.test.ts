@@ -89,6 +89,25 @@ describe('deadline report of a message at a given now', () => {
     ]);
   });
 
+  it('a draft sent in time: §7 was met by the unit that sent it, not by the curator who now holds the message', () => {
+    const events = [
+      received(),
+      ev('routed', curator, '2025-09-16T11:20', { executors: [{ department: CITY }] }),
+      ev('draftSubmitted', executor(), '2025-09-16T15:00', { kind: 'final' }),
+    ];
+    const r = report(events, '2025-09-16T15:10');
+    expect(summary(r, 'all').map((d) => [d[0], d[2], d[3]])).toEqual([
+      ['routeDeadline', 'met', 'curator'],
+      ['draftDeadline', 'met', CITY],
+      // Open while the draft waits for approval: the curator holds it, approves it (§8) and places it (§10).
+      ['replyDeadline', 'open', 'curator'],
+      ['approvalDeadline', 'open', 'curator'],
+    ]);
+    // Sent late, the unit still answers for it: it held the message when the deadline passed (§18).
+    const late = report([...events.slice(0, 2), ev('draftSubmitted', executor(), '2025-09-16T17:30', { kind: 'final' })], '2025-09-16T17:35');
+    expect(summary(late, 'violations')).toEqual([['draftDeadline', '2025-09-16T17:00:00+06:00', 'late', CITY]]);
+  });
+
   it('§5: returning after 30 minutes is a violation of the executor; letting the window pass is not', () => {
     const routed = ev('routed', curator, '2025-09-16T11:20', { executors: [{ department: CITY }] });
     const late = report([received(), routed, ev('returnedToCurator', executor(), '2025-09-16T12:00', { reason: 'не наше' })], '2025-09-16T12:05');
