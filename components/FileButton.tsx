@@ -19,7 +19,8 @@ export function FileButton(props: {
       {props.children}
       <input
         type="file"
-        hidden
+        // Hidden from the eye, not from the keyboard: Tab reaches it and Enter opens the file picker.
+        class="visually-hidden"
         name={props.name}
         accept={props.accept}
         disabled={props.disabled}

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { signal, type ReadonlySignal, type Signal } from '@preact/signals-core';
+import { useMemo, useState } from 'preact/hooks';
 import { useValue } from './useValue';
 import type { PageState } from '@/lib/content/state';
 import { request } from '@/lib/messaging/client';
@@ -11,6 +12,10 @@ export const KIND_LABELS: Record<PageKind, string> = {
   other: 'другая страница',
 };
 
+const NEVER = signal(false);
+const NOTHING = signal('');
+const NO_ACTION = signal<(() => string) | undefined>(undefined);
+
 const SITE_LABELS = { vk: 'ВКонтакте', ok: 'Одноклассники' } as const;
 
 // A page cannot open the extension's options itself: the background does it.
@@ -21,18 +26,51 @@ export function PagePanel({
   state,
   children,
   onOpenSettings = openOptions,
+  collapsed,
+  yielding,
+  pill,
+  onRegisterInView,
 }: {
   state: PageState;
   children?: preact.ComponentChildren;
   /** «⚙ Настройки» in the header; asks the background by default. */
   onOpenSettings?: () => void;
+  /** Collapsed by the user; remembered across pages by the content script. */
+  collapsed?: Signal<boolean>;
+  /** Folded for a moment because the user is typing in a field the panel would cover (a reply box). */
+  yielding?: ReadonlySignal<boolean>;
+  /** What the collapsed pill says: the counts that matter («нарушений: 3 · сообщений: 1»). */
+  pill?: ReadonlySignal<string>;
+  /** The curator's «Зарегистрировать комментарий на экране» (absent for other roles); says what it did. */
+  onRegisterInView?: ReadonlySignal<(() => string) | undefined>;
 }) {
-  const [isOpen, setOpen] = useState(true);
+  const own = useMemo(() => signal(false), []);
+  const folded = collapsed ?? own;
+  const isOpen = !useValue(folded);
+  const isYielding = useValue(yielding ?? NEVER);
+  const pillText = useValue(pill ?? NOTHING);
+  const registerInView = useValue(onRegisterInView ?? NO_ACTION);
+  const [registerNote, setRegisterNote] = useState('');
+  const setOpen = (open: boolean) => (folded.value = !open);
   const page = useValue(state.page);
   const posts = useValue(state.posts);
   const comments = useValue(state.comments);
   const warning = useValue(state.warning);
   const storeError = useValue(state.storeError);
+  if (!isOpen || isYielding) {
+    return (
+      <button
+        type="button"
+        class="pill"
+        data-testid="panel-pill"
+        aria-expanded="false"
+        title={isYielding ? 'Отклик свернулся, пока вы пишете' : 'Развернуть панель Отклика'}
+        onClick={() => setOpen(true)}
+      >
+        Отклик{pillText ? ` · ${pillText}` : ''}
+      </button>
+    );
+  }
   return (
     <section class="panel" aria-label="Отклик">
       <header>
@@ -44,15 +82,17 @@ export function PagePanel({
           <button
             type="button"
             class="toggle"
-            aria-expanded={isOpen}
-            title={isOpen ? 'Свернуть' : 'Развернуть'}
-            onClick={() => setOpen(!isOpen)}
+            aria-expanded="true"
+            aria-label="Свернуть"
+            title="Свернуть панель"
+
+            onClick={() => setOpen(false)}
           >
-            {isOpen ? '–' : '+'}
+            –
           </button>
         </span>
       </header>
-      {isOpen && (
+      {(
         <div class="body">
           <p class="page" data-testid="page-name">
             {page?.name ?? 'Страница без названия'}
@@ -79,6 +119,19 @@ export function PagePanel({
           {storeError && (
             <p class="warning" role="status">
               Не удалось сохранить: {storeError}
+            </p>
+          )}
+          {registerInView && (
+            <p class="register-in-view">
+              <button type="button" class="link" onClick={() => setRegisterNote(registerInView())}>
+                Зарегистрировать комментарий на экране
+              </button>
+              {registerNote && (
+                <span class="muted" role="status">
+                  {' '}
+                  {registerNote}
+                </span>
+              )}
             </p>
           )}
           {children}

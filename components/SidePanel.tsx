@@ -56,7 +56,24 @@ export function SidePanel(props: SidePanelProps) {
           </button>
         </p>
       )}
-      <nav role="tablist">
+      <nav
+        role="tablist"
+        aria-label="Разделы"
+        onKeyDown={(e) => {
+          // The tabs as one control (WAI-ARIA tabs): ← → move between them, Home and End to the ends.
+          const at = sections.findIndex((s) => s.id === section?.id);
+          const to =
+            e.key === 'ArrowRight' ? (at + 1) % sections.length
+            : e.key === 'ArrowLeft' ? (at - 1 + sections.length) % sections.length
+            : e.key === 'Home' ? 0
+            : e.key === 'End' ? sections.length - 1
+            : -1;
+          if (to < 0 || !sections[to]) return;
+          e.preventDefault();
+          current.value = sections[to].id;
+          (e.currentTarget.querySelector(`[data-tab="${sections[to].id}"]`) as HTMLElement | null)?.focus();
+        }}
+      >
         {sections.map((s) => (
           <button
             key={s.id}
@@ -64,6 +81,7 @@ export function SidePanel(props: SidePanelProps) {
             role="tab"
             data-tab={s.id}
             aria-selected={s.id === section?.id}
+            tabIndex={s.id === section?.id ? 0 : -1}
             onClick={() => (current.value = s.id)}
           >
             {s.title}

@@ -140,20 +140,58 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
     if (page) void request('settings/moderate-page', { pageKey: pageKeyOf(page) });
   };
 
-  const mountPanel = () => mountShadowPanel(
+  // The panel folds to a pill when the user folds it (remembered for every page), and for a moment
+  // while the user types in a field it would cover — the reply box Otklik has just filled.
+  const collapsed = signal(false);
+  void browser.storage.local.get(PANEL_COLLAPSED_KEY).then((v) => (collapsed.value = v[PANEL_COLLAPSED_KEY] === true));
+  let lastCollapsed = false;
+  collapsed.subscribe((v) => {
+    if (v === lastCollapsed) return;
+    lastCollapsed = v;
+    void browser.storage.local.set({ [PANEL_COLLAPSED_KEY]: v });
+  });
+  const yielding = signal(false);
+  let host: HTMLElement | null = null;
+  ctx.addEventListener(document, 'focusin', (e) => {
+    const field = e.target as HTMLElement | null;
+    if (!host || !field || field.closest?.(`[${UI_ATTR}]`) || !isTypingField(field)) return;
+    yielding.value = overlaps(field.getBoundingClientRect(), host.getBoundingClientRect(), 24);
+  });
+  ctx.addEventListener(document, 'focusout', () => (yielding.value = false));
+  const pill = computed(() => {
+    const parts: string[] = [];
+    const flagged = mod.model.flagged.value.length;
+    if (flagged) parts.push(`нарушений: ${flagged}`);
+    if (msgs.model.count.value) parts.push(`сообщений: ${msgs.model.count.value}`);
+    return parts.join(' · ');
+  });
+  const registerInView = computed(() => (settings.value.role === 'curator' ? msgs.model.registerInView : undefined));
+
+  const mountPanel = () => (host = mountShadowPanel(
     ctx,
     PANEL_TAG,
     panelCss,
     (container) =>
       render(
-        <PagePanel state={state}>
+        <PagePanel state={state} collapsed={collapsed} yielding={yielding} pill={pill} onRegisterInView={registerInView}>
           <PageQuota model={pageQuota.model} page={state.page} now={Date.now} />
           <ModerationSection model={mod.model} timeZone={settings.value.timeZone} onModerateHere={moderateHere} />
         </PagePanel>,
         container,
       ),
     (container) => render(null, container),
-  );
+  ));
+}
+
+const PANEL_COLLAPSED_KEY = 'panelCollapsed';
+
+function isTypingField(el: HTMLElement): boolean {
+  return el.isContentEditable || el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && /^(text|search|)$/.test((el as HTMLInputElement).type));
+}
+
+/** Whether two rectangles come within `margin` px of each other. */
+function overlaps(a: DOMRect, b: DOMRect, margin: number): boolean {
+  return a.left < b.right + margin && a.right > b.left - margin && a.top < b.bottom + margin && a.bottom > b.top - margin;
 }
 
 /**
