@@ -1,9 +1,13 @@
 /** The message card's actions: what the user's role may do now, each with its form. */
 import { useSignal, type Signal } from '@preact/signals';
+import { CoExecutors } from './CoExecutors';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { isMessageNumber, messageNumber, normaliseMessageNumber } from '@/lib/messages/summary';
 import type { MessageRecord } from '@/lib/messages/types';
+import { fillTemplate, messageFacts } from '@/lib/replies/fill';
+import type { ReplyTemplate } from '@/lib/replies/schema';
+import { suggestTemplates, type Suggestion, type TopicMatch } from '@/lib/replies/suggest';
 import { ROLE_LABELS } from '@/lib/settings/defaults';
 import type { MessageState } from '@/lib/workflow/reducer';
 import { NOT_PROCESSED_REASONS, type Actor, type MessageEventType, type NotProcessedReason, type Role } from '@/lib/workflow/schema';
@@ -296,29 +300,7 @@ function ActionForm(props: ActionProps) {
             </datalist>
           ) : null}
           {text(a, 'Ответственное подразделение', false, departments?.length ? { list: listId } : {})}
-          {co.value.map((d, i) => (
-            <div class="field co-executor" key={i}>
-              <label>
-                Соисполнитель {i + 1}
-                <input
-                  type="text"
-                  value={d}
-                  list={departments?.length ? listId : undefined}
-                  onInput={(e) => {
-                    const next = co.value.slice();
-                    next[i] = e.currentTarget.value;
-                    co.value = next;
-                  }}
-                />
-              </label>
-              <button type="button" class="link" onClick={() => (co.value = co.value.filter((_, j) => j !== i))}>
-                убрать
-              </button>
-            </div>
-          ))}
-          <button type="button" class="link" onClick={() => (co.value = [...co.value, ''])}>
-            + соисполнитель
-          </button>
+          <CoExecutors units={co} listId={departments?.length ? listId : undefined} />
         </>
       );
       label = 'Направить';
@@ -418,9 +400,12 @@ function ActionForm(props: ActionProps) {
 
 const SAVE_DELAY_MS = 400;
 
+/** A gap a filled template left, «{номер дома}»: selected after filling, so typing replaces it. */
+const GAP = /\{[^{}\n]{1,40}\}/u;
+
 /** The executor's draft: typed text is saved as it is written, checked live, and sent as §7/§9 asks. */
 function DraftEditor(props: ActionProps) {
-  const { type, actor, onAct, onSaveWorkingDraft, lint, record, derived, now = Date.now } = props;
+  const { type, actor, onAct, onSaveWorkingDraft, lint, record, derived, now = Date.now, templates, me, zone } = props;
   const { state } = derived;
   const resubmit = type === 'draftResubmitted';
   const rule = TRANSITIONS[type];
@@ -444,11 +429,39 @@ function DraftEditor(props: ActionProps) {
   // Closing the card mid-sentence must not lose the sentence.
   useEffect(() => flush, []);
 
+  const area = useRef<HTMLTextAreaElement>(null);
+  const filled = useRef(false);
+  useEffect(() => {
+    if (!filled.current || !area.current) return;
+    filled.current = false;
+    const el = area.current;
+    el.focus();
+    const gap = GAP.exec(el.value);
+    if (gap) el.setSelectionRange(gap.index, gap.index + gap[0].length);
+    else el.setSelectionRange(el.value.length, el.value.length);
+  });
+
   const onInput = (value: string) => {
     text.value = value;
     unsaved.current = value;
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = setTimeout(flush, SAVE_DELAY_MS);
+  };
+
+  const suggestions = templates?.list.length ? suggestTemplates(templates.list, { topic: state.topic }, me.department) : [];
+  // The template's text goes in as if typed: saved as the working draft, checked by the lint.
+  const fillFrom = (template: ReplyTemplate) => {
+    const estimate = templates?.finalReplyDue;
+    const facts = messageFacts({
+      author: record.author,
+      state,
+      report: derived.report,
+      department: me.department.trim(),
+      zone,
+      estimate: estimate ? () => estimate(now(), state.importance) : undefined,
+    });
+    onInput(fillTemplate(template.text, facts));
+    filled.current = true;
   };
 
   // §11: after an intermediate reply only the final one may follow.
@@ -507,9 +520,10 @@ function DraftEditor(props: ActionProps) {
             </label>
           </fieldset>
         )}
+        {suggestions.length > 0 && <TemplatePicker suggestions={suggestions} topic={state.topic} hasText={() => text.value.trim() !== ''} onChoose={fillFrom} />}
         <label class="field">
           Текст ответа
-          <textarea rows={8} value={text.value} onInput={(e) => onInput(e.currentTarget.value)} onBlur={flush} />
+          <textarea ref={area} rows={8} value={text.value} onInput={(e) => onInput(e.currentTarget.value)} onBlur={flush} />
         </label>
         {warnings.length > 0 && (
           <ul class="lint-warnings" aria-label="Замечания к тексту">
@@ -525,6 +539,87 @@ function DraftEditor(props: ActionProps) {
           {resubmit ? 'Направить доработанный проект' : 'Направить Куратору'}
         </button>
       </form>
+    </div>
+  );
+}
+
+const GROUPS: readonly { matches: readonly TopicMatch[]; label: (topic: string | undefined) => string }[] = [
+  { matches: ['topic', 'related'], label: (topic) => `По теме «${topic ?? ''}»` },
+  { matches: ['general'], label: () => 'Для любой темы' },
+  { matches: ['other'], label: (topic) => (topic ? 'Другие темы' : 'По темам') },
+];
+
+/**
+ * «Шаблон»: the team's saved replies that fit the message, its topic's first. A chosen one fills
+ * the draft; over text already written it asks first, inline, and «Оставить мой текст» keeps it.
+ */
+function TemplatePicker(props: {
+  suggestions: readonly Suggestion[];
+  topic: string | undefined;
+  hasText: () => boolean;
+  onChoose: (template: ReplyTemplate) => void;
+}) {
+  const { suggestions, topic, hasText, onChoose } = props;
+  const asking = useSignal<ReplyTemplate | null>(null);
+  const choose = (id: string) => {
+    const template = suggestions.find((s) => s.template.id === id)?.template;
+    if (!template) return;
+    if (hasText()) {
+      asking.value = template;
+      return;
+    }
+    asking.value = null;
+    onChoose(template);
+  };
+  const replace = () => {
+    const template = asking.value;
+    asking.value = null;
+    if (template) onChoose(template);
+  };
+  return (
+    <div class="template-picker">
+      <label class="field">
+        Шаблон
+        <select
+          value=""
+          onChange={(e) => {
+            const id = e.currentTarget.value;
+            // Back to the prompt at once: the same template can be chosen again.
+            e.currentTarget.value = '';
+            choose(id);
+          }}
+        >
+          <option value="">— выберите шаблон —</option>
+          {GROUPS.map(({ matches, label }) => {
+            const items = suggestions.filter((s) => matches.includes(s.match));
+            if (!items.length) return null;
+            return (
+              <optgroup key={matches[0]} label={label(topic)}>
+                {items.map(({ template, match }) => (
+                  <option key={template.id} value={template.id}>
+                    {match === 'topic' || match === 'general' || !template.topic ? template.title : `${template.title} — ${template.topic}`}
+                  </option>
+                ))}
+              </optgroup>
+            );
+          })}
+        </select>
+      </label>
+      <div aria-live="polite">
+        {asking.value && (
+          <div class="template-confirm" role="group" aria-label="Заменить текст шаблоном?">
+            <p>В ответе уже есть текст. Заменить его шаблоном «{asking.value.title}»?</p>
+            <div class="row">
+              <button type="button" onClick={replace}>
+                Заменить текст
+              </button>
+              <button type="button" onClick={() => (asking.value = null)}>
+                Оставить мой текст
+              </button>
+            </div>
+          </div>
+        )}
+      </div>
     </div>
   );
 }

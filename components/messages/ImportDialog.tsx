@@ -1,19 +1,38 @@
 import { useSignal } from '@preact/signals';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField, type ImportFormat, type InspectResult, type Mapping } from '@/lib/messages/import';
+import { formatCount } from '@/lib/messages/queue';
 import { describeReading } from '@/lib/text-file';
 import { FileButton } from '../FileButton';
 
+/** Messages added so far, records in the file, duplicates skipped so far. */
+export type ImportProgress = (written: number, total: number, duplicates: number) => void;
+
+export type CommitResult =
+  | { ok: true; added: number; duplicates: number }
+  /** The file was refused before anything was written: reasons row by row. */
+  | { ok: false; errors: string[] }
+  /** Written in parts and a part failed: what was `added` before it stays, the rest of `total` was not written. */
+  | { ok: false; errors: string[]; added: number; duplicates: number; total: number };
+
 export interface ImportDialogProps {
   inspect(text: string, format: ImportFormat): InspectResult;
-  /** Builds and stores in one transaction; refuses the whole file on any bad row. */
-  commit(text: string, format: ImportFormat, mapping: Mapping): Promise<{ ok: true; added: number; duplicates: number } | { ok: false; errors: string[] }>;
+  /** Refuses the whole file on any bad row; a good file is stored in parts, reporting each. */
+  commit(text: string, format: ImportFormat, mapping: Mapping, onProgress?: ImportProgress): Promise<CommitResult>;
 }
 
 const REQUIRED: readonly ImportField[] = ['text'];
 
+/** «Записано 8 000 из 20 000, уже были: 12». */
+function progressText(p: { written: number; total: number; duplicates: number }): string {
+  return `Записано ${formatCount(p.written)} из ${formatCount(p.total)}${p.duplicates ? `, уже были: ${formatCount(p.duplicates)}` : ''}`;
+}
+
+const AGAIN = 'Загрузите тот же файл ещё раз: добавятся только недостающие сообщения, уже записанные не повторятся.';
+
 /**
- * Import from the monitoring system or a spreadsheet: the user picks the file, confirms which column
- * is which, and the file goes in whole or not at all, with reasons row by row.
+ * Import from the monitoring system or a spreadsheet: the user picks the file and confirms which
+ * column is which. A file with a bad row is refused whole, with reasons row by row; a good one is
+ * written in parts while the dialog counts them, and if a part fails it says what was written.
  */
 export function ImportDialog({ inspect, commit }: ImportDialogProps) {
   /** `reading`: «Кодировка: Windows-1251, разделитель: точка с запятой», shown until the import is done. */
@@ -23,11 +42,14 @@ export function ImportDialog({ inspect, commit }: ImportDialogProps) {
   const errors = useSignal<string[]>([]);
   const status = useSignal('');
   const busy = useSignal(false);
+  /** While writing; null before the first part is reported (the rows are still being checked). */
+  const progress = useSignal<{ written: number; total: number; duplicates: number } | null>(null);
 
   return (
     <div class="import card" data-testid="messages-import">
       <FileButton
         name="messages-import"
+        disabled={busy.value}
         accept=".csv,.json,.tsv,text/csv,application/json"
         onText={(text, fileName, encoding) => {
           const format: ImportFormat = /\.json$/i.test(fileName) ? 'json' : 'csv';
@@ -53,16 +75,37 @@ export function ImportDialog({ inspect, commit }: ImportDialogProps) {
           aria-label="Сопоставление столбцов"
           onSubmit={async (e) => {
             e.preventDefault();
+            if (busy.value) return;
+            const { name, text, format, reading } = file.value!;
             busy.value = true;
-            const result = await commit(file.value!.text, file.value!.format, mapping.value);
-            busy.value = false;
+            progress.value = null;
+            errors.value = [];
+            let result: CommitResult;
+            try {
+              // One task away, so «Проверка строк…» is painted before the rows are checked.
+              await new Promise((resolve) => setTimeout(resolve, 0));
+              result = await commit(text, format, mapping.value, (written, total, duplicates) => {
+                progress.value = { written, total, duplicates };
+              });
+            } catch (err) {
+              errors.value = [`Импорт файла «${name}» прерван: ${err instanceof Error ? err.message : String(err)}.`, `Часть сообщений могла быть записана. ${AGAIN}`];
+              return;
+            } finally {
+              busy.value = false;
+              progress.value = null;
+            }
             if (!result.ok) {
-              errors.value = [`Файл «${file.value!.name}» не загружен, ничего не изменено:`, ...result.errors];
+              if ('added' in result) {
+                const rest = Math.max(0, result.total - result.added - result.duplicates);
+                errors.value = [
+                  `Файл «${name}» загружен не полностью: ${progressText({ written: result.added, total: result.total, duplicates: result.duplicates })}; остальные ${formatCount(rest)} не записаны.`,
+                  ...result.errors.map((e) => `Причина: ${e}`),
+                  AGAIN,
+                ];
+              } else errors.value = [`Файл «${name}» не загружен, ничего не изменено:`, ...result.errors];
               return;
             }
-            errors.value = [];
-            const reading = file.value!.reading;
-            status.value = `Загружено сообщений: ${result.added}${result.duplicates ? `, уже были: ${result.duplicates}` : ''}${reading ? `. ${reading}` : ''}`;
+            status.value = `Загружено сообщений: ${formatCount(result.added)}${result.duplicates ? `, уже были: ${formatCount(result.duplicates)}` : ''}${reading ? `. ${reading}` : ''}`;
             file.value = null;
             table.value = null;
           }}
@@ -100,10 +143,16 @@ export function ImportDialog({ inspect, commit }: ImportDialogProps) {
             <button type="submit" disabled={busy.value}>
               Импортировать
             </button>
-            <button type="button" onClick={() => ((file.value = null), (table.value = null))}>
+            {/* Parts already written stay: there is nothing to cancel midway. */}
+            <button type="button" disabled={busy.value} onClick={() => ((file.value = null), (table.value = null))}>
               Отмена
             </button>
           </div>
+          {busy.value && (
+            <p class="import-progress" role="status" data-testid="import-progress">
+              {progress.value ? progressText(progress.value) : 'Проверка строк…'}
+            </p>
+          )}
         </form>
       )}
       {errors.value.length > 0 && (

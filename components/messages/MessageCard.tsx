@@ -2,8 +2,10 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { messageNumber } from '@/lib/messages/summary';
 import type { MessageRecord } from '@/lib/messages/types';
+import type { ReplyTemplate } from '@/lib/replies/schema';
 import type { Role as SettingsRole } from '@/lib/settings/defaults';
 import type { DeadlineReport } from '@/lib/workflow/deadlines';
+import type { WorkClock } from '@/lib/worktime/clock';
 import type { MessageState } from '@/lib/workflow/reducer';
 import { NOT_PROCESSED_REASONS, type MessageEvent } from '@/lib/workflow/schema';
 import type { Importance } from '@/lib/workflow/table';
@@ -44,6 +46,8 @@ export interface MessageCardProps {
   me: CardUser;
   /** The administration's time zone: every time on the card is shown there. */
   zone: string;
+  /** The working clock: how late a step was done, in working time. */
+  clock?: WorkClock;
   lint: (text: string, ctx: DraftLintContext) => LintWarning[];
   /** Resolves with the store's verdict; a refusal's Russian text is shown on the action. */
   onAct: (event: NewMessageEvent) => Promise<ActResult>;
@@ -58,6 +62,17 @@ export interface MessageCardProps {
   departments?: readonly string[];
   /** The same author's earlier messages, offered by number when linking a repeat (§13). */
   earlier?: readonly { id: string; at: number; snippet: string }[];
+  /** The team's saved replies (lib/replies), offered in the draft editor as «Шаблон»; none — no such field. */
+  templates?: CardTemplates;
+}
+
+export interface CardTemplates {
+  list: readonly ReplyTemplate[];
+  /**
+   * §11: when the final reply would fall due if the intermediate one went out at `sentAt`; fills
+   * {дата ответа} while the message has no such date yet. Null: not known (high importance, no date).
+   */
+  finalReplyDue?: (sentAt: number, importance: Importance) => number | null;
 }
 
 /** The message's number, selectable and copied with one click: what «Номер ранее рассмотренного сообщения» asks for. */
@@ -208,7 +223,7 @@ function CardBody(props: MessageCardProps) {
         )}
       </dl>
 
-      <Deadlines items={report.all} fmt={fmt} />
+      <Deadlines items={report.all} fmt={fmt} clock={props.clock} />
       <Actions {...props} fmt={fmt} />
       <Drafts record={record} fmt={fmt} />
       <Timeline record={record} fmt={fmt} />

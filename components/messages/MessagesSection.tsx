@@ -4,7 +4,7 @@ import type { DeadlineReport } from '@/lib/workflow/deadlines';
 import type { MessageState } from '@/lib/workflow/reducer';
 import { ImportDialog, type ImportDialogProps } from './ImportDialog';
 import { MessageCard, type MessageCardProps } from './MessageCard';
-import { Queue, type QueueFilter, type QueueProps, type QueueSort } from './Queue';
+import { Queue, type QueueBulk, type QueueFilter, type QueueProps, type QueueSort } from './Queue';
 
 export interface MessagesSectionProps extends ImportDialogProps {
   rows: QueueProps['rows'];
@@ -17,6 +17,8 @@ export interface MessagesSectionProps extends ImportDialogProps {
   open: ReadonlySignal<{ record: MessageRecord; derived: { state: MessageState; report: DeadlineReport } } | null>;
   card: Omit<MessageCardProps, 'record' | 'derived' | 'onClose'>;
   canImport: boolean;
+  /** The curator's acts on a selection of the queue; absent for other roles (no checkboxes). */
+  bulk?: QueueBulk;
 }
 
 /** The messages tab: the queue, the card of the open message, and the import. */
@@ -24,6 +26,7 @@ export function MessagesSection(props: MessagesSectionProps) {
   // Kept here so that the filters survive opening and closing a card.
   const filter = useSignal<QueueFilter>({ group: 'open', importance: 'all', department: '', sociallySignificant: false, search: '' });
   const sort = useSignal<QueueSort>('nextDue');
+  const selection = useSignal<ReadonlySet<string>>(new Set());
   const open = props.open.value;
   if (props.selectedId.value && open) {
     return <MessageCard {...props.card} record={open.record} derived={open.derived} onClose={() => (props.selectedId.value = null)} />;
@@ -41,6 +44,8 @@ export function MessagesSection(props: MessagesSectionProps) {
         filter={filter}
         sort={sort}
         selectedId={props.selectedId}
+        bulk={props.bulk}
+        selection={selection}
         emptyHint={
           props.canImport
             ? 'Наведите курсор на комментарий на странице ВКонтакте или Одноклассников и нажмите «Зарегистрировать сообщение» — или загрузите список кнопкой «Импорт сообщений» выше.'

@@ -1,7 +1,19 @@
 import { useComputed, useSignal, useSignalEffect, type ReadonlySignal, type Signal } from '@preact/signals';
+import { CoExecutors } from './CoExecutors';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import {
+  bulkEvent,
+  bulkOutcomeText,
+  bulkPreview,
+  formatCount,
+  selectRange,
+  type BulkAction,
+  type BulkOutcome,
+  type MakeEvent,
+} from '@/lib/messages/queue';
 import type { MessageSummary } from '@/lib/messages/types';
+import { NOT_PROCESSED_REASONS, type Actor, type NotProcessedReason } from '@/lib/workflow/schema';
 import type { Importance } from '@/lib/workflow/table';
 import { STATUS_TITLES, type MessageStatus } from '@/lib/workflow/transitions';
 
@@ -77,6 +89,19 @@ export interface QueueProps {
   selectedId?: ReadonlySignal<string | null>;
   /** What to do when there are no messages at all: the next step for this user. */
   emptyHint?: ComponentChildren;
+  /** The curator's bulk acts: with it, each row has a checkbox; without it (executors, moderators), none. */
+  bulk?: QueueBulk;
+  /** The checked ids; pass a signal to keep them while a card is open. */
+  selection?: Signal<ReadonlySet<string>>;
+}
+
+export interface QueueBulk {
+  /** Signs every event, as on the card. */
+  me: { name: string; department: string };
+  /** Appends `makeEvent`'s event to each message, in one transaction; says what changed and what was skipped. */
+  apply: (ids: string[], makeEvent: MakeEvent) => Promise<BulkOutcome>;
+  /** The time the events are stamped with; Date.now by default. */
+  now?: () => number;
 }
 
 export const ROW_HEIGHT = 88;
@@ -92,6 +117,11 @@ export function Queue(props: QueueProps) {
   const ownSort = useSignal<QueueSort>('nextDue');
   const filter = props.filter ?? ownFilter;
   const sort = props.sort ?? ownSort;
+
+  const ownSelection = useSignal<ReadonlySet<string>>(new Set());
+  const selection = props.selection ?? ownSelection;
+  /** Where the last checkbox click was: a Shift+click selects from there. */
+  const anchor = useRef<string | null>(null);
 
   const scrollTop = useSignal(0);
   const viewport = useSignal(FALLBACK_VIEWPORT);
@@ -110,6 +140,12 @@ export function Queue(props: QueueProps) {
     return apply(rows.value ?? [], { ...f, statuses: STATUS_GROUPS[f.group].statuses }, sort.value);
   });
 
+  /** The checked rows that are shown, in the queue's order: what a bulk act applies to. */
+  const checked = useComputed(() => {
+    const s = selection.value;
+    return s.size ? shown.value.filter((r) => s.has(r.id)) : [];
+  });
+
   // A new filter or order is a new list: start it from the top.
   useSignalEffect(() => {
     void filter.value;
@@ -117,6 +153,22 @@ export function Queue(props: QueueProps) {
     scrollTop.value = 0;
     if (scroller.current) scroller.current.scrollTop = 0;
   });
+  // What a new filter hides is no longer selected: an act never reaches a message out of sight.
+  useSignalEffect(() => {
+    void filter.value;
+    const s = selection.peek();
+    if (!s.size) return;
+    const kept = new Set(shown.peek().filter((r) => s.has(r.id)).map((r) => r.id));
+    if (kept.size !== s.size) selection.value = kept;
+  });
+
+  const onCheck = (id: string, on: boolean, range: boolean) => {
+    const ids = shown.value.map((r) => r.id);
+    const to = ids.indexOf(id);
+    const from = range && anchor.current !== null ? ids.indexOf(anchor.current) : -1;
+    selection.value = selectRange(selection.value, ids, from >= 0 ? from : to, to, on);
+    anchor.current = id;
+  };
 
   const hasList = rows.value !== null && shown.value.length > 0;
   useEffect(() => {
@@ -203,6 +255,16 @@ export function Queue(props: QueueProps) {
       <p class="muted queue-count" aria-live="polite">
         Показано {total} из {rows.value.length}
       </p>
+      {props.bulk && total > 0 && (
+        <BulkBar
+          bulk={props.bulk}
+          checked={checked.value}
+          shownCount={total}
+          departments={departments.value}
+          onSelectAll={() => (selection.value = new Set(list.map((r) => r.id)))}
+          onClear={() => (selection.value = new Set())}
+        />
+      )}
       {total === 0 ? (
         rows.value.length ? (
           <p class="muted">Под фильтр ничего не попало.</p>
@@ -233,6 +295,8 @@ export function Queue(props: QueueProps) {
                   urgency={urgency}
                   onOpen={onOpen}
                   selected={selectedId?.value === row.id}
+                  checked={props.bulk ? selection.value.has(row.id) : null}
+                  onCheck={onCheck}
                 />
               ))}
             </div>
@@ -252,14 +316,19 @@ interface RowProps {
   urgency: QueueProps['urgency'];
   onOpen: (id: string) => void;
   selected: boolean;
+  /** null: the row has no checkbox. */
+  checked: boolean | null;
+  onCheck: (id: string, on: boolean, range: boolean) => void;
 }
 
-function QueueRow({ row, position, total, now, countdown, urgency, onOpen, selected }: RowProps) {
+function QueueRow({ row, position, total, now, countdown, urgency, onOpen, selected, checked, onCheck }: RowProps) {
   // Reading the tick here, not in the list, keeps each tick's work to the rows on screen.
   const t = now.value;
   const level = urgency(row, t);
   const left = countdown(row, t);
-  const classes = ['queue-row', `importance-${row.importance}`, selected ? 'selected' : ''].filter(Boolean).join(' ');
+  const classes = ['queue-row', `importance-${row.importance}`, selected ? 'selected' : '', checked !== null ? 'checkable' : '', checked ? 'checked' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       class={classes}
@@ -271,12 +340,25 @@ function QueueRow({ row, position, total, now, countdown, urgency, onOpen, selec
       aria-current={selected ? 'true' : undefined}
       onClick={() => onOpen(row.id)}
       onKeyDown={(e) => {
+        // Keys on the checkbox are the checkbox's: Space there selects, it does not open the card.
+        if (e.target !== e.currentTarget) return;
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
           onOpen(row.id);
         }
       }}
     >
+      {checked !== null && (
+        // The whole strip at the row's left edge is the checkbox's: a click there never opens the card.
+        <label class="queue-check" onClick={(e) => e.stopPropagation()}>
+          <input
+            type="checkbox"
+            checked={checked}
+            aria-label={`Выбрать: ${row.author || 'автор неизвестен'}, ${STATUS_SHORT[row.status]}`}
+            onClick={(e) => onCheck(row.id, e.currentTarget.checked, e.shiftKey)}
+          />
+        </label>
+      )}
       <div class="queue-row-head">
         <span class="queue-status" title={STATUS_TITLES[row.status]}>
           {STATUS_SHORT[row.status]}
@@ -305,5 +387,183 @@ function QueueRow({ row, position, total, now, countdown, urgency, onOpen, selec
         <span class="queue-snippet">{row.snippet}</span>
       </div>
     </div>
+  );
+}
+
+type BulkKind = BulkAction['type'];
+
+const BULK_KINDS: Record<BulkKind, string> = {
+  routed: 'Направить исполнителям (п. 4.4)',
+  categorised: 'Изменить важность (п. 4.2)',
+  notProcessed: 'Не подлежит обработке (п. 16)',
+};
+
+interface BulkBarProps {
+  bulk: QueueBulk;
+  checked: MessageSummary[];
+  shownCount: number;
+  departments: string[];
+  onSelectAll: () => void;
+  onClear: () => void;
+}
+
+/** «Выбрано: N», selecting all shown, and the act for the selection with what it will change. */
+function BulkBar({ bulk, checked, shownCount, departments, onSelectAll, onClear }: BulkBarProps) {
+  const kind = useSignal<BulkKind>('routed');
+  const responsible = useSignal('');
+  const co = useSignal<string[]>([]);
+  const importance = useSignal<Importance>('high');
+  const reason = useSignal<NotProcessedReason | ''>('');
+  const pending = useSignal(false);
+  const error = useSignal<string | null>(null);
+  const result = useSignal<string | null>(null);
+
+  const n = checked.length;
+  const name = bulk.me.name.trim();
+
+  /** The act as the form stands, or what is missing for it. */
+  const action = (): BulkAction | string => {
+    switch (kind.value) {
+      case 'routed': {
+        const units = [responsible.value.trim(), ...co.value.map((d) => d.trim()).filter(Boolean)];
+        if (!units[0]) return 'Укажите ответственное подразделение.';
+        if (new Set(units).size !== units.length) return 'Одно подразделение указано дважды.';
+        return { type: 'routed', executors: units.map((department) => ({ department })) };
+      }
+      case 'categorised':
+        return { type: 'categorised', importance: importance.value };
+      case 'notProcessed':
+        return reason.value ? { type: 'notProcessed', reason: reason.value } : 'Выберите основание (п. 16).';
+    }
+  };
+  const current = action();
+  // Until the form is filled in, the forecast of routing or refusal needs only the act (importance always has its value).
+  const forecast = bulkPreview(checked, typeof current === 'string' ? { type: kind.value as 'routed' | 'notProcessed' } : current);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (pending.value) return;
+    const act = action();
+    if (typeof act === 'string') {
+      error.value = act;
+      return;
+    }
+    const department = bulk.me.department.trim();
+    const actor: Actor = department ? { role: 'curator', name, department } : { role: 'curator', name };
+    const ids = checked.map((r) => r.id);
+    pending.value = true;
+    error.value = null;
+    result.value = null;
+    try {
+      const outcome = await bulk.apply(ids, bulkEvent(act, actor, (bulk.now ?? Date.now)()));
+      result.value = bulkOutcomeText(outcome);
+      onClear();
+    } catch (err) {
+      // One transaction for the whole act: when it fails, none of the messages changed.
+      error.value = `Ничего не изменено: ${err instanceof Error ? err.message : String(err)}`;
+    } finally {
+      pending.value = false;
+    }
+  };
+
+  const listId = 'bulk-departments';
+  return (
+    <section class="queue-bulk" aria-label="Действия с выбранными">
+      <div class="queue-bulk-head">
+        <span class="queue-bulk-count" aria-live="polite">
+          Выбрано: {formatCount(n)}
+        </span>
+        <button type="button" class="link" onClick={onSelectAll} disabled={n === shownCount}>
+          Выбрать все показанные ({formatCount(shownCount)})
+        </button>
+        {n > 0 && (
+          <button type="button" class="link" onClick={onClear}>
+            Снять выбор
+          </button>
+        )}
+      </div>
+      {n > 0 &&
+        (!name ? (
+          <p class="muted">Укажите своё имя в настройках: каждое действие подписывается.</p>
+        ) : (
+          <form class="queue-bulk-form" onSubmit={submit} noValidate>
+            <label class="field">
+              Действие
+              <select
+                value={kind.value}
+                onChange={(e) => {
+                  kind.value = e.currentTarget.value as BulkKind;
+                  error.value = null;
+                }}
+              >
+                {Object.entries(BULK_KINDS).map(([key, label]) => (
+                  <option key={key} value={key}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {kind.value === 'routed' && (
+              <>
+                {departments.length > 0 && (
+                  <datalist id={listId}>
+                    {departments.map((d) => (
+                      <option key={d} value={d} />
+                    ))}
+                  </datalist>
+                )}
+                <label class="field">
+                  Ответственное подразделение
+                  <input
+                    type="text"
+                    value={responsible.value}
+                    list={departments.length ? listId : undefined}
+                    onInput={(e) => (responsible.value = e.currentTarget.value)}
+                  />
+                </label>
+                <CoExecutors units={co} listId={departments.length ? listId : undefined} />
+              </>
+            )}
+            {kind.value === 'categorised' && (
+              <label class="field">
+                Важность
+                <select value={importance.value} onChange={(e) => (importance.value = e.currentTarget.value as Importance)}>
+                  <option value="high">высокая</option>
+                  <option value="normal">обычная</option>
+                </select>
+              </label>
+            )}
+            {kind.value === 'notProcessed' && (
+              <label class="field">
+                Основание (п. 16)
+                <select value={reason.value} onChange={(e) => (reason.value = e.currentTarget.value as NotProcessedReason | '')}>
+                  <option value="">— выберите —</option>
+                  {Object.entries(NOT_PROCESSED_REASONS).map(([key, title]) => (
+                    <option key={key} value={key}>
+                      {title}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <p class="muted queue-bulk-forecast" data-testid="bulk-forecast">
+              {bulkOutcomeText(forecast, true)}
+            </p>
+            {error.value && (
+              <p class="form-error" role="alert">
+                {error.value}
+              </p>
+            )}
+            <button type="submit" disabled={pending.value}>
+              Применить к выбранным
+            </button>
+          </form>
+        ))}
+      {result.value && (
+        <p class="ok queue-bulk-result" role="status">
+          {result.value}
+        </p>
+      )}
+    </section>
   );
 }

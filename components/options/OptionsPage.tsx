@@ -16,6 +16,8 @@ export interface OptionsPageProps extends Omit<LexiconFormProps, 'lexicon' | 'al
   onSaveLexicon(input: unknown): Promise<SaveResult>;
   /** More sections (working hours) from their features. */
   children?: ComponentChildren;
+  /** The saved replies' library (TemplatesForm): the curator keeps it, so it is shown to the curator. */
+  templates?: ComponentChildren;
   /**
    * The backup, offered on the first run too: someone moving to a new computer restores it instead
    * of answering «Кто вы?» (the restored settings end the first run).
@@ -61,6 +63,7 @@ export function OptionsPage(props: OptionsPageProps) {
             onExport={props.onExport}
             onForget={props.onForget}
           />
+          {settings.role === 'curator' && props.templates}
           {props.children}
         </>
       )}

@@ -10,6 +10,7 @@ import { PRESET_LABELS, dateInputValue, periodFromDates, presetPeriod, type Peri
 import { responseTimes } from '@/lib/reports/response';
 import { formatUsual, significantAndSurges, surgesToText } from '@/lib/reports/surges';
 import type { WorkClock } from '@/lib/worktime/clock';
+import { MissedBars, withMissedBars } from './MissedBars';
 import { ResponseChart, shareText } from './ResponseChart';
 
 export interface ReportsPanelProps {
@@ -79,7 +80,7 @@ export function ReportsPanel({ records, moderation, clock, now, onCsv, onPrint, 
               <button type="button" onClick={() => onCsv(`narusheniya-srokov-${stamp}.csv`, missedToCsv(reports.missed, zone))}>
                 CSV
               </button>
-              <button type="button" onClick={() => onPrint(missedToHtml(reports.missed, { period, generatedAt: now, zone }))}>
+              <button type="button" onClick={() => onPrint(withMissedBars(missedToHtml(reports.missed, { period, generatedAt: now, zone }), reports.missed.departments))}>
                 Печать (A4)
               </button>
             </div>
@@ -87,6 +88,7 @@ export function ReportsPanel({ records, moderation, clock, now, onCsv, onPrint, 
               <p class="muted">Нарушений сроков за период нет.</p>
             ) : (
               <>
+                <MissedBars groups={reports.missed.departments} />
                 <table class="report-table" data-testid="missed-totals">
                   <thead>
                     <tr>

@@ -6,7 +6,10 @@ import { OptionsPage } from '@/components/options/OptionsPage';
 import { backupFileName, backupToText, databaseIsEmpty, exportBackup, restoreBackup } from '@/lib/backup';
 import { openDatabase } from '@/lib/db/schema';
 import { WorktimeForm } from '@/components/options/WorktimeForm';
-import { downloadText } from '@/lib/download';
+import { TemplatesForm } from '@/components/options/TemplatesForm';
+import { replyTemplatesFileName, replyTemplatesToFile } from '@/lib/replies/file';
+import { importReplyTemplates, loadReplyTemplates, saveReplyTemplates, watchReplyTemplates } from '@/lib/replies/store';
+import { downloadText, fileDate } from '@/lib/download';
 import { forget, loadAllowlist, watchAllowlist } from '@/lib/moderation/allowlist';
 import { lexiconFromFile, lexiconToFile, saveLexicon } from '@/lib/settings/lexicon';
 import { loadLexiconSource, watchLexicon } from '@/lib/settings/lexicon-read';
@@ -20,6 +23,7 @@ const settings = signal(await loadSettings());
 const lexicon = signal(await loadLexiconSource());
 const allowlist = signal(await loadAllowlist());
 const worktime = signal(await loadWorktime());
+const replyTemplates = signal(await loadReplyTemplates());
 const db = openDatabase();
 const databaseEmpty = signal(await databaseIsEmpty(db));
 const years = signal([...(await loadCalendar()).years.keys()].sort());
@@ -27,6 +31,7 @@ watchSettings((s) => (settings.value = s));
 watchLexicon((l) => (lexicon.value = l));
 watchAllowlist((a) => (allowlist.value = a));
 watchWorktime((w) => (worktime.value = w));
+watchReplyTemplates((t) => (replyTemplates.value = t));
 
 // Components, so that they read the signals when they render and follow the store (a backup restored, another tab).
 function Worktime() {
@@ -40,6 +45,27 @@ function Worktime() {
         if (r.ok) years.value = [...(await loadCalendar()).years.keys()].sort();
         return r;
       }}
+    />
+  );
+}
+
+function Templates() {
+  return (
+    <TemplatesForm
+      templates={replyTemplates.value}
+      zone={settings.value.timeZone}
+      onSave={async (change) => {
+        const r = await saveReplyTemplates(change, Date.now());
+        return r.ok ? { ok: true } : r;
+      }}
+      onImport={importReplyTemplates}
+      onExport={() =>
+        downloadText(
+          replyTemplatesFileName(fileDate(Date.now(), settings.value.timeZone)),
+          replyTemplatesToFile(replyTemplates.value, new Date()),
+          'application/json',
+        )
+      }
     />
   );
 }
@@ -81,6 +107,7 @@ render(
     }}
     onExport={() => downloadText('otklik-lexicon.json', lexiconToFile(lexicon.value, new Date()), 'application/json')}
     onForget={(kind, value) => void forget(kind, value)}
+    templates={<Templates />}
     backup={<Backup />}
   >
     <Worktime />

@@ -7,7 +7,7 @@ import { ReportsPanel } from '@/components/reports/ReportsPanel';
 import '@/components/reports/reports.css';
 import { exchangeFileName, exchangeToText, exportDrafts, exportForDepartment, importExchange } from '@/lib/exchange';
 import { ModerationLog } from '@/components/ModerationLog';
-import { appendEvent, earlierFromAuthor, getMessage, importMessages, listSummaries, saveWorkingDraft } from '@/lib/db/messages';
+import { appendEvent, appendEvents, earlierFromAuthor, getMessage, importMessages, listSummaries, saveWorkingDraft } from '@/lib/db/messages';
 import { cardNotices } from '@/lib/messages/notices';
 import { resolveConflict } from '@/lib/exchange';
 import { buildImport, inspectImport } from '@/lib/messages/import';
@@ -38,6 +38,8 @@ import { takeDraft, watchDraft } from '@/lib/registry/draft';
 import type { RegistryEntryInput } from '@/lib/registry/entry';
 import { registryToCsv, registryToHtml, registryToJson } from '@/lib/registry/export';
 import { loadSettings, watchSettings } from '@/lib/settings/read';
+import { finalReplyDueIfSentAt } from '@/lib/replies/due';
+import { loadReplyTemplates, watchReplyTemplates } from '@/lib/replies/store';
 import '@/components/sidepanel.css';
 import '@/components/options/options.css';
 
@@ -56,6 +58,9 @@ setInterval(() => (now.value = Date.now()), 30_000);
 const pages = liveSignal(() => listPages(db), null);
 const summaries = liveSignal(() => listSummaries(db), null);
 const selectedId = signal<string | null>(new URLSearchParams(location.search).get('message'));
+// The team's saved replies (kept by the curator on the options page), live.
+const replyTemplates = signal(await loadReplyTemplates());
+watchReplyTemplates((t) => (replyTemplates.value = t));
 const openRecord = liveSignal(async () => {
   const record = selectedId.value ? await getMessage(db, selectedId.value) : undefined;
   if (!record) return null;
@@ -153,20 +158,33 @@ const sections: Section[] = [
         open={openMessage}
         canImport={settings.value.role === 'curator'}
         inspect={inspectImport}
-        commit={async (text, format, mapping) => {
+        commit={async (text, format, mapping, onProgress) => {
           const built = buildImport(text, format, mapping, {
             now: Date.now(),
             actor: { role: 'curator', name: settings.value.userName.trim() || 'Куратор' },
             zone: zone.value,
           });
           if (!built.ok) return built;
-          return { ok: true, ...(await importMessages(db, built.records, clock.value, Date.now())) };
+          const r = await importMessages(db, built.records, clock.value, Date.now(), { onProgress });
+          return r.error
+            ? { ok: false, errors: [r.error], added: r.added, duplicates: r.duplicates, total: built.records.length }
+            : { ok: true, added: r.added, duplicates: r.duplicates };
         }}
+        bulk={
+          settings.value.role === 'curator'
+            ? {
+                me: { name: settings.value.userName, department: settings.value.department },
+                apply: (ids, makeEvent) => appendEvents(db, ids, makeEvent, clock.value, Date.now()),
+              }
+            : undefined
+        }
         card={{
           notices: notices.value,
+          templates: { list: replyTemplates.value, finalReplyDue: (sentAt, importance) => finalReplyDueIfSentAt(clock.value, sentAt, importance) },
           earlier: (openRecord.value.value?.earlier ?? []).map((r) => ({ id: r.id, at: r.source.writtenAt ?? r.createdAt, snippet: (r.text ?? '').slice(0, 80) })),
           me: { role: settings.value.role, name: settings.value.userName, department: settings.value.department },
           zone: zone.value,
+          clock: clock.value,
           lint: (text, ctx) => lintDraft(text, { kind: ctx.kind, repeat: ctx.repeat }),
           onAct: async (event) => {
             const id = selectedId.value;

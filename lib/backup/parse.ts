@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { settingsSchema } from '../settings/schema';
 import { compileCustomLexicon } from '../rules/custom';
+import { checkReplyLibrary } from '../replies/schema';
 import { replay } from '../workflow/reducer';
 import { parseCalendarYear } from '../worktime/calendar';
 import { parseWorktimeSettings } from '../worktime/schedule';
@@ -72,6 +73,10 @@ function settingsProblem(key: string, value: unknown): string | null {
     case 'allowlist': {
       const r = AllowlistSchema.safeParse(value);
       return r.success ? null : `исключения модерации: ${issueText(r.error)}`;
+    }
+    case 'replyTemplates': {
+      const r = checkReplyLibrary(value);
+      return r.ok ? null : `шаблоны ответов: ${r.errors[0]}`;
     }
     case 'calendarYears': {
       if (!Array.isArray(value)) return 'добавленные годы календаря должны быть списком';

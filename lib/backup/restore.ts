@@ -9,6 +9,8 @@ import { derive } from '../messages/summary';
 import type { MessageRecord, MessageSummary } from '../messages/types';
 import type { ModerationEntry } from '../moderation/log';
 import type { RegistryEntry } from '../registry/entry';
+import { mergeTemplates } from '../replies/library';
+import { readReplyLibrary, replyLibrary } from '../replies/schema';
 import { replay } from '../workflow/reducer';
 import type { WorkClock } from '../worktime/clock';
 import { BACKUP_TABLES, SETTINGS_KEYS, type Backup, type BackupStorage, type BackupTable, type SettingsKey } from './types';
@@ -179,7 +181,10 @@ function union(a: unknown, b: unknown): unknown[] {
   return [...new Set([...(Array.isArray(a) ? a : []), ...(Array.isArray(b) ? b : [])])];
 }
 
-/** Merging settings: ours stay; lists (words, exceptions, calendar years) gain what the file adds. */
+/**
+ * Merging settings: ours stay; lists (words, exceptions, calendar years, saved replies) gain what the
+ * file adds; a saved reply on both sides keeps its later edit.
+ */
 function mergeSetting(key: SettingsKey, ours: unknown, theirs: unknown): unknown {
   if (ours === undefined) return theirs;
   const o = ours as Lists;
@@ -196,6 +201,8 @@ function mergeSetting(key: SettingsKey, ours: unknown, theirs: unknown): unknown
       const years = new Set((ours as { year: number }[]).map((y) => y.year));
       return [...(ours as unknown[]), ...(theirs as { year: number }[]).filter((y) => !years.has(y.year))];
     }
+    case 'replyTemplates':
+      return replyLibrary(mergeTemplates(readReplyLibrary(ours), readReplyLibrary(theirs)).templates);
     default:
       return ours;
   }

@@ -11,7 +11,8 @@ export const BACKUP_VERSION = 1;
 export const BACKUP_TABLES = ['pages', 'posts', 'comments', 'moderation', 'registry', 'messages'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
-export const SETTINGS_KEYS = ['settings', 'lexicon', 'allowlist', 'worktime', 'calendarYears'] as const;
+/** Keys of browser.storage.local; `replyTemplates` is the team's saved replies (lib/replies). */
+export const SETTINGS_KEYS = ['settings', 'lexicon', 'allowlist', 'worktime', 'calendarYears', 'replyTemplates'] as const;
 export type SettingsKey = (typeof SETTINGS_KEYS)[number];
 
 export const TABLE_LABELS: Record<BackupTable, string> = {

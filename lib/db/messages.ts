@@ -3,10 +3,12 @@
  * transaction; an event is appended only if the workflow accepts it.
  */
 import { mergeImport } from '../messages/import';
+import type { BulkOutcome, BulkSkip, MakeEvent } from '../messages/queue';
 import { derive } from '../messages/summary';
 import type { MessageRecord, MessageSummary } from '../messages/types';
-import { applyEvent, replay } from '../workflow/reducer';
+import { applyEvent, replay, type MessageState } from '../workflow/reducer';
 import type { MessageEvent } from '../workflow/schema';
+import { TRANSITIONS } from '../workflow/transitions';
 import type { WorkClock } from '../worktime/clock';
 import type { OtklikDB } from './schema';
 
@@ -28,6 +30,24 @@ export function listSummaries(db: OtklikDB): Promise<MessageSummary[]> {
   return db.summaries.toArray();
 }
 
+/**
+ * The record with one more event and its new queue row, or the workflow's refusal; nothing is
+ * written. Every append goes through here, so a record and its row never disagree.
+ */
+function withEvent(
+  record: MessageRecord,
+  state: MessageState,
+  event: MessageEvent,
+  clock: WorkClock,
+  now: number,
+  patch: Partial<Pick<MessageRecord, 'workingDraft'>> = {},
+): Result<{ record: MessageRecord; summary: MessageSummary }> {
+  const applied = applyEvent(state, event);
+  if (!applied.ok) return { ok: false, error: applied.error };
+  const next: MessageRecord = { ...record, ...patch, events: [...record.events, event], updatedAt: now };
+  return { ok: true, record: next, summary: derive(next, clock, now).summary };
+}
+
 /** Appends one event after the workflow accepted it; a refused event changes nothing. */
 export async function appendEvent(
   db: OtklikDB,
@@ -40,12 +60,58 @@ export async function appendEvent(
   return db.transaction('rw', db.messages, db.summaries, async () => {
     const record = await db.messages.get(id);
     if (!record) return { ok: false as const, error: 'Сообщение не найдено' };
-    const applied = applyEvent(replay(record.events), event);
-    if (!applied.ok) return { ok: false as const, error: applied.error };
-    const next: MessageRecord = { ...record, ...patch, events: [...record.events, event], updatedAt: now };
-    await db.messages.put(next);
-    await db.summaries.put(derive(next, clock, now).summary);
-    return { ok: true as const, record: next };
+    const next = withEvent(record, replay(record.events), event, clock, now, patch);
+    if (!next.ok) return next;
+    await db.messages.put(next.record);
+    await db.summaries.put(next.summary);
+    return { ok: true as const, record: next.record };
+  });
+}
+
+/**
+ * One act on many messages, in one transaction: `makeEvent` gives each message its event (or why it
+ * is left alone), and each event is appended as appendEvent would, where the workflow allows it in
+ * the message's current state. The others are skipped, each with its reason; if the transaction
+ * fails, nothing has changed.
+ */
+export async function appendEvents(
+  db: OtklikDB,
+  ids: readonly string[],
+  makeEvent: MakeEvent,
+  clock: WorkClock,
+  now: number,
+): Promise<BulkOutcome> {
+  const unique = [...new Set(ids)];
+  return db.transaction('rw', db.messages, db.summaries, async () => {
+    const found = await db.messages.bulkGet(unique);
+    const changed: string[] = [];
+    const skipped: BulkSkip[] = [];
+    const records: MessageRecord[] = [];
+    const summaries: MessageSummary[] = [];
+    unique.forEach((id, i) => {
+      const record = found[i];
+      if (!record) return void skipped.push({ id, why: 'missing' });
+      let state: MessageState;
+      try {
+        state = replay(record.events);
+      } catch (e) {
+        // One broken history must not keep the act from the rest.
+        return void skipped.push({ id, why: 'other', text: e instanceof Error ? e.message : String(e) });
+      }
+      const event = makeEvent(record, state);
+      if (typeof event === 'string') return void skipped.push({ id, why: 'other', text: event });
+      const next = withEvent(record, state, event, clock, now);
+      if (!next.ok) {
+        const inStatus = TRANSITIONS[event.type].from.includes(state.status);
+        return void skipped.push(inStatus ? { id, why: 'other', text: next.error } : { id, why: 'status', status: state.status });
+      }
+      changed.push(id);
+      records.push(next.record);
+      summaries.push(next.summary);
+    });
+    await db.messages.bulkPut(records);
+    await db.summaries.bulkPut(summaries);
+    return { changed, skipped };
   });
 }
 
@@ -59,16 +125,57 @@ export async function messagesForComments(db: OtklikDB, keys: string[]): Promise
   return db.messages.where('commentRef').anyOf(keys).toArray();
 }
 
+/** Records written per transaction: small enough to give the panel back between them, large enough to be quick. */
+export const IMPORT_CHUNK = 1000;
+
+export interface ImportOptions {
+  chunkSize?: number;
+  /** After each written chunk (and once at the start): messages added so far, records in all, duplicates so far. */
+  onProgress?: (written: number, total: number, duplicates: number) => void;
+}
+
 /**
- * Imports records in one transaction. A record whose importKey (or tied comment) is already stored
- * is a duplicate and is skipped: importing the same file twice adds nothing.
+ * `error`: a chunk failed; `added` and `duplicates` count what the chunks before it did, the rest
+ * was not written. Importing the same records again adds only what is missing.
+ */
+export type ImportResult = { added: number; duplicates: number; error?: string };
+
+/**
+ * Imports records in chunks, a transaction each, giving the event loop back between chunks. A
+ * record whose importKey (or tied comment) is already stored, or came earlier in the same records,
+ * is a duplicate and is skipped: importing the same file twice adds nothing, and importing it again
+ * after an interruption adds only the rest.
  */
 export async function importMessages(
   db: OtklikDB,
   records: MessageRecord[],
   clock: WorkClock,
   now: number,
-): Promise<{ added: number; duplicates: number }> {
+  { chunkSize = IMPORT_CHUNK, onProgress }: ImportOptions = {},
+): Promise<ImportResult> {
+  const size = Math.max(1, Math.floor(chunkSize));
+  let added = 0;
+  let duplicates = 0;
+  onProgress?.(0, records.length, 0);
+  for (let start = 0; start < records.length; start += size) {
+    if (start > 0) await nextTask();
+    try {
+      const r = await importChunk(db, records.slice(start, start + size), clock, now);
+      added += r.added;
+      duplicates += r.duplicates;
+    } catch (e) {
+      return { added, duplicates, error: `ошибка базы данных: ${e instanceof Error ? e.message || e.name : String(e)}` };
+    }
+    onProgress?.(added, records.length, duplicates);
+  }
+  return { added, duplicates };
+}
+
+/**
+ * One chunk in one transaction. The earlier chunks are stored by now, so looking the chunk's keys up
+ * in the database finds duplicates of them as well as of what was there before.
+ */
+async function importChunk(db: OtklikDB, records: MessageRecord[], clock: WorkClock, now: number): Promise<{ added: number; duplicates: number }> {
   return db.transaction('rw', db.messages, db.summaries, async () => {
     const keys = records.map((r) => r.importKey).filter((k): k is string => Boolean(k));
     const refs = records.map((r) => r.commentRef).filter((k): k is string => Boolean(k));
@@ -82,6 +189,11 @@ export async function importMessages(
     await db.summaries.bulkAdd(fresh.map((r) => derive(r, clock, now).summary));
     return { added: fresh.length, duplicates: duplicates.length };
   });
+}
+
+/** A macrotask away: lets the panel paint and handle input between two chunks. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** The text the curator approved: the draft in force at the latest approval, until a new draft. */

@@ -1,13 +1,16 @@
 /**
  * The queue's pure logic over summary rows: filters, search, sort, urgency and the countdown text
- * («ответ до 16:45, осталось 1 ч 20 мин»). Time is working time (App. 1 §2.2), so «30 minutes» and
- * «1 ч 20 мин» count only the administration's working hours.
+ * («ответ до 16:45, осталось 1 ч 20 мин»), and what a bulk act on the selection does. Time is
+ * working time (App. 1 §2.2), so «30 minutes» and «1 ч 20 мин» count only the administration's
+ * working hours.
  */
+import type { MessageState } from '../workflow/reducer';
+import type { Actor, Assignee, MessageEvent, NotProcessedReason } from '../workflow/schema';
 import type { DeadlineName, Importance } from '../workflow/table';
-import { FINAL_STATUSES, type MessageStatus } from '../workflow/transitions';
+import { FINAL_STATUSES, TRANSITIONS, type MessageStatus } from '../workflow/transitions';
 import { formatInZone } from '../worktime/civil';
 import type { WorkClock } from '../worktime/clock';
-import type { MessageSummary } from './types';
+import type { MessageRecord, MessageSummary } from './types';
 
 /** Due within this many working minutes: amber in the queue and on the badge. */
 export const SOON_MINUTES = 30;
@@ -202,4 +205,129 @@ export function countdownText(name: DeadlineName, due: number, now: number, cloc
 export function rowCountdown(row: Pick<MessageSummary, 'nextDue' | 'nextName'>, now: number, clock: WorkClock, zone: string = clock.zone): string | null {
   if (row.nextDue === null) return null;
   return countdownText(row.nextName ?? 'replyDeadline', row.nextDue, now, clock, zone);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+const COUNT = new Intl.NumberFormat('ru-RU');
+
+/** «20 000»: thousands apart, as Russian text writes them. */
+export function formatCount(n: number): string {
+  return COUNT.format(n);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Selection and bulk acts (the curator routing a morning's import at once)
+
+/**
+ * `selection` with the ids from `ids[from]` to `ids[to]` (either order, both included) all put in
+ * (`on`) or all taken out: a Shift+click on a checkbox gives the whole range the clicked box's state.
+ */
+export function selectRange(selection: ReadonlySet<string>, ids: readonly string[], from: number, to: number, on: boolean): Set<string> {
+  const next = new Set(selection);
+  const lo = Math.max(0, Math.min(from, to));
+  const hi = Math.min(ids.length - 1, Math.max(from, to));
+  for (let i = lo; i <= hi; i++) {
+    if (on) next.add(ids[i]!);
+    else next.delete(ids[i]!);
+  }
+  return next;
+}
+
+/** What a curator does to many messages at once; each becomes the same event the card would append. */
+export type BulkAction =
+  | { type: 'routed'; executors: Assignee[] }
+  | { type: 'categorised'; importance: Importance }
+  | { type: 'notProcessed'; reason: NotProcessedReason };
+
+/** The event for one message of the selection, or why it is left as it is. */
+export type MakeEvent = (record: MessageRecord, state: MessageState) => MessageEvent | string;
+
+/** Why one message of a bulk act was left as it was. */
+export type BulkSkip =
+  /** Gone from the database in the meantime. */
+  | { id: string; why: 'missing' }
+  /** The transition table does not allow the act where the message stands. */
+  | { id: string; why: 'status'; status: MessageStatus }
+  /** Any other reason, in words: the act would change nothing, or the workflow refused it. */
+  | { id: string; why: 'other'; text: string };
+
+export interface BulkOutcome {
+  changed: string[];
+  skipped: BulkSkip[];
+}
+
+const ALREADY_OF_IMPORTANCE: Record<Importance, string> = {
+  normal: 'уже обычной важности',
+  high: 'уже высокой важности',
+};
+
+/** Why an act does not apply where the messages stand, said of several at once. */
+export const SKIPPED_IN_STATUS: Record<MessageStatus, string> = {
+  received: 'ещё не направлены',
+  routed: 'уже направлены',
+  returnedToCurator: 'возвращены Куратору',
+  draftSubmitted: 'проект ответа на согласовании',
+  returnedForRevision: 'проект ответа на доработке',
+  draftResubmitted: 'проект ответа на согласовании',
+  approved: 'проект ответа согласован',
+  awaitingFinalReply: 'ждут окончательного ответа',
+  published: 'ответ уже размещён',
+  notProcessed: 'уже не подлежат обработке',
+};
+
+/** Builds one message's event for a bulk act; a change of importance to the one it has is no act. */
+export function bulkEvent(action: BulkAction, actor: Actor, at: number): MakeEvent {
+  return (_record, state) => {
+    switch (action.type) {
+      case 'routed':
+        return { type: 'routed', actor, at, payload: { executors: action.executors } };
+      case 'categorised':
+        if (state.importance === action.importance) return ALREADY_OF_IMPORTANCE[action.importance];
+        return { type: 'categorised', actor, at, payload: { importance: action.importance } };
+      case 'notProcessed':
+        return { type: 'notProcessed', actor, at, payload: { reason: action.reason } };
+    }
+  };
+}
+
+/**
+ * What a bulk act would do to these queue rows, by the same transition table the store applies:
+ * shown before the curator confirms. The store decides on the stored history; this is a forecast.
+ * Where a message stands decides routing and refusal by itself, so those need no details yet.
+ */
+export function bulkPreview(rows: readonly MessageSummary[], action: BulkAction | { type: 'routed' | 'notProcessed' }): BulkOutcome {
+  const rule = TRANSITIONS[action.type];
+  const changed: string[] = [];
+  const skipped: BulkSkip[] = [];
+  for (const row of rows) {
+    if (!rule.from.includes(row.status)) skipped.push({ id: row.id, why: 'status', status: row.status });
+    else if (action.type === 'categorised' && row.importance === action.importance)
+      skipped.push({ id: row.id, why: 'other', text: ALREADY_OF_IMPORTANCE[action.importance] });
+    else changed.push(row.id);
+  }
+  return { changed, skipped };
+}
+
+/** The skipped messages grouped by reason, the largest group first. */
+export function skipReasons(skipped: readonly BulkSkip[]): { reason: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const s of skipped) {
+    const reason = s.why === 'missing' ? 'удалены из базы' : s.why === 'status' ? SKIPPED_IN_STATUS[s.status] : s.text;
+    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+  return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
+}
+
+/**
+ * «Изменено: 12. Пропущено 3: уже направлены.»; with several reasons each has its count. `planned`
+ * words it as a forecast: «Будет изменено: 12. Будет пропущено 3: …».
+ */
+export function bulkOutcomeText(outcome: BulkOutcome, planned = false): string {
+  const head = `${planned ? 'Будет изменено' : 'Изменено'}: ${formatCount(outcome.changed.length)}.`;
+  if (!outcome.skipped.length) return head;
+  const reasons = skipReasons(outcome.skipped);
+  const why = reasons.length === 1 ? reasons[0]!.reason : reasons.map((r) => `${r.reason} — ${formatCount(r.count)}`).join('; ');
+  return `${head} ${planned ? 'Будет пропущено' : 'Пропущено'} ${formatCount(outcome.skipped.length)}: ${why}.`;
 }

@@ -101,6 +101,7 @@ describe('the side panel at 360 and 420 px', () => {
     it(`fits every tab at ${width} px`, async () => {
       await side.setViewportSize({ width, height: 800 });
       await side.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
+      await side.getByRole('tab').first().waitFor();
       const tabs = await side.getByRole('tab').evaluateAll((els) => els.map((e) => e.getAttribute('data-tab')!));
       expect(tabs.length).toBeGreaterThan(3);
       for (const tab of tabs) {

@@ -124,7 +124,7 @@ describe('the message card', () => {
   it('after the draft is sent, the executor sees their unit as the one who met §7, not the curator', () => {
     const { container } = renderCard([received, routed, drafted], EXECUTOR);
     const draft = container.querySelector<HTMLElement>('[data-deadline="draftDeadline"]')!;
-    const owner = (row: HTMLElement) => row.querySelectorAll('td')[2]!.textContent;
+    const owner = (step: HTMLElement) => step.querySelector('.deadline-owner')!.textContent;
     expect(owner(draft)).toBe(HOUSING);
     expect(draft.textContent).toContain('выполнен в срок');
     expect(owner(container.querySelector<HTMLElement>('[data-deadline="approvalDeadline"]')!)).toBe('Куратор');

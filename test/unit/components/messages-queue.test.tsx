@@ -1,8 +1,9 @@
 import { signal } from '@preact/signals';
-import { act, fireEvent, render, screen } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { Queue, ROW_HEIGHT, type QueueQuery, type QueueSort } from '@/components/messages/Queue';
+import { Queue, ROW_HEIGHT, type QueueBulk, type QueueQuery, type QueueSort } from '@/components/messages/Queue';
 import { derive } from '@/lib/messages/summary';
+import { replay } from '@/lib/workflow/reducer';
 import type { MessageRecord, MessageSummary } from '@/lib/messages/types';
 import type { MessageEvent } from '@/lib/workflow/schema';
 import { createWorkClock } from '@/lib/worktime/clock';
@@ -190,5 +191,163 @@ describe('the message queue', () => {
     );
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
     expect(container.querySelector('img, b')).toBeNull();
+  });
+});
+
+describe('bulk acts on the queue (curator)', () => {
+  function renderBulk(n: number, over: { apply?: QueueBulk['apply']; onOpen?: (id: string) => void; name?: string } = {}) {
+    const rows = signal<MessageSummary[] | null>(summaries(n));
+    const apply = vi.fn(over.apply ?? (async (ids: string[]) => ({ changed: ids, skipped: [] })));
+    const onOpen = vi.fn(over.onOpen ?? (() => {}));
+    const view = render(
+      <Queue
+        rows={rows}
+        apply={simpleApply}
+        countdown={countdown}
+        urgency={urgency}
+        now={signal(T0 + 20 * MIN)}
+        onOpen={onOpen}
+        bulk={{ me: { name: over.name ?? 'Ольга Петрова', department: '' }, apply, now: () => T0 + 25 * MIN }}
+      />,
+    );
+    const boxes = () => [...view.container.querySelectorAll<HTMLInputElement>('.queue-check input[type="checkbox"]')];
+    const items = () => [...view.container.querySelectorAll<HTMLElement>('.queue-row')];
+    const count = () => view.container.querySelector('.queue-bulk-count')!.textContent;
+    return { ...view, rows, apply, onOpen, boxes, items, count };
+  }
+
+  it('has no checkboxes for executors and moderators (no bulk acts given)', () => {
+    const { container } = renderQueue(10);
+    expect(container.querySelector('.queue-check')).toBeNull();
+    expect(screen.queryByText(/Выбрано:/)).toBeNull();
+    expect(screen.queryByText(/Выбрать все показанные/)).toBeNull();
+  });
+
+  it('selects with the row checkbox without opening the card; Space on the row still opens it', () => {
+    const { boxes, items, onOpen, count } = renderBulk(10);
+    expect(count()).toBe('Выбрано: 0');
+    fireEvent.click(boxes()[2]!);
+    expect(count()).toBe('Выбрано: 1');
+    expect(boxes()[2]!.checked).toBe(true);
+    expect(onOpen).not.toHaveBeenCalled();
+
+    // Space on the focused checkbox is the checkbox's own key: it must not open the card.
+    fireEvent.keyDown(boxes()[3]!, { key: ' ' });
+    expect(onOpen).not.toHaveBeenCalled();
+
+    fireEvent.keyDown(items()[4]!, { key: ' ' });
+    expect(onOpen).toHaveBeenLastCalledWith('m4');
+    expect(count()).toBe('Выбрано: 1');
+    fireEvent.click(boxes()[2]!);
+    expect(count()).toBe('Выбрано: 0');
+  });
+
+  it('selects a range with Shift+click, and unselects one the same way', () => {
+    const { boxes, count } = renderBulk(10);
+    fireEvent.click(boxes()[1]!);
+    fireEvent.click(boxes()[5]!, { shiftKey: true });
+    expect(count()).toBe('Выбрано: 5');
+    expect(boxes().map((b) => b.checked)).toEqual([false, true, true, true, true, true, false, false, false, false]);
+    // From the last click upwards, to the clicked box's new state: unchecked.
+    fireEvent.click(boxes()[4]!);
+    fireEvent.click(boxes()[2]!, { shiftKey: true });
+    expect(boxes().map((b) => b.checked)).toEqual([false, true, false, false, false, true, false, false, false, false]);
+    expect(count()).toBe('Выбрано: 2');
+  });
+
+  it('«Выбрать все показанные» takes every row under the filter, not only the rendered ones', async () => {
+    const { apply, items, count } = renderBulk(300);
+    fireEvent.change(screen.getByLabelText('Важность'), { target: { value: 'high' } });
+    expect(items().length).toBeLessThan(100);
+    fireEvent.click(screen.getByRole('button', { name: 'Выбрать все показанные (100)' }));
+    expect(count()).toBe('Выбрано: 100');
+
+    fireEvent.change(screen.getByLabelText('Действие'), { target: { value: 'notProcessed' } });
+    fireEvent.change(screen.getByLabelText('Основание (п. 16)'), { target: { value: 'obscene' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Применить к выбранным' }));
+    await waitFor(() => expect(apply).toHaveBeenCalledTimes(1));
+    const ids = apply.mock.calls[0]![0];
+    expect(ids).toHaveLength(100);
+    expect(ids.slice(0, 3)).toEqual(['m2', 'm5', 'm8']);
+  });
+
+  it('drops from the selection what a new filter hides', () => {
+    const { boxes, count } = renderBulk(9);
+    fireEvent.click(boxes()[0]!);
+    fireEvent.click(boxes()[2]!, { shiftKey: true });
+    expect(count()).toBe('Выбрано: 3');
+    fireEvent.change(screen.getByLabelText('Важность'), { target: { value: 'high' } });
+    expect(count()).toBe('Выбрано: 1');
+    fireEvent.change(screen.getByLabelText('Важность'), { target: { value: 'all' } });
+    expect(count()).toBe('Выбрано: 1');
+  });
+
+  it('routes the selection to a responsible unit and a co-executor, forecasting and then reporting what was skipped', async () => {
+    const { boxes, apply, count } = renderBulk(6, {
+      apply: async (ids) => ({ changed: ids.filter((id) => id !== 'm1' && id !== 'm4'), skipped: [{ id: 'm1', why: 'status', status: 'routed' }, { id: 'm4', why: 'status', status: 'routed' }] }),
+    });
+    fireEvent.click(boxes()[0]!);
+    fireEvent.click(boxes()[5]!, { shiftKey: true });
+    // m1 and m4 are already with executors: the table does not allow routing them again.
+    expect(screen.getByTestId('bulk-forecast').textContent).toBe('Будет изменено: 4. Будет пропущено 2: уже направлены.');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Применить к выбранным' }));
+    expect(screen.getByRole('alert').textContent).toBe('Укажите ответственное подразделение.');
+    expect(apply).not.toHaveBeenCalled();
+
+    fireEvent.input(screen.getByLabelText('Ответственное подразделение'), { target: { value: 'Департамент городского хозяйства' } });
+    fireEvent.click(screen.getByRole('button', { name: '+ соисполнитель' }));
+    fireEvent.input(screen.getByLabelText('Соисполнитель 1'), { target: { value: 'Департамент транспорта' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Применить к выбранным' }));
+
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Изменено: 4. Пропущено 2: уже направлены.'));
+    const [ids, makeEvent] = apply.mock.calls[0]!;
+    expect(ids).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5']);
+    const received = replay([{ type: 'received', actor: curator, at: T0, payload: { importance: 'normal' } }]);
+    expect(makeEvent(record('m0', [], 'Анна', ''), received)).toEqual({
+      type: 'routed',
+      actor: { role: 'curator', name: 'Ольга Петрова' },
+      at: T0 + 25 * MIN,
+      payload: { executors: [{ department: 'Департамент городского хозяйства' }, { department: 'Департамент транспорта' }] },
+    });
+    expect(count()).toBe('Выбрано: 0');
+  });
+
+  it('sets importance, leaving alone what already has it', async () => {
+    const { boxes, apply } = renderBulk(3);
+    fireEvent.click(boxes()[0]!);
+    fireEvent.click(boxes()[2]!, { shiftKey: true });
+    fireEvent.change(screen.getByLabelText('Действие'), { target: { value: 'categorised' } });
+    expect((screen.getByLabelText('Важность', { selector: '.queue-bulk select' }) as HTMLSelectElement).value).toBe('high');
+    expect(screen.getByTestId('bulk-forecast').textContent).toBe('Будет изменено: 2. Будет пропущено 1: уже высокой важности.');
+    fireEvent.click(screen.getByRole('button', { name: 'Применить к выбранным' }));
+    await waitFor(() => expect(apply).toHaveBeenCalledTimes(1));
+    const makeEvent = apply.mock.calls[0]![1];
+    const normal = replay([{ type: 'received', actor: curator, at: T0, payload: { importance: 'normal' } }]);
+    const high = replay([{ type: 'received', actor: curator, at: T0, payload: { importance: 'high' } }]);
+    expect(makeEvent(record('m0', [], '', ''), normal)).toMatchObject({ type: 'categorised', payload: { importance: 'high' } });
+    expect(makeEvent(record('m2', [], '', ''), high)).toBe('уже высокой важности');
+  });
+
+  it('says when the act failed as a whole', async () => {
+    const { boxes } = renderBulk(3, {
+      apply: async () => {
+        throw new Error('QuotaExceededError');
+      },
+    });
+    fireEvent.click(boxes()[0]!);
+    fireEvent.change(screen.getByLabelText('Действие'), { target: { value: 'notProcessed' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Применить к выбранным' }));
+    expect(screen.getByRole('alert').textContent).toBe('Выберите основание (п. 16).');
+    fireEvent.change(screen.getByLabelText('Основание (п. 16)'), { target: { value: 'insult' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Применить к выбранным' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Ничего не изменено: QuotaExceededError'));
+  });
+
+  it('asks for a name first: every act is signed', () => {
+    const { boxes } = renderBulk(3, { name: ' ' });
+    fireEvent.click(boxes()[0]!);
+    expect(screen.getByText('Укажите своё имя в настройках: каждое действие подписывается.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Применить к выбранным' })).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
+import { MissedBars, missedBars, withMissedBars } from '@/components/reports/MissedBars';
 import { ReportsPanel } from '@/components/reports/ReportsPanel';
 import { createWorkClock } from '@/lib/worktime/clock';
-import { CITY, NOW, TRANSPORT, curator, dataset, record } from './dataset';
+import { CITY, DISTRICT, NOW, TRANSPORT, curator, dataset, record } from './dataset';
 
 const clock = createWorkClock();
 
@@ -41,6 +42,66 @@ describe('ReportsPanel', () => {
     expect(onPrint.mock.calls[0]![0]).toContain('Период: 12.05.2025 — 18.05.2025');
     fireEvent.click(screen.getByRole('button', { name: 'Скопировать сводку' }));
     expect(onCopy.mock.calls[0]![0]).toContain('Социально значимые сообщения: 2');
+  });
+
+  it('violations by who answers for them as bars: most first, the curator included, the number at each bar', () => {
+    setup();
+    const figure = screen.getByTestId('missed-bars');
+    const bars = within(figure).getAllByRole('listitem');
+    // Twelve for the curator, then three units with two each, in the report's (alphabetical) order.
+    expect(bars.map((li) => [li.dataset.department, li.querySelector('.missed-bar-count')!.textContent])).toEqual([
+      ['Куратор', '12'],
+      [DISTRICT, '2'],
+      [CITY, '2'],
+      [TRANSPORT, '2'],
+    ]);
+    const width = (li: HTMLElement) => parseFloat(li.querySelector('svg')!.getAttribute('width')!);
+    expect(width(bars[0]!)).toBe(85);
+    expect(width(bars[1]!)).toBeCloseTo((2 / 12) * 85, 1);
+    // The name is text on its own line, above the bar: read, not only seen.
+    expect(bars[1]!.querySelector('.missed-bar-name')!.textContent).toBe(DISTRICT);
+    expect(bars[1]!.querySelector('svg')!.getAttribute('aria-hidden')).toBe('true');
+    // The exact figures stay in the table below the bars.
+    expect(figure.compareDocumentPosition(screen.getByTestId('missed-totals')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('the A4 page carries the bars above its totals by unit, names escaped', () => {
+    const { onPrint } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Печать (A4)' }));
+    const html = onPrint.mock.calls[0]![0] as string;
+    const page = new DOMParser().parseFromString(html, 'text/html');
+    const figure = page.querySelector('figure.missed-bars')!;
+    expect(figure).toBeTruthy();
+    expect([...figure.querySelectorAll('li')].map((li) => li.getAttribute('data-department'))).toEqual(['Куратор', DISTRICT, CITY, TRANSPORT]);
+    expect(figure.previousElementSibling!.textContent).toBe('Итого по ответственным');
+    expect(figure.nextElementSibling!.tagName).toBe('TABLE');
+    expect(page.querySelector('style')!.textContent).toContain('.missed-bar-rect');
+  });
+
+  it('bars sort by count, ties keep their order, and a name is text even when it looks like markup', () => {
+    const groups = [
+      { department: 'Куратор', total: 1 },
+      { department: 'Б $& <b>отдел</b>', total: 5 },
+      { department: 'А', total: 1 },
+      { department: 'В', total: 0 },
+    ];
+    expect(missedBars(groups)).toEqual([
+      { department: 'Б $& <b>отдел</b>', count: 5 },
+      { department: 'Куратор', count: 1 },
+      { department: 'А', count: 1 },
+    ]);
+    const { container } = render(<MissedBars groups={groups} />);
+    expect(container.querySelector('b')).toBeNull();
+    expect(container.querySelector('.missed-bar-name')!.textContent).toBe('Б $& <b>отдел</b>');
+    expect(render(<MissedBars groups={[]} />).container.innerHTML).toBe('');
+
+    const page = '<html><head><style>h1 {}</style></head><body><h2>Итого по ответственным</h2><table></table></body></html>';
+    const printed = withMissedBars(page, groups);
+    expect(printed).toContain('Б $&amp; &lt;b&gt;отдел&lt;/b&gt;');
+    expect(new DOMParser().parseFromString(printed, 'text/html').querySelector('b')).toBeNull();
+    expect(printed.indexOf('<h2>Итого по ответственным</h2><figure')).toBeGreaterThan(0);
+    // No violations, no heading: the page is left as it was.
+    expect(withMissedBars('<p>Нарушений сроков за период нет.</p>', groups)).toBe('<p>Нарушений сроков за период нет.</p>');
   });
 
   it('a preset changes the period; a wrong range is said, not computed', () => {
