@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { decodeTextFile } from '@/lib/text-file';
 import { describeBackup, parseBackup } from '@/lib/backup/parse';
 import type { RestoreMode, RestoreResult } from '@/lib/backup/restore';
 import { BACKUP_TABLES, TABLE_LABELS, type Backup } from '@/lib/backup/types';
@@ -37,7 +38,7 @@ export function BackupPanel({ onExport, databaseEmpty, onRestore, zone }: Backup
     result.value = null;
     confirmReplace.value = false;
     if (!file) return;
-    const parsed = parseBackup(await file.text());
+    const parsed = parseBackup(decodeTextFile(new Uint8Array(await file.arrayBuffer())).text);
     if (parsed.ok) loaded.value = { name: file.name, backup: parsed.backup, migratedFrom: parsed.migratedFrom };
     else refusal.value = parsed.error;
   };

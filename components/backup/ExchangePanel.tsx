@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { decodeTextFile } from '@/lib/text-file';
 import type { ImportResult } from '@/lib/exchange/types';
 
 export interface ExchangePanelProps {
@@ -28,7 +29,7 @@ export function ExchangePanel({ role, departments, onExportDepartment, onExportD
     if (!file) return;
     busy.value = true;
     try {
-      result.value = await onImport(await file.text());
+      result.value = await onImport(decodeTextFile(new Uint8Array(await file.arrayBuffer())).text);
     } finally {
       busy.value = false;
       input.value = '';

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { ExchangePanel } from '@/components/backup/ExchangePanel';
 import type { ImportResult } from '@/lib/exchange/types';
+import { utf16 } from '../cp1251';
 
 function choose(input: HTMLElement, text: string) {
   Object.defineProperty(input, 'files', { value: [new File([text], 'x.json')], configurable: true });
@@ -50,5 +51,14 @@ describe('ExchangePanel', () => {
     expect(onExportDrafts).toHaveBeenCalledOnce();
     choose(screen.getByTestId('exchange-file'), 'x');
     expect((await screen.findByTestId('exchange-errors')).textContent).toBe('Это не файл обмена Отклика.');
+  });
+
+  it('reads a file another program saved as UTF-16 (with its byte-order mark) as text', async () => {
+    const onImport = vi.fn(async (): Promise<ImportResult> => ({ ok: true, added: 0, updated: 0, unchanged: 0, conflicts: [] }));
+    render(<ExchangePanel role="curator" departments={[]} onExportDepartment={() => {}} onExportDrafts={() => {}} onImport={onImport} labelOf={(id) => id} onOpen={() => {}} />);
+    const input = screen.getByTestId('exchange-file') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File([utf16('{"kind":"обмен"}', 'le')], 'x.json')], configurable: true });
+    fireEvent.change(input);
+    await waitFor(() => expect(onImport).toHaveBeenCalledWith('{"kind":"обмен"}'));
   });
 });
