@@ -128,6 +128,19 @@ describe('the side panel at 360 and 420 px', () => {
       expect(cut).toEqual([]);
     });
 
+    it(`opens a message card that fits ${width} px, and Esc brings the queue back`, async () => {
+      await side.locator('[role="tab"][data-tab="messages"]').click();
+      await side.locator('.queue-row').first().click();
+      const card = side.getByTestId('message-card');
+      await card.waitFor();
+      await side.waitForTimeout(100);
+      if (shots) await side.screenshot({ path: join(shots, `${width}-card.png`), fullPage: true });
+      expect(await overflow(side), 'карточка').toEqual([]);
+      await side.keyboard.press('Escape');
+      await card.waitFor({ state: 'detached' });
+      await side.locator('.queue-row').first().waitFor();
+    });
+
     it(`keeps «Изменить» and «Удалить» of every registry page on screen at ${width} px`, async () => {
       await side.locator('[role="tab"][data-tab="registry"]').click();
       for (const name of ['Изменить', 'Удалить']) {
