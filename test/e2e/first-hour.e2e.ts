@@ -27,6 +27,10 @@ describe('the first hour of a curator on the page', () => {
     await session?.close();
   });
 
+  it('opened the options page on its «Кто вы?» step by itself on install', () => {
+    expect(session.firstRunText).toMatch(/Кто вы|начало работы/);
+  });
+
   it('offers «Зарегистрировать сообщение» to the keyboard: Tab into a comment, Enter opens the form', async () => {
     const page = await openPage(session, POST);
     const comment = page.locator('[data-otklik-comment="vk:-123456_1002"]');
