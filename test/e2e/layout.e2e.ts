@@ -1,6 +1,7 @@
 /**
  * The side panel at the widths it really has (360–420 px): no tab scrolls sideways, the queue's
- * countdown is whole on every row, the registry's «Изменить»/«Удалить» are on screen. Data comes in
+ * countdown is whole on every row, the registry's «Изменить»/«Удалить» are on screen, and no text is
+ * below WCAG AA contrast. Data comes in
  * as a user's backup, restored on the options page. `OTKLIK_SHOTS=dir` also writes a screenshot of
  * every tab at both widths (the first-hour walk-through).
  */
@@ -74,6 +75,39 @@ async function overflow(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Text below WCAG AA contrast (4.5:1, or 3:1 for large text) against the background it is drawn on:
+ * the first opaque background of the element or its ancestors. Disabled controls are exempt.
+ */
+async function lowContrast(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+    };
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim());
+      if (!own || !el.getClientRects().length || el.closest(':disabled, [aria-disabled="true"], svg')) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || el.closest('.visually-hidden')) continue;
+      let bg: number[] | null = null;
+      for (let p: HTMLElement | null = el; p && !bg; p = p.parentElement) {
+        const c = rgb(getComputedStyle(p).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3]! >= 0.99)) bg = c.slice(0, 3);
+      }
+      const fg = rgb(style.color).slice(0, 3);
+      const [a, b] = [lum(fg), lum(bg ?? [255, 255, 255])].sort((x, y) => y - x);
+      const ratio = (a! + 0.05) / (b! + 0.05);
+      const size = parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5) - 0.01) out.push(`«${el.textContent!.trim().slice(0, 30)}» ${style.color} на rgb(${bg}) — ${ratio.toFixed(2)}:1`);
+    }
+    return [...new Set(out)].slice(0, 12);
+  });
+}
+
 describe('the side panel at 360 and 420 px', () => {
   let session: Session;
   let side: Page;
@@ -109,6 +143,7 @@ describe('the side panel at 360 and 420 px', () => {
         await side.waitForTimeout(150);
         if (shots) await side.screenshot({ path: join(shots, `${width}-${tab}.png`), fullPage: true });
         expect(await overflow(side), `вкладка ${tab}`).toEqual([]);
+        expect(await lowContrast(side), `контраст, вкладка ${tab}`).toEqual([]);
       }
     });
 
@@ -136,6 +171,7 @@ describe('the side panel at 360 and 420 px', () => {
       await side.waitForTimeout(100);
       if (shots) await side.screenshot({ path: join(shots, `${width}-card.png`), fullPage: true });
       expect(await overflow(side), 'карточка').toEqual([]);
+      expect(await lowContrast(side), 'контраст карточки').toEqual([]);
       await side.keyboard.press('Escape');
       await card.waitFor({ state: 'detached' });
       await side.locator('.queue-row').first().waitFor();
