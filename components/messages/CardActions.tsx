@@ -1,5 +1,6 @@
 /** The message card's actions: what the user's role may do now, each with its form. */
 import { useSignal, type Signal } from '@preact/signals';
+import { ReasonField } from './ReasonField';
 import { CoExecutors } from './CoExecutors';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
@@ -10,7 +11,7 @@ import type { ReplyTemplate } from '@/lib/replies/schema';
 import { suggestTemplates, type Suggestion, type TopicMatch } from '@/lib/replies/suggest';
 import { ROLE_LABELS } from '@/lib/settings/defaults';
 import type { MessageState } from '@/lib/workflow/reducer';
-import { NOT_PROCESSED_REASONS, type Actor, type MessageEventType, type NotProcessedReason, type Role } from '@/lib/workflow/schema';
+import { type Actor, type MessageEventType, type NotProcessedReason, type Role } from '@/lib/workflow/schema';
 import type { Importance } from '@/lib/workflow/table';
 import { STATUS_TITLES, TRANSITIONS } from '@/lib/workflow/transitions';
 import { parseInZone } from '@/lib/worktime/civil';
@@ -354,17 +355,7 @@ function ActionForm(props: ActionProps) {
     }
     case 'notProcessed':
       fields = (
-        <label class="field">
-          Основание (п. 16)
-          <select value={a.value} onChange={(e) => (a.value = e.currentTarget.value)}>
-            <option value="">— выберите —</option>
-            {Object.entries(NOT_PROCESSED_REASONS).map(([key, title]) => (
-              <option key={key} value={key}>
-                {title}
-              </option>
-            ))}
-          </select>
-        </label>
+<ReasonField value={a} />
       );
       label = 'Не обрабатывать';
       break;

@@ -1,4 +1,5 @@
 import { useComputed, useSignal, useSignalEffect, type ReadonlySignal, type Signal } from '@preact/signals';
+import { ReasonField } from './ReasonField';
 import { CoExecutors } from './CoExecutors';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
@@ -13,7 +14,7 @@ import {
   type MakeEvent,
 } from '@/lib/messages/queue';
 import type { MessageSummary } from '@/lib/messages/types';
-import { NOT_PROCESSED_REASONS, type Actor, type NotProcessedReason } from '@/lib/workflow/schema';
+import { type Actor, type NotProcessedReason } from '@/lib/workflow/schema';
 import type { Importance } from '@/lib/workflow/table';
 import { STATUS_TITLES, type MessageStatus } from '@/lib/workflow/transitions';
 
@@ -534,17 +535,7 @@ function BulkBar({ bulk, checked, shownCount, departments, onSelectAll, onClear 
               </label>
             )}
             {kind.value === 'notProcessed' && (
-              <label class="field">
-                Основание (п. 16)
-                <select value={reason.value} onChange={(e) => (reason.value = e.currentTarget.value as NotProcessedReason | '')}>
-                  <option value="">— выберите —</option>
-                  {Object.entries(NOT_PROCESSED_REASONS).map(([key, title]) => (
-                    <option key={key} value={key}>
-                      {title}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <ReasonField value={reason as Signal<string>} />
             )}
             <p class="muted queue-bulk-forecast" data-testid="bulk-forecast">
               {bulkOutcomeText(forecast, true)}
