@@ -1,6 +1,6 @@
 /** The message card's actions: what the user's role may do now, each with its form. */
 import { useSignal, type Signal } from '@preact/signals';
-import { ReasonField } from './ReasonField';
+import { ImportanceField, ReasonField } from './fields';
 import { CoExecutors } from './CoExecutors';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
@@ -367,13 +367,7 @@ function ActionForm(props: ActionProps) {
         <>
           {text(topic, 'Тема')}
           {text(location, 'Локация')}
-          <label class="field">
-            Важность
-            <select value={importance.value} onChange={(e) => (importance.value = e.currentTarget.value as Importance)}>
-              <option value="normal">обычная</option>
-              <option value="high">высокая</option>
-            </select>
-          </label>
+<ImportanceField value={importance} />
         </>
       );
       label = 'Сохранить';

@@ -1,5 +1,5 @@
 import { useComputed, useSignal, useSignalEffect, type ReadonlySignal, type Signal } from '@preact/signals';
-import { ReasonField } from './ReasonField';
+import { ImportanceField, ReasonField } from './fields';
 import { CoExecutors } from './CoExecutors';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
@@ -526,13 +526,7 @@ function BulkBar({ bulk, checked, shownCount, departments, onSelectAll, onClear 
               </>
             )}
             {kind.value === 'categorised' && (
-              <label class="field">
-                Важность
-                <select value={importance.value} onChange={(e) => (importance.value = e.currentTarget.value as Importance)}>
-                  <option value="high">высокая</option>
-                  <option value="normal">обычная</option>
-                </select>
-              </label>
+<ImportanceField value={importance} />
             )}
             {kind.value === 'notProcessed' && (
               <ReasonField value={reason as Signal<string>} />

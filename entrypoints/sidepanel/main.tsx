@@ -24,7 +24,7 @@ import { listFlagged } from '@/lib/db/flagged';
 import { listModeration, recordDeleted, recordNotViolation } from '@/lib/db/moderation';
 import { ModerationQueue } from '@/components/ModerationQueue';
 import { allow } from '@/lib/moderation/allowlist';
-import { ROLE_LABELS } from '@/lib/settings/defaults';
+import { recorder } from '@/lib/settings/defaults';
 import { listPages } from '@/lib/db/pages';
 import { importRegistryFile, listRegistry, quotaRows, removeEntry, saveEntry } from '@/lib/db/registry';
 import { liveSignal } from '@/lib/db/live';
@@ -81,7 +81,6 @@ const openMessage = computed(() => {
 });
 const log = liveSignal(() => listModeration(db), null);
 const modQueue = liveSignal(() => listFlagged(db), null);
-const recorderName = (s: Awaited<ReturnType<typeof loadSettings>>) => s.userName.trim() || ROLE_LABELS[s.role];
 const registry = liveSignal(() => listRegistry(db), null);
 const quota = liveSignal(async () => {
   const rows = await quotaRows(db, Date.now(), zone.value);
@@ -313,10 +312,10 @@ const sections: Section[] = [
       <ModerationQueue
         entries={modQueue.value}
         now={Date.now}
-        onDeleted={async (e) => recordDeleted(db, e, 'manual', recorderName(await loadSettings()), Date.now())}
+        onDeleted={async (e) => recordDeleted(db, e, 'manual', recorder(settings.value), Date.now())}
         onNotViolation={async (e) => {
           await allow({ commentKey: e.commentKey });
-          await recordNotViolation(db, e, 'comment', recorderName(await loadSettings()), Date.now());
+          await recordNotViolation(db, e, 'comment', recorder(settings.value), Date.now());
         }}
       />
       <ModerationLog

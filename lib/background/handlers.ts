@@ -11,7 +11,7 @@ import { recordDeleted, recordNotViolation } from '../db/moderation';
 import type { OtklikDB } from '../db/schema';
 import type { Handlers } from '../messaging/server';
 import { allow } from '../moderation/allowlist';
-import { ROLE_LABELS, type Settings } from '../settings/defaults';
+import { recorder, type Settings } from '../settings/defaults';
 import { updateSettings } from '../settings/store';
 
 export interface BackgroundDeps {
@@ -26,10 +26,6 @@ export interface BackgroundDeps {
 }
 
 /** "Who recorded it" in the log: the user's name from the options, else their role. */
-export function recorder(s: Settings): string {
-  return s.userName.trim() || ROLE_LABELS[s.role];
-}
-
 export function createHandlers({
   db,
   settings,

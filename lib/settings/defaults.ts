@@ -14,6 +14,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   owner: 'Владелец страницы',
 };
 
+/** Who a log entry names: the user's name, else their role. */
+export function recorder(s: Pick<Settings, 'userName' | 'role'>): string {
+  return s.userName.trim() || ROLE_LABELS[s.role];
+}
+
 export const SETTINGS_VERSION = 2;
 
 export interface Settings {

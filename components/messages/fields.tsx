@@ -1,5 +1,6 @@
 import type { Signal } from '@preact/signals';
 import { NOT_PROCESSED_REASONS } from '@/lib/workflow/schema';
+import type { Importance } from '@/lib/workflow/table';
 
 /** «Основание (п. 16)»: why a message is not to be processed. Shared by the card and the bulk form. */
 export function ReasonField({ value }: { value: Signal<string> }) {
@@ -13,6 +14,19 @@ export function ReasonField({ value }: { value: Signal<string> }) {
             {title}
           </option>
         ))}
+      </select>
+    </label>
+  );
+}
+
+/** «Важность» (§4): normal or high. Shared by the card's categorisation and the bulk form. */
+export function ImportanceField({ value }: { value: Signal<Importance> }) {
+  return (
+    <label class="field">
+      Важность
+      <select value={value.value} onChange={(e) => (value.value = e.currentTarget.value as Importance)}>
+        <option value="normal">обычная</option>
+        <option value="high">высокая</option>
       </select>
     </label>
   );
