@@ -1,5 +1,5 @@
 /** The background's side of messages on the page: registering, badges, and publication seen (App. 1). */
-import { approvedText, appendEvent, messagesForComments, putMessage } from '../db/messages';
+import { approvedText, appendEvent, messagesForComments, putMessage, recordPublication } from '../db/messages';
 import type { OtklikDB } from '../db/schema';
 import { countdownText, urgency } from '../messages/queue';
 import { derive } from '../messages/summary';
@@ -113,7 +113,7 @@ export function messageHandlers({ db, settings, clock, now }: Deps): Pick<Handle
       const { state } = derive(record, await clock(), now());
       if (state.status !== 'approved') {
         // Already published, or a reply before approval: keep the evidence, change no state.
-        if (!record.publication) await db.messages.update(record.id, { publication });
+        if (!record.publication) await recordPublication(db, record.id, publication);
         return { id: record.id, changed: false, differs };
       }
       const s = await settings();
@@ -125,7 +125,7 @@ export function messageHandlers({ db, settings, clock, now }: Deps): Pick<Handle
         await clock(),
         now(),
       );
-      if (result.ok) await db.messages.update(record.id, { publication });
+      if (result.ok) await recordPublication(db, record.id, publication);
       return { id: record.id, changed: result.ok, differs };
     },
   };

@@ -71,7 +71,7 @@ export const ModerationSchema = z.looseObject({
   recordedBy: str,
 });
 
-const SourceSchema = z.looseObject({
+export const SourceSchema = z.looseObject({
   pageKey: nstr,
   pageName: nstr,
   pageUrl: nstr,

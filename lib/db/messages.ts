@@ -1,24 +1,54 @@
 /**
- * Messages in the database. A record and its queue row are always written together, in one
- * transaction; an event is appended only if the workflow accepts it.
+ * The message store: the one module that changes messages (lib/protocol says who calls it). A
+ * record and its queue row are always written together, in one transaction; an event is appended
+ * only if the workflow accepts it, gets its lasting id here, and waits in the outbox for the team
+ * server in the same transaction (lib/sync). Events from the server come in through applyRemote,
+ * in the log's order. The background and the extension pages both call these functions; nothing
+ * else writes `messages`, `summaries` or `outbox` (test/unit/db/one-writer.test.ts).
  */
 import { mergeImport } from '../messages/import';
 import type { BulkOutcome, BulkSkip, MakeEvent } from '../messages/queue';
 import { derive } from '../messages/summary';
 import type { MessageRecord, MessageSummary } from '../messages/types';
-import { applyEvent, replay, type MessageState } from '../workflow/reducer';
+import { applyEvent, replay, replayLenient, type MessageState } from '../workflow/reducer';
+import { newEventId, withEventIds } from '../messages/event-id';
 import type { MessageEvent } from '../workflow/schema';
 import { TRANSITIONS } from '../workflow/transitions';
 import type { WorkClock } from '../worktime/clock';
-import type { OtklikDB } from './schema';
+import type { OtklikDB, OutboxRow } from './schema';
+
+/** The tables a change of messages touches: give them to a transaction that calls the store. */
+export const messageTables = (db: OtklikDB) => [db.messages, db.summaries, db.outbox];
+
+function queue(record: MessageRecord, events: readonly MessageEvent[], now: number): OutboxRow[] {
+  return events.map((e) => ({ eventId: e.id!, messageId: record.id, queuedAt: now }));
+}
 
 export type Result<T = object> = ({ ok: true } & T) | { ok: false; error: string };
 
+/** A new message (or a whole record from elsewhere): its events not stored yet go to the outbox. */
 export async function putMessage(db: OtklikDB, record: MessageRecord, clock: WorkClock, now: number): Promise<void> {
-  const { summary } = derive(record, clock, now);
-  await db.transaction('rw', db.messages, db.summaries, async () => {
-    await db.messages.put(record);
-    await db.summaries.put(summary);
+  await storeRecords(db, [record], clock, now);
+}
+
+/**
+ * Whole records written as they are (an exchange file merged, a restore): each event gets its
+ * lasting id, those this database did not have wait in the outbox, and each queue row is derived.
+ */
+export async function storeRecords(db: OtklikDB, records: readonly MessageRecord[], clock: WorkClock, now: number): Promise<void> {
+  if (!records.length) return;
+  await db.transaction('rw', messageTables(db), async () => {
+    const before = await db.messages.bulkGet(records.map((r) => r.id));
+    const out: OutboxRow[] = [];
+    const next = records.map((r, i) => {
+      const record = { ...r, events: withEventIds(r.id, r.events) };
+      const had = new Set((before[i]?.events ?? []).map((e) => e.id));
+      out.push(...queue(record, record.events.filter((e) => !had.has(e.id)), now));
+      return record;
+    });
+    await db.messages.bulkPut(next);
+    await db.summaries.bulkPut(next.map((r) => derive(r, clock, now).summary));
+    if (out.length) await db.outbox.bulkPut(out);
   });
 }
 
@@ -44,7 +74,8 @@ function withEvent(
 ): Result<{ record: MessageRecord; summary: MessageSummary }> {
   const applied = applyEvent(state, event);
   if (!applied.ok) return { ok: false, error: applied.error };
-  const next: MessageRecord = { ...record, ...patch, events: [...record.events, event], updatedAt: now };
+  const stamped = event.id ? event : { ...event, id: newEventId() };
+  const next: MessageRecord = { ...record, ...patch, events: [...record.events, stamped], updatedAt: now };
   return { ok: true, record: next, summary: derive(next, clock, now).summary };
 }
 
@@ -57,13 +88,14 @@ export async function appendEvent(
   now: number,
   patch: Partial<Pick<MessageRecord, 'workingDraft'>> = {},
 ): Promise<Result<{ record: MessageRecord }>> {
-  return db.transaction('rw', db.messages, db.summaries, async () => {
+  return db.transaction('rw', messageTables(db), async () => {
     const record = await db.messages.get(id);
     if (!record) return { ok: false as const, error: 'Сообщение не найдено' };
     const next = withEvent(record, replay(record.events), event, clock, now, patch);
     if (!next.ok) return next;
     await db.messages.put(next.record);
     await db.summaries.put(next.summary);
+    await db.outbox.put(queue(next.record, next.record.events.slice(-1), now)[0]!);
     return { ok: true as const, record: next.record };
   });
 }
@@ -82,7 +114,7 @@ export async function appendEvents(
   now: number,
 ): Promise<BulkOutcome> {
   const unique = [...new Set(ids)];
-  return db.transaction('rw', db.messages, db.summaries, async () => {
+  return db.transaction('rw', messageTables(db), async () => {
     const found = await db.messages.bulkGet(unique);
     const changed: string[] = [];
     const skipped: BulkSkip[] = [];
@@ -111,12 +143,19 @@ export async function appendEvents(
     });
     await db.messages.bulkPut(records);
     await db.summaries.bulkPut(summaries);
+    await db.outbox.bulkPut(records.flatMap((r) => queue(r, r.events.slice(-1), now)));
     return { changed, skipped };
   });
 }
 
+/** The executor's reply being written: this computer's alone, it never travels. */
 export async function saveWorkingDraft(db: OtklikDB, id: string, text: string, now: number): Promise<void> {
   await db.messages.update(id, { workingDraft: text, updatedAt: now });
+}
+
+/** The page's own reply as seen under the comment (§10): kept with the message as proof. */
+export async function recordPublication(db: OtklikDB, id: string, publication: NonNullable<MessageRecord['publication']>): Promise<void> {
+  await db.messages.update(id, { publication });
 }
 
 /** The messages tied to these comments (data-otklik-comment keys). */
@@ -176,7 +215,7 @@ export async function importMessages(
  * in the database finds duplicates of them as well as of what was there before.
  */
 async function importChunk(db: OtklikDB, records: MessageRecord[], clock: WorkClock, now: number): Promise<{ added: number; duplicates: number }> {
-  return db.transaction('rw', db.messages, db.summaries, async () => {
+  return db.transaction('rw', messageTables(db), async () => {
     const keys = records.map((r) => r.importKey).filter((k): k is string => Boolean(k));
     const refs = records.map((r) => r.commentRef).filter((k): k is string => Boolean(k));
     // Known by its import identity, or by its comment: a comment registered on the page is not imported again.
@@ -184,9 +223,12 @@ async function importChunk(db: OtklikDB, records: MessageRecord[], clock: WorkCl
       ...(await db.messages.where('importKey').anyOf(keys).toArray()).map((r) => r.importKey!),
       ...(await db.messages.where('commentRef').anyOf(refs).toArray()).map((r) => r.commentRef!),
     ]);
-    const { fresh, duplicates } = mergeImport(known, records);
+    const merged = mergeImport(known, records);
+    const fresh = merged.fresh.map((r) => ({ ...r, events: withEventIds(r.id, r.events) }));
+    const duplicates = merged.duplicates;
     await db.messages.bulkAdd(fresh);
     await db.summaries.bulkAdd(fresh.map((r) => derive(r, clock, now).summary));
+    await db.outbox.bulkPut(fresh.flatMap((r) => queue(r, r.events, now)));
     return { added: fresh.length, duplicates: duplicates.length };
   });
 }
@@ -214,4 +256,78 @@ export async function earlierFromAuthor(db: OtklikDB, record: MessageRecord): Pr
   if (!record.author) return [];
   const all = await db.messages.where('author').equals(record.author).toArray();
   return all.filter((r) => r.id !== record.id && r.site === record.site && r.createdAt <= record.createdAt);
+}
+
+/**
+ * Events read from the team's log, in one transaction: each message gets the events it lacked, all
+ * its events are put in the log's order (server time; events not yet read back after them, as they
+ * were), and replayed. An act the order makes impossible is set aside in `refused`, never applied.
+ * An event read back that waits in the outbox has arrived: it leaves the outbox. Returns the ids of
+ * the messages that changed.
+ */
+export async function applyRemote(
+  db: OtklikDB,
+  items: readonly { envelope: import('../sync/envelope').Envelope; ts: number }[],
+  clock: WorkClock,
+  now: number,
+  /** How far the stream has been read: written in the same transaction, so no event is read twice or skipped. */
+  cursor?: { stream: string; seq: number },
+): Promise<string[]> {
+  if (!items.length && !cursor) return [];
+  const byMessage = new Map<string, typeof items[number][]>();
+  for (const it of items) {
+    const list = byMessage.get(it.envelope.messageId) ?? [];
+    list.push(it);
+    byMessage.set(it.envelope.messageId, list);
+  }
+  return db.transaction('rw', [...messageTables(db), db.cursors], async () => {
+    if (cursor) await db.cursors.put(cursor);
+    const ids = [...byMessage.keys()];
+    const stored = await db.messages.bulkGet(ids);
+    const records: MessageRecord[] = [];
+    const arrived = items.map((it) => it.envelope.event.id);
+    ids.forEach((id, i) => {
+      const incoming = byMessage.get(id)!;
+      const first = incoming[0]!.envelope;
+      const base: MessageRecord = stored[i] ?? {
+        id,
+        ...first.message,
+        events: [],
+        importKey: first.message.importKey,
+        workingDraft: '',
+        updatedAt: now,
+      };
+      const order = { ...base.order };
+      const all = new Map<string, MessageEvent>();
+      for (const e of [...base.events, ...(base.refused ?? []).map((r) => r.event)]) all.set(e.id!, e);
+      let changed = !stored[i];
+      for (const { envelope, ts } of incoming) {
+        const e = envelope.event;
+        if (!all.has(e.id)) {
+          all.set(e.id, e);
+          changed = true;
+        }
+        if (order[e.id] === undefined || ts < order[e.id]!) {
+          order[e.id] = ts;
+          changed = true;
+        }
+      }
+      if (!changed) return;
+      const known = [...all.values()];
+      const sorted = known
+        .map((e, k) => ({ e, k, t: order[e.id!] }))
+        .sort((a, b) => (a.t === undefined ? (b.t === undefined ? a.k - b.k : 1) : b.t === undefined ? -1 : a.t - b.t || (a.e.id! < b.e.id! ? -1 : 1)))
+        .map((x) => x.e);
+      const { accepted, refused } = replayLenient(sorted);
+      const next: MessageRecord = { ...base, events: accepted, order, updatedAt: now };
+      if (refused.length) next.refused = refused;
+      else delete next.refused;
+      records.push(next);
+    });
+    const ok = records.filter((r) => r.events.length);
+    await db.messages.bulkPut(ok);
+    await db.summaries.bulkPut(ok.map((r) => derive(r, clock, now).summary));
+    await db.outbox.bulkDelete(arrived);
+    return ok.map((r) => r.id);
+  });
 }

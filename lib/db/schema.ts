@@ -4,6 +4,7 @@
  * from whatever version a user has.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import { withEventIds } from '../messages/event-id';
 import type { MessageRecord, MessageSummary } from '../messages/types';
 import type { ModerationEntry } from '../moderation/log';
 import type { FlaggedComment } from '../moderation/queue';
@@ -46,6 +47,25 @@ export interface CommentRecord extends ParsedComment {
   lastSeen: number;
 }
 
+/**
+ * A local event waiting to reach the team server (lib/sync). Written by the message store in the
+ * same transaction as the event itself, so nothing done offline is lost; removed once the event is
+ * read back from the server's log (or acknowledged, where this user cannot read that stream).
+ */
+export interface OutboxRow {
+  eventId: string;
+  messageId: string;
+  queuedAt: number;
+  /** When the server acknowledged it; a row still here after catching up was lost and goes again. */
+  ackedAt?: number;
+}
+
+/** How far this browser has read one stream of the team's log. */
+export interface CursorRow {
+  stream: string;
+  seq: number;
+}
+
 export type OtklikDB = Dexie & {
   pages: EntityTable<PageRecord, 'key'>;
   posts: EntityTable<PostRecord, 'key'>;
@@ -55,6 +75,8 @@ export type OtklikDB = Dexie & {
   messages: EntityTable<MessageRecord, 'id'>;
   summaries: EntityTable<MessageSummary, 'id'>;
   flagged: EntityTable<FlaggedComment, 'commentKey'>;
+  outbox: EntityTable<OutboxRow, 'eventId'>;
+  cursors: EntityTable<CursorRow, 'stream'>;
 };
 
 export const DB_NAME = 'otklik';
@@ -96,5 +118,21 @@ export function openDatabase(name = DB_NAME): OtklikDB {
     const noWall = pages.filter((p) => p.kind !== 'wall').map((p) => p.key);
     if (noWall.length) await tx.table<PostRecord, string>('posts').where('pageKey').anyOf(noWall).modify({ wallSeen: null });
   });
+  // Team sync: every event gets its lasting id (the same one on every computer, so a message that
+  // travels by server, file or backup is never doubled), and what was done before sync waits in the
+  // outbox to go up once.
+  db.version(8)
+    .stores({ outbox: 'eventId, messageId', cursors: 'stream' })
+    .upgrade(async (tx) => {
+      const outbox: OutboxRow[] = [];
+      await tx
+        .table<MessageRecord, string>('messages')
+        .toCollection()
+        .modify((r) => {
+          r.events = withEventIds(r.id, r.events);
+          for (const e of r.events) outbox.push({ eventId: e.id!, messageId: r.id, queuedAt: e.at });
+        });
+      await tx.table<OutboxRow, string>('outbox').bulkPut(outbox);
+    });
   return db;
 }

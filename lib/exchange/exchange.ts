@@ -7,8 +7,8 @@
 import { fileDate } from '../download';
 import { z } from 'zod';
 import { MessageRecordSchema } from '../backup/schemas';
+import { messageTables, storeRecords } from '../db/messages';
 import type { OtklikDB } from '../db/schema';
-import { derive } from '../messages/summary';
 import type { MessageRecord } from '../messages/types';
 import { replay, type MessageState } from '../workflow/reducer';
 import type { MessageEvent } from '../workflow/schema';
@@ -158,7 +158,7 @@ export async function importExchange(db: OtklikDB, text: string, me: ExchangeOri
   const from = file.origin;
   const fromExecutor = from.role === 'executor';
   try {
-    return await db.transaction('rw', db.messages, db.summaries, async () => {
+    return await db.transaction('rw', messageTables(db), async () => {
       const locals = (await db.messages.bulkGet(file.messages.map((m) => m.record.id))) as (ConflictedRecord | undefined)[];
       const errors: string[] = [];
       const writes: MessageRecord[] = [];
@@ -226,8 +226,7 @@ export async function importExchange(db: OtklikDB, text: string, me: ExchangeOri
         conflicts.push({ id: theirs.id, ours: oursNew, theirs: theirsNew, merged: replays });
       });
       if (errors.length) return { ok: false as const, errors: errors.slice(0, 10) };
-      await db.messages.bulkPut(writes);
-      await db.summaries.bulkPut(writes.map((r) => derive(r, clock, now).summary));
+      await storeRecords(db, writes, clock, now);
       return { ok: true as const, added, updated, unchanged, conflicts };
     });
   } catch (e) {
@@ -246,7 +245,7 @@ export async function resolveConflict(
   now: number,
   apply: readonly MessageEvent[] = [],
 ): Promise<{ ok: true } | { ok: false; error: string }> {
-  return db.transaction('rw', db.messages, db.summaries, async () => {
+  return db.transaction('rw', messageTables(db), async () => {
     const record = (await db.messages.get(id)) as ConflictedRecord | undefined;
     if (!record) return { ok: false as const, error: 'Сообщение не найдено' };
     const events = mergeEvents(record.events, apply);
@@ -257,8 +256,7 @@ export async function resolveConflict(
     }
     const { conflict: _, ...rest } = record;
     const next: MessageRecord = { ...rest, events, updatedAt: now };
-    await db.messages.put(next);
-    await db.summaries.put(derive(next, clock, now).summary);
+    await storeRecords(db, [next], clock, now);
     return { ok: true as const };
   });
 }

@@ -3,7 +3,7 @@
  * it came from on the page, and a small summary row the queue reads without loading whole messages.
  */
 import type { MessageConflict } from '../exchange/types';
-import type { Message } from '../workflow/schema';
+import type { Message, MessageEvent } from '../workflow/schema';
 import type { MessageStatus } from '../workflow/transitions';
 import type { DeadlineName, Importance } from '../workflow/table';
 
@@ -34,6 +34,16 @@ export interface MessageRecord extends Message {
   publication?: { url: string | null; at: number; text: string; differs: boolean };
   /** Both sides changed it in an exchange or a merge: the curator decides (lib/exchange). */
   conflict?: MessageConflict;
+  /**
+   * Team sync: where each event stands in the team's log (the server's time of the earliest copy
+   * read, ms), by event id; events not yet read back from the server come after all of these.
+   */
+  order?: Record<string, number>;
+  /**
+   * Team sync: acts the shared log put after another that made them impossible (two people at
+   * once: «the log's order decides»). Kept, shown on the card, never applied.
+   */
+  refused?: { event: MessageEvent; error: string }[];
   createdAt: number;
   updatedAt: number;
 }

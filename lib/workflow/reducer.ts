@@ -96,6 +96,40 @@ export function replay(events: readonly MessageEvent[]): MessageState {
   return state;
 }
 
+/**
+ * The state from a shared log in its agreed order, where two people may have acted at once: an
+ * event that cannot happen where the log puts it is set aside with the reason (the card shows it as
+ * a conflict), and the rest still apply. `state` is null only when no event can start the message.
+ */
+export function replayLenient(events: readonly MessageEvent[]): {
+  state: MessageState | null;
+  accepted: MessageEvent[];
+  refused: { event: MessageEvent; error: string }[];
+} {
+  let state: MessageState | null = null;
+  const accepted: MessageEvent[] = [];
+  const refused: { event: MessageEvent; error: string }[] = [];
+  for (const event of events) {
+    const problem = state ? (eventProblem(state, event) ?? null) : firstEventProblem(event);
+    if (problem) {
+      refused.push({ event, error: `Действие не выполнено: ${problem}` });
+      continue;
+    }
+    if (!state) state = received(event as EventOf<'received'>);
+    else {
+      const next = copy(state);
+      const no = transition(next, event);
+      if (no) {
+        refused.push({ event, error: `Действие не выполнено: ${no}` });
+        continue;
+      }
+      state = next;
+    }
+    accepted.push(event);
+  }
+  return { state, accepted, refused };
+}
+
 function fail(error: string): ApplyResult {
   return { ok: false, error: `Действие не выполнено: ${error}` };
 }

@@ -8,6 +8,7 @@ import type { MessageRecord } from '@/lib/messages/types';
 import { createWorkClock } from '@/lib/worktime/clock';
 import { CITY, DISTRICT, NOW, executor, history, omsk, record } from '../reports/dataset';
 import { SETTINGS, fill, memoryStorage, registryEntry } from './fixtures';
+import { noIds } from '../no-ids';
 
 const clock = createWorkClock();
 const LATER = NOW + 86_400_000;
@@ -202,15 +203,15 @@ describe('merge', () => {
     if (!r.ok) return;
     expect(r.tables.messages).toEqual({ added: 1, updated: 2 });
     expect(r.tables.registry).toEqual({ added: 1, updated: 0 });
-    expect((await local.messages.get('M'))!.events).toEqual([...base, draft]);
+    expect(noIds((await local.messages.get('M'))!.events)).toEqual([...base, draft]);
     expect((await local.summaries.get('M'))!.status).toBe('draftSubmitted');
     expect(await local.messages.get('LOCAL')).toBeDefined();
     expect(await local.messages.get('NEW')).toBeDefined();
     expect((await local.registry.get('r1'))!.notes).toBe('наше');
     const s = (await local.messages.get('SPLIT'))! as MessageRecord;
     // Their routing is the later event: theirs is kept, ours waits in the mark.
-    expect(s.events).toEqual(split);
-    expect(conflictOf(s)).toEqual({ at: LATER, from: { name: 'резервная копия от 2025-05-15T03:00:00.000Z', role: 'backup' }, pending: [base[1]] });
+    expect(noIds(s.events)).toEqual(split);
+    expect(noIds(conflictOf(s))).toEqual({ at: LATER, from: { name: 'резервная копия от 2025-05-15T03:00:00.000Z', role: 'backup' }, pending: [base[1]] });
     expect(storage.data.allowlist).toEqual({ comments: ['vk:1'], words: ['бобр', 'выдра'] });
     expect((storage.data.settings as { userName: string }).userName).toBe('Иванова А. С.');
 

@@ -13,6 +13,7 @@ import {
 import type { MessageEvent } from '@/lib/workflow/schema';
 import { createWorkClock } from '@/lib/worktime/clock';
 import { CITY, DISTRICT, NOW, TRANSPORT, curator, executor, omsk, record } from '../reports/dataset';
+import { noIds } from '../no-ids';
 
 const clock = createWorkClock();
 const fresh = () => openDatabase(`test-${Math.random()}`);
@@ -74,20 +75,20 @@ describe('exchange between the curator and an executor', () => {
     const result = await importExchange(cur, exchangeToText(back), CURATOR, clock, later);
     expect(result).toMatchObject({ ok: true, added: 0, updated: 2, unchanged: 0 });
     if (!result.ok) return;
-    expect(result.conflicts).toEqual([
+    expect(noIds(result.conflicts)).toEqual([
       { id: 'M4', ours: [significant], theirs: [draft('12:00')], merged: true },
       { id: 'M5', ours: [refused], theirs: [draft('12:00')], merged: false },
     ]);
     const m1 = (await cur.messages.get('M1'))!;
-    expect(m1.events.at(-1)).toEqual(draft('11:00'));
+    expect(noIds(m1.events.at(-1))).toEqual(draft('11:00'));
     expect((await cur.summaries.get('M1'))!.status).toBe('draftSubmitted');
     expect((await cur.messages.get('M2'))!.events.map((e) => e.type)).toEqual(['received', 'routed', 'coExecutorInformationSent']);
     const m4 = (await cur.messages.get('M4'))!;
-    expect(m4.events).toEqual([received(), routed([CITY]), draft('12:00'), significant]);
-    expect(conflictOf(m4)).toEqual({ at: later, from: ME, pending: [] });
+    expect(noIds(m4.events)).toEqual([received(), routed([CITY]), draft('12:00'), significant]);
+    expect(noIds(conflictOf(m4))).toEqual({ at: later, from: ME, pending: [] });
     const m5 = (await cur.messages.get('M5'))!;
-    expect(m5.events.at(-1)).toEqual(refused);
-    expect(conflictOf(m5)).toEqual({ at: later, from: ME, pending: [draft('12:00')] });
+    expect(noIds(m5.events.at(-1))).toEqual(refused);
+    expect(noIds(conflictOf(m5))).toEqual({ at: later, from: ME, pending: [draft('12:00')] });
 
     // The same file again: nothing changes.
     const before = await state(cur);
@@ -103,10 +104,10 @@ describe('exchange between the curator and an executor', () => {
     expect(next.messages.every((m) => !('conflict' in m.record))).toBe(true);
     const r = await importExchange(ex, exchangeToText(next), ME, clock, later);
     // M5 collides on the executor's side too: the curator's refusal stands, the draft waits in the mark.
-    expect(r).toEqual({ ok: true, added: 0, updated: 1, unchanged: 2, conflicts: [{ id: 'M5', ours: [draft('12:00')], theirs: [refused], merged: false }] });
+    expect(noIds(r)).toEqual({ ok: true, added: 0, updated: 1, unchanged: 2, conflicts: [{ id: 'M5', ours: [draft('12:00')], theirs: [refused], merged: false }] });
     expect((await ex.summaries.get('M4'))!.sociallySignificant).toBe(true);
     expect((await ex.summaries.get('M5'))!.status).toBe('notProcessed');
-    expect(conflictOf((await ex.messages.get('M5'))!)).toEqual({ at: later, from: CURATOR, pending: [draft('12:00')] });
+    expect(noIds(conflictOf((await ex.messages.get('M5'))!))).toEqual({ at: later, from: CURATOR, pending: [draft('12:00')] });
     expect(await importExchange(ex, exchangeToText(next), ME, clock, later)).toMatchObject({ ok: true, updated: 0, unchanged: 4 });
     // And back: nothing new for the curator.
     expect(await importExchange(cur, exchangeToText(exportDrafts(await all(ex), ME, later)), CURATOR, clock, later)).toMatchObject({ ok: true, updated: 0, unchanged: 4, conflicts: [] });

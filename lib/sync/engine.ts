@@ -1,0 +1,336 @@
+/**
+ * Team sync: this browser's messages and the team's log on the city's NATS JetStream server.
+ *
+ * - Out: every local event waits in the outbox (written by the message store with the event). Once
+ *   this browser has caught up with its streams, every row goes out (ids make a re-send harmless:
+ *   `Nats-Msg-Id` on the server, the event id here); afterwards each new row goes at once. A row
+ *   leaves the outbox when the event is read back from the log, or — in a stream this user may
+ *   write but not read — when the server acknowledged it.
+ * - In: one ordered consumer per stream this user may read, from the stored cursor; each batch is
+ *   applied by the store (applyRemote) with the cursor in one transaction. An event that fails the
+ *   checks (lib/sync/envelope) is set aside and counted, never applied; the others go on.
+ * - Off: with no server configured nothing here runs, and no request leaves the browser.
+ */
+import { jetstream, JetStreamApiError, type JetStreamClient, DeliverPolicy } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { applyRemote } from '../db/messages';
+import type { OtklikDB, OutboxRow } from '../db/schema';
+import type { MessageRecord } from '../messages/types';
+import { replay } from '../workflow/reducer';
+import type { MessageEvent } from '../workflow/schema';
+import type { WorkClock } from '../worktime/clock';
+import { checkEnvelope, envelopeOf, type Envelope } from './envelope';
+import { departmentCode, departmentStream, inboxPrefix, INTAKE_STREAM, messageSubject, type StaffRole, type SubjectRole } from './subjects';
+
+export interface SyncIdentity {
+  url: string;
+  login: string;
+  password: string;
+  role: StaffRole;
+  /** The user's department (an executor's streams are their department's). */
+  department: string;
+}
+
+export type SyncState = 'off' | 'connecting' | 'synced' | 'offline' | 'auth' | 'error';
+
+export interface SyncStatus {
+  state: SyncState;
+  /** Since when the server has been out of reach (offline), or when last in step (synced). */
+  since: number | null;
+  /** Local acts not yet on the server. */
+  pending: number;
+  /** Events from the server set aside as invalid, since this browser started. */
+  setAside: number;
+  /** What went wrong, in Russian (auth, error). */
+  error?: string;
+}
+
+export interface ConnectOptions {
+  servers: string;
+  user: string;
+  pass: string;
+  inboxPrefix: string;
+  name: string;
+}
+
+export interface EngineDeps {
+  db: OtklikDB;
+  identity: SyncIdentity;
+  clock: () => Promise<WorkClock> | WorkClock;
+  now?: () => number;
+  /** wsconnect in the browser; the TCP transport in Node tests. */
+  connect: (o: ConnectOptions) => Promise<NatsConnection>;
+  onStatus?: (s: SyncStatus) => void;
+  /** Told once per event set aside (for the log). */
+  onSetAside?: (subject: string, error: string) => void;
+}
+
+/** Server error text to a Russian reason a user can act on. */
+export function reasonOf(e: unknown): { state: SyncState; error: string } {
+  const text = e instanceof Error ? `${e.name} ${e.message} ${String((e as { code?: unknown }).code ?? '')}` : String(e);
+  if (/authorization|authentication|auth/i.test(text)) return { state: 'auth', error: 'неверный логин или пароль, или учётная запись удалена' };
+  if (/permission/i.test(text)) return { state: 'error', error: 'сервер не дал доступа: проверьте роль и подразделение в настройках и на сервере' };
+  return { state: 'offline', error: 'сервер недоступен' };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class SyncEngine {
+  private nc: NatsConnection | null = null;
+  private js: JetStreamClient | null = null;
+  private status: SyncStatus = { state: 'off', since: null, pending: 0, setAside: 0 };
+  private caughtUp = new Map<string, boolean>();
+  private flushing: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  get current(): SyncStatus {
+    return { ...this.status };
+  }
+
+  /** The streams this user reads: an executor their department's; a curator the intake and every department's. */
+  async streams(): Promise<string[]> {
+    const { role, department } = this.deps.identity;
+    if (role === 'executor') return [departmentStream(department)];
+    if (role !== 'curator' || !this.nc) return [];
+    const names: string[] = [INTAKE_STREAM];
+    const jsm = await this.js!.jetstreamManager();
+    for await (const name of jsm.streams.names()) if (name.startsWith('OTK_D_')) names.push(name);
+    return names;
+  }
+
+  /** Connects and keeps going until stop(); a first connection that fails is retried with a pause. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    let pause = 1000;
+    while (!this.stopped) {
+      this.set({ state: this.status.state === 'offline' ? 'offline' : 'connecting' });
+      try {
+        await this.connectOnce();
+        return;
+      } catch (e) {
+        const r = reasonOf(e);
+        this.set({ state: r.state, error: r.error, since: r.state === 'offline' ? (this.status.since ?? this.now()) : null });
+        await this.updatePending();
+        if (r.state === 'auth') return;
+        await sleep(pause);
+        pause = Math.min(pause * 2, 30_000);
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const nc = this.nc;
+    this.nc = null;
+    this.js = null;
+    if (nc && !nc.isClosed()) await nc.close().catch(() => undefined);
+  }
+
+  /** A local event waits: send it now if we can (a no-op offline; it goes on reconnect). */
+  kick(): Promise<void> {
+    if (!this.js || [...this.caughtUp.values()].some((c) => !c)) return this.updatePending();
+    if (this.flushing) {
+      this.again = true;
+      return this.flushing;
+    }
+    this.flushing = (async () => {
+      do {
+        this.again = false;
+        await this.flush();
+      } while (this.again && this.js);
+    })().finally(() => (this.flushing = null));
+    return this.flushing;
+  }
+
+  private async connectOnce(): Promise<void> {
+    const { identity } = this.deps;
+    const nc = await this.deps.connect({
+      servers: identity.url,
+      user: identity.login,
+      pass: identity.password,
+      inboxPrefix: inboxPrefix(identity.login),
+      name: `otklik ${identity.login}`,
+    });
+    this.nc = nc;
+    this.js = jetstream(nc);
+    void this.watch(nc);
+    const streams = await this.streams();
+    this.caughtUp = new Map(streams.map((s) => [s, false]));
+    for (const s of streams) void this.read(s, nc);
+    if (!streams.length) await this.caughtUpAll();
+  }
+
+  /** The connection's own events: a drop and a return change the status; a return sends what waits. */
+  private async watch(nc: NatsConnection): Promise<void> {
+    for await (const s of nc.status()) {
+      if (this.nc !== nc) return;
+      if (s.type === 'disconnect') {
+        this.set({ state: 'offline', since: this.now() });
+        await this.updatePending();
+      } else if (s.type === 'reconnect') {
+        // The ordered consumers resume by themselves; what was sent while away may be lost: send it all again.
+        this.set({ state: 'connecting' });
+        await this.sendAll();
+      } else if (s.type === 'error' && /auth/i.test(String((s as { error?: unknown }).error ?? ''))) {
+        this.set({ state: 'auth', error: 'неверный логин или пароль, или учётная запись удалена' });
+      }
+    }
+    if (this.nc === nc && !this.stopped) {
+      // Closed for good (the server refused us again and again): start over.
+      this.nc = null;
+      this.js = null;
+      void this.start();
+    }
+  }
+
+  private async read(stream: string, nc: NatsConnection): Promise<void> {
+    const { db } = this.deps;
+    try {
+      const js = this.js!;
+      const cursor = (await db.cursors.get(stream))?.seq ?? 0;
+      const jsm = await js.jetstreamManager();
+      const last = (await jsm.streams.info(stream)).state.last_seq;
+      if (last <= cursor) await this.markCaughtUp(stream);
+      const consumer = await js.consumers.get(stream, {
+        deliver_policy: DeliverPolicy.StartSequence,
+        opt_start_seq: cursor + 1,
+      });
+      const messages = await consumer.consume();
+      let batch: { envelope: Envelope; ts: number }[] = [];
+      let seq = cursor;
+      for await (const m of messages) {
+        if (this.nc !== nc) break;
+        seq = m.seq;
+        let data: unknown;
+        try {
+          data = m.json();
+        } catch {
+          data = undefined;
+        }
+        const checked = checkEnvelope(m.subject, data);
+        if (checked.ok) batch.push({ envelope: checked.value, ts: Number(m.timestampNanos / 1000n) / 1000 });
+        else {
+          this.status.setAside++;
+          this.deps.onSetAside?.(m.subject, checked.error);
+        }
+        if (m.info.pending === 0 || batch.length >= 500) {
+          await applyRemote(db, batch, await this.deps.clock(), this.now(), { stream, seq });
+          batch = [];
+          if (seq >= last) await this.markCaughtUp(stream);
+          else await this.updatePending();
+        }
+      }
+    } catch (e) {
+      if (this.nc !== nc) return;
+      const r = reasonOf(e);
+      this.set({ state: r.state === 'offline' ? 'error' : r.state, error: `поток ${stream}: ${r.error}` });
+    }
+  }
+
+  private async markCaughtUp(stream: string): Promise<void> {
+    if (this.caughtUp.get(stream)) return;
+    this.caughtUp.set(stream, true);
+    if ([...this.caughtUp.values()].every(Boolean)) await this.caughtUpAll();
+  }
+
+  private async caughtUpAll(): Promise<void> {
+    await this.sendAll();
+  }
+
+  /** Everything in the outbox goes (again): after catching up, a row still here was never stored. */
+  private async sendAll(): Promise<void> {
+    await this.deps.db.outbox.toCollection().modify((r) => void delete r.ackedAt);
+    await this.kick();
+  }
+
+  private async flush(): Promise<void> {
+    const { db } = this.deps;
+    const rows = await db.outbox.filter((r) => r.ackedAt === undefined).toArray();
+    const records = new Map<string, MessageRecord | undefined>();
+    for (const row of rows) {
+      if (!this.js) break;
+      if (!records.has(row.messageId)) records.set(row.messageId, await db.messages.get(row.messageId));
+      try {
+        await this.send(row, records.get(row.messageId));
+      } catch (e) {
+        const r = reasonOf(e);
+        if (e instanceof JetStreamApiError || r.state !== 'offline') {
+          // Refused by the server (a permission): this act cannot go; keep it here, say so.
+          this.set({ state: 'error', error: r.error });
+          continue;
+        }
+        this.set({ state: 'offline', since: this.status.since ?? this.now() });
+        break;
+      }
+    }
+    await this.updatePending();
+  }
+
+  /**
+   * One outbox row: its event to the stream of the message's department (the intake before
+   * routing). Routing also carries the history so far to every unit it is routed to, so their
+   * executors see the whole message.
+   */
+  private async send(row: OutboxRow, record: MessageRecord | undefined): Promise<void> {
+    const { db, identity } = this.deps;
+    const index = record ? record.events.findIndex((e) => e.id === row.eventId) : -1;
+    if (!record || index < 0) {
+      // Gone, or set aside by the log's order (shown on the card): nothing to send.
+      await db.outbox.delete(row.eventId);
+      return;
+    }
+    const event = record.events[index]!;
+    const role = this.subjectRole(event);
+    if (!role) {
+      // Someone else's act (an exchange file brought it): its author sends it.
+      await db.outbox.delete(row.eventId);
+      return;
+    }
+    const before = index > 0 ? replay(record.events.slice(0, index)) : null;
+    const targets: (string | null)[] = [];
+    const copies: MessageEvent[] = [];
+    if (event.type === 'routed') {
+      for (const a of event.payload.executors) targets.push(a.department);
+      copies.push(...record.events.slice(0, index));
+    } else targets.push(before?.responsible?.department ?? null);
+    for (const department of targets) {
+      for (const e of [...copies, event]) {
+        const subject = messageSubject({ department }, record.id, role, identity.login, e.type);
+        const ack = await this.js!.publish(subject, JSON.stringify(envelopeOf(record, e, identity.login)), { msgID: e.id! });
+        void ack;
+      }
+    }
+    const readable = identity.role === 'curator' || targets.every((d) => d !== null && departmentCode(d) === departmentCode(identity.department));
+    if (readable) await db.outbox.update(row.eventId, { ackedAt: this.now() });
+    else await db.outbox.delete(row.eventId);
+  }
+
+  /** Under which role of the subject this user sends an event, or null when it is not theirs to send. */
+  private subjectRole(event: MessageEvent): SubjectRole | null {
+    const { role, department } = this.deps.identity;
+    if (role === 'curator') return 'curator';
+    if (role !== 'executor' || event.actor.role === 'curator') return null;
+    if (!event.actor.department || departmentCode(event.actor.department) !== departmentCode(department)) return null;
+    return event.actor.role;
+  }
+
+  private async updatePending(): Promise<void> {
+    const pending = await this.deps.db.outbox.filter((r) => r.ackedAt === undefined).count();
+    const caught = this.js !== null && [...this.caughtUp.values()].every(Boolean);
+    if (caught && pending === 0 && this.status.state !== 'error' && this.status.state !== 'auth') this.set({ state: 'synced', since: this.now(), pending, error: undefined });
+    else this.set({ pending });
+  }
+
+  private set(patch: Partial<SyncStatus>): void {
+    const next = { ...this.status, ...patch };
+    if (next.state === 'synced' || next.state === 'connecting') delete next.error;
+    this.status = next;
+    this.deps.onStatus?.({ ...next });
+  }
+}
