@@ -73,6 +73,13 @@ export function reasonOf(e: unknown): { state: SyncState; error: string } {
   return { state: 'offline', error: 'сервер недоступен' };
 }
 
+/** The subjects' common start in a stream of ours. */
+function streamPrefix(stream: string): string {
+  if (stream === INTAKE_STREAM) return 'otk.in.';
+  if (stream.startsWith('OTK_D_')) return `otk.d.${stream.slice(6)}.`;
+  return 'otk.team.';
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class SyncEngine {
@@ -83,6 +90,10 @@ export class SyncEngine {
   private flushing: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private online = false;
+  private onlineWaiters: (() => void)[] = [];
+  /** The readers' open iterators: stopped on a reconnect, so each starts again from its cursor. */
+  private readers = new Set<{ stop(): void }>();
   private readonly now: () => number;
 
   constructor(private readonly deps: EngineDeps) {
@@ -117,7 +128,7 @@ export class SyncEngine {
         const r = reasonOf(e);
         this.set({ state: r.state, error: r.error, since: r.state === 'offline' ? (this.status.since ?? this.now()) : null });
         await this.updatePending();
-        if (r.state === 'auth') return;
+        if (r.state !== 'offline') return;
         await sleep(pause);
         pause = Math.min(pause * 2, 30_000);
       }
@@ -134,7 +145,7 @@ export class SyncEngine {
 
   /** A local event waits: send it now if we can (a no-op offline; it goes on reconnect). */
   kick(): Promise<void> {
-    if (!this.js || [...this.caughtUp.values()].some((c) => !c)) return this.updatePending();
+    if (!this.js || !this.online || [...this.caughtUp.values()].some((c) => !c)) return this.updatePending();
     if (this.flushing) {
       this.again = true;
       return this.flushing;
@@ -159,6 +170,7 @@ export class SyncEngine {
     });
     this.nc = nc;
     this.js = jetstream(nc);
+    this.setOnline(true);
     void this.watch(nc);
     const streams = await this.streams();
     this.caughtUp = new Map(streams.map((s) => [s, false]));
@@ -171,10 +183,14 @@ export class SyncEngine {
     for await (const s of nc.status()) {
       if (this.nc !== nc) return;
       if (s.type === 'disconnect') {
+        this.setOnline(false);
         this.set({ state: 'offline', since: this.now() });
         await this.updatePending();
       } else if (s.type === 'reconnect') {
-        // The ordered consumers resume by themselves; what was sent while away may be lost: send it all again.
+        // A consumer does not outlive a restarted server for long: each reader starts again from its
+        // cursor. What was sent while away may be lost: send it all again.
+        for (const r of [...this.readers]) r.stop();
+        this.setOnline(true);
         this.set({ state: 'connecting' });
         await this.sendAll();
       } else if (s.type === 'error' && /auth/i.test(String((s as { error?: unknown }).error ?? ''))) {
@@ -189,7 +205,30 @@ export class SyncEngine {
     }
   }
 
+  private setOnline(online: boolean): void {
+    this.online = online;
+    if (online) for (const w of this.onlineWaiters.splice(0)) w();
+  }
+
+  private waitOnline(): Promise<void> {
+    return this.online ? Promise.resolve() : new Promise((r) => this.onlineWaiters.push(r));
+  }
+
+  /** Reads one stream for as long as the connection lives, resuming from the cursor after a drop. */
   private async read(stream: string, nc: NatsConnection): Promise<void> {
+    while (this.nc === nc && !this.stopped) {
+      const failed = await this.readOnce(stream, nc);
+      if (failed && this.online) {
+        this.set({ state: 'error', error: `поток ${stream}: ${failed}` });
+        return;
+      }
+      await this.waitOnline();
+      await sleep(100);
+    }
+  }
+
+  /** Null when the stream ended with the connection; else why the server refused it. */
+  private async readOnce(stream: string, nc: NatsConnection): Promise<string | null> {
     const { db } = this.deps;
     try {
       const js = this.js!;
@@ -202,6 +241,7 @@ export class SyncEngine {
         opt_start_seq: cursor + 1,
       });
       const messages = await consumer.consume();
+      this.readers.add(messages);
       let batch: { envelope: Envelope; ts: number }[] = [];
       let seq = cursor;
       for await (const m of messages) {
@@ -213,7 +253,8 @@ export class SyncEngine {
         } catch {
           data = undefined;
         }
-        const checked = checkEnvelope(m.subject, data);
+        // A stream holds only its own subjects; anything else was captured from elsewhere (see lib/server/permissions).
+        const checked = m.subject.startsWith(streamPrefix(stream)) ? checkEnvelope(m.subject, data) : ({ ok: false, error: 'тема не из этого потока' } as const);
         if (checked.ok) batch.push({ envelope: checked.value, ts: Number(m.timestampNanos / 1000n) / 1000 });
         else {
           this.status.setAside++;
@@ -226,11 +267,13 @@ export class SyncEngine {
           else await this.updatePending();
         }
       }
+      this.readers.delete(messages);
     } catch (e) {
-      if (this.nc !== nc) return;
+      if (this.nc !== nc || !this.online) return null;
       const r = reasonOf(e);
-      this.set({ state: r.state === 'offline' ? 'error' : r.state, error: `поток ${stream}: ${r.error}` });
+      return r.state === 'offline' ? null : r.error;
     }
+    return null;
   }
 
   private async markCaughtUp(stream: string): Promise<void> {
@@ -322,7 +365,7 @@ export class SyncEngine {
 
   private async updatePending(): Promise<void> {
     const pending = await this.deps.db.outbox.filter((r) => r.ackedAt === undefined).count();
-    const caught = this.js !== null && [...this.caughtUp.values()].every(Boolean);
+    const caught = this.js !== null && this.online && [...this.caughtUp.values()].every(Boolean);
     if (caught && pending === 0 && this.status.state !== 'error' && this.status.state !== 'auth') this.set({ state: 'synced', since: this.now(), pending, error: undefined });
     else this.set({ pending });
   }
