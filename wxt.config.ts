@@ -29,6 +29,8 @@ export default defineConfig({
     default_locale: undefined,
     permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: HOSTS,
+    // The team server's address is the city's own: asked for at run time, for that host only (lib/sync/config).
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     // The toolbar button: WXT writes `action` only for a popup, and without it chrome.action is
     // undefined — no badge, no button, no Alt+Shift+O (_execute_action needs an action).
     action: {

@@ -21,6 +21,8 @@ export interface SidePanelProps {
   settings?: ReadonlySignal<Settings>;
   /** «⚙ Настройки»; the options page by default. */
   onOpenSettings?: () => void;
+  /** Team sync in words («Синхронизировано», «Нет связи с сервером с 14:05 — …»); absent when sync is off. */
+  syncText?: ReadonlySignal<string | null>;
 }
 
 const openOptions = () => void browser.runtime.openOptionsPage();
@@ -48,6 +50,11 @@ export function SidePanel(props: SidePanelProps) {
           <span aria-hidden="true">⚙</span> Настройки
         </button>
       </header>
+      {props.syncText?.value && (
+        <p class="sync-status" role="status" data-testid="sync-status">
+          {props.syncText.value}
+        </p>
+      )}
       {settings && !settings.value.onboarded && (
         <p class="first-run" role="status">
           Укажите, кто вы (роль, имя, подразделение), — Отклик покажет нужное для вашей работы.{' '}

@@ -6,6 +6,9 @@ import { listSummaries } from '@/lib/db/messages';
 import { listRegistry } from '@/lib/db/registry';
 import { openDatabase } from '@/lib/db/schema';
 import { createDispatcher } from '@/lib/messaging/server';
+import { wsconnect } from '@nats-io/nats-core';
+import { syncController } from '@/lib/background/sync';
+import { TEAM_SECRET_KEY, TEAM_SERVER_KEY } from '@/lib/sync/config';
 import { loadSettings } from '@/lib/settings/read';
 import { cachedClock } from '@/lib/settings/worktime';
 
@@ -89,6 +92,21 @@ export default defineBackground(() => {
     }
     await scheduleReminder();
   });
+
+  // Team sync: only with a server configured (and its host permission granted); else no request at all.
+  const sync = syncController({
+    db,
+    settings: loadSettings,
+    clock: cachedClock,
+    connect: (o) => wsconnect({ ...o, maxReconnectAttempts: -1, reconnectTimeWait: 2000 }),
+  });
+  void sync.apply();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && (TEAM_SERVER_KEY in changes || TEAM_SECRET_KEY in changes || 'settings' in changes)) void sync.apply();
+  });
+  browser.permissions?.onAdded?.addListener(() => void sync.apply());
+  // A local act waits in the outbox (whoever wrote it: this worker or a page): send it.
+  liveQuery(() => db.outbox.count()).subscribe({ next: () => sync.kick() });
 
   // First run: the options page opens on its «Кто вы?» step (role, name, department, time zone).
   browser.runtime.onInstalled.addListener(({ reason }) => {

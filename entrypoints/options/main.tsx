@@ -16,6 +16,8 @@ import { loadLexiconSource, watchLexicon } from '@/lib/settings/lexicon-read';
 import { loadSettings, watchSettings } from '@/lib/settings/read';
 import { saveSettings } from '@/lib/settings/store';
 import { addCalendarYear, loadCalendar, loadClock, loadWorktime, saveWorktime, watchWorktime } from '@/lib/settings/worktime';
+import { TeamForm } from '@/components/options/TeamForm';
+import { checkTeamServer, forgetTeamServer, loadSyncStatus, loadTeamServer, originPattern, saveTeamServer, watchSyncStatus, TEAM_SERVER_KEY } from '@/lib/sync/config';
 import '@/components/sidepanel.css';
 import '@/components/options/options.css';
 
@@ -28,6 +30,12 @@ const db = openDatabase();
 const databaseEmpty = signal(await databaseIsEmpty(db));
 const years = signal([...(await loadCalendar()).years.keys()].sort());
 watchSettings((s) => (settings.value = s));
+const team = signal(await loadTeamServer());
+const syncStatus = signal(await loadSyncStatus());
+watchSyncStatus((s) => (syncStatus.value = s));
+browser.storage.onChanged.addListener(async (changes, area) => {
+  if (area === 'local' && TEAM_SERVER_KEY in changes) team.value = await loadTeamServer();
+});
 watchLexicon((l) => (lexicon.value = l));
 watchAllowlist((a) => (allowlist.value = a));
 watchWorktime((w) => (worktime.value = w));
@@ -66,6 +74,27 @@ function Templates() {
           'application/json',
         )
       }
+    />
+  );
+}
+
+function Team() {
+  return (
+    <TeamForm
+      server={team.value}
+      status={syncStatus.value}
+      zone={settings.value.timeZone}
+      onConnect={async (input) => {
+        // An empty password keeps the stored one (it is never shown back).
+        const checked = checkTeamServer({ ...input, password: input.password || team.value?.password || '' });
+        if (!checked.ok) return checked;
+        // First, while the click still counts: the browser asks the user about this one host.
+        const granted = await browser.permissions.request({ origins: [originPattern(checked.value.url)] }).catch(() => false);
+        if (!granted) return { ok: false, errors: ['Браузер не разрешил связь с сервером: без разрешения Отклик не подключается. Нажмите «Подключиться» ещё раз и разрешите.'] };
+        await saveTeamServer(checked.value);
+        return { ok: true };
+      }}
+      onForget={forgetTeamServer}
     />
   );
 }
@@ -111,6 +140,7 @@ render(
     backup={<Backup />}
   >
     <Worktime />
+    <Team />
   </OptionsPage>,
   document.getElementById('app')!,
 );

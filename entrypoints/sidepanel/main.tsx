@@ -40,6 +40,7 @@ import { registryToCsv, registryToHtml, registryToJson } from '@/lib/registry/ex
 import { loadSettings, watchSettings } from '@/lib/settings/read';
 import { finalReplyDueIfSentAt } from '@/lib/replies/due';
 import { loadReplyTemplates, watchReplyTemplates } from '@/lib/replies/store';
+import { loadSyncStatus, syncStatusText, watchSyncStatus } from '@/lib/sync/config';
 import '@/components/sidepanel.css';
 import '@/components/options/options.css';
 
@@ -49,6 +50,11 @@ const settings = signal(await loadSettings());
 watchSettings((s) => (settings.value = s));
 const zone = computed(() => settings.value.timeZone);
 const stamp = () => fileDate(Date.now(), zone.value);
+
+// Team sync's state in words, when a server is configured.
+const syncStatus = signal(await loadSyncStatus());
+watchSyncStatus((s) => (syncStatus.value = s));
+const syncText = computed(() => (syncStatus.value ? syncStatusText(syncStatus.value, zone.value) : null));
 
 const clock = signal(await cachedClock());
 watchClock((c) => (clock.value = c));
@@ -329,4 +335,4 @@ const sections: Section[] = [
   },
 ];
 
-render(<SidePanel sections={sections} current={current} settings={settings} />, document.getElementById('app')!);
+render(<SidePanel sections={sections} current={current} settings={settings} syncText={syncText} />, document.getElementById('app')!);

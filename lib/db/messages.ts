@@ -331,3 +331,29 @@ export async function applyRemote(
     return ok.map((r) => r.id);
   });
 }
+
+/** The outbox rows not yet acknowledged by the team server, oldest first. */
+export function outboxToSend(db: OtklikDB): Promise<OutboxRow[]> {
+  return db.outbox.filter((r) => r.ackedAt === undefined).sortBy('queuedAt');
+}
+
+/** Local acts not yet on the team server. */
+export function outboxPending(db: OtklikDB): Promise<number> {
+  return db.outbox.filter((r) => r.ackedAt === undefined).count();
+}
+
+/** The server acknowledged it: it waits to be read back (`readBack`), or, where it cannot be, leaves now. */
+export async function outboxSent(db: OtklikDB, eventId: string, at: number, readBack: boolean): Promise<void> {
+  if (readBack) await db.outbox.update(eventId, { ackedAt: at });
+  else await db.outbox.delete(eventId);
+}
+
+/** Nothing to send for this row (its act was set aside, or is someone else's to send). */
+export async function outboxDrop(db: OtklikDB, eventId: string): Promise<void> {
+  await db.outbox.delete(eventId);
+}
+
+/** After catching up (or a reconnect): every row still here goes again. */
+export async function outboxResendAll(db: OtklikDB): Promise<void> {
+  await db.outbox.toCollection().modify((r) => void delete r.ackedAt);
+}

@@ -2,6 +2,13 @@
  * The protocol between content scripts and the background. Content scripts run in the site's origin
  * and never open the database: everything they learn reaches it through these messages, each
  * validated with zod on arrival (a content script on a hostile page is not to be trusted blindly).
+ *
+ * Who writes messages: the message store, lib/db/messages.ts, and nothing else. The background calls
+ * it for what a page asks (register, published); the extension pages (side panel, options) call it
+ * directly for what their user does — both open the same IndexedDB, and every change goes through
+ * the store's functions, each one transaction that also queues the event for the team server
+ * (lib/sync). Events from the team server come in only through the store's applyRemote.
+ * test/unit/db/one-writer.test.ts holds every other file to this.
  */
 import { z } from 'zod';
 import { evidenceSchema } from '../moderation/log';

@@ -13,7 +13,7 @@
  */
 import { jetstream, JetStreamApiError, type JetStreamClient, DeliverPolicy } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { applyRemote } from '../db/messages';
+import { applyRemote, outboxDrop, outboxPending, outboxResendAll, outboxSent, outboxToSend } from '../db/messages';
 import type { OtklikDB, OutboxRow } from '../db/schema';
 import type { MessageRecord } from '../messages/types';
 import { replay } from '../workflow/reducer';
@@ -288,13 +288,13 @@ export class SyncEngine {
 
   /** Everything in the outbox goes (again): after catching up, a row still here was never stored. */
   private async sendAll(): Promise<void> {
-    await this.deps.db.outbox.toCollection().modify((r) => void delete r.ackedAt);
+    await outboxResendAll(this.deps.db);
     await this.kick();
   }
 
   private async flush(): Promise<void> {
     const { db } = this.deps;
-    const rows = await db.outbox.filter((r) => r.ackedAt === undefined).toArray();
+    const rows = await outboxToSend(db);
     const records = new Map<string, MessageRecord | undefined>();
     for (const row of rows) {
       if (!this.js) break;
@@ -325,14 +325,14 @@ export class SyncEngine {
     const index = record ? record.events.findIndex((e) => e.id === row.eventId) : -1;
     if (!record || index < 0) {
       // Gone, or set aside by the log's order (shown on the card): nothing to send.
-      await db.outbox.delete(row.eventId);
+      await outboxDrop(db, row.eventId);
       return;
     }
     const event = record.events[index]!;
     const role = this.subjectRole(event);
     if (!role) {
       // Someone else's act (an exchange file brought it): its author sends it.
-      await db.outbox.delete(row.eventId);
+      await outboxDrop(db, row.eventId);
       return;
     }
     const before = index > 0 ? replay(record.events.slice(0, index)) : null;
@@ -350,8 +350,7 @@ export class SyncEngine {
       }
     }
     const readable = identity.role === 'curator' || targets.every((d) => d !== null && departmentCode(d) === departmentCode(identity.department));
-    if (readable) await db.outbox.update(row.eventId, { ackedAt: this.now() });
-    else await db.outbox.delete(row.eventId);
+    await outboxSent(db, row.eventId, this.now(), readable);
   }
 
   /** Under which role of the subject this user sends an event, or null when it is not theirs to send. */
@@ -364,7 +363,7 @@ export class SyncEngine {
   }
 
   private async updatePending(): Promise<void> {
-    const pending = await this.deps.db.outbox.filter((r) => r.ackedAt === undefined).count();
+    const pending = await outboxPending(this.deps.db);
     const caught = this.js !== null && this.online && [...this.caughtUp.values()].every(Boolean);
     if (caught && pending === 0 && this.status.state !== 'error' && this.status.state !== 'auth') this.set({ state: 'synced', since: this.now(), pending, error: undefined });
     else this.set({ pending });

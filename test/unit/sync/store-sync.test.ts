@@ -115,3 +115,15 @@ describe('the message store and the team log', () => {
     await up.delete();
   });
 });
+
+describe('the card says what the log set aside', () => {
+  it('names the act, who did it, and what stands before it', async () => {
+    const { cardNotices } = await import('@/lib/messages/notices');
+    const record = { ...messageRecord('M', [received, routed, draft, giveBack]), refused: [{ event: approve, error: 'Действие не выполнено: проект уже возвращён' }] };
+    const [n] = cardNotices(record, []);
+    expect(n).toEqual({
+      kind: 'syncConflict',
+      text: 'Не применено: «согласование проекта» (Ольга Петрова) — в общем журнале раньше стоит «возврат проекта на доработку» (Анна Сидорова). Действие не выполнено: проект уже возвращён',
+    });
+  });
+});
