@@ -1,6 +1,8 @@
 /**
  * CSV as spreadsheets write it (RFC 4180): quoted fields, doubled quotes, line breaks inside quotes,
- * CRLF or LF, a UTF-8 BOM from Excel, and `;` as the separator in Russian Excel.
+ * CRLF or LF, a UTF-8 BOM from Excel, and `;` as the separator in Russian Excel. Every CSV Otklik
+ * writes goes through `toCsv`, and every cell through `csvCell`: a comment's `=HYPERLINK(…)` leaves
+ * as text, never as a formula (OWASP «CSV injection»).
  */
 
 export type Separator = ',' | ';' | '\t';
@@ -27,8 +29,39 @@ export function detectSeparator(text: string): Separator {
   return count > 0 ? best : ',';
 }
 
-/** Parses CSV text. Throws an Error with a Russian message on an unclosed quote. */
+/** What starts a formula in Excel, LibreOffice and Google Sheets; apostrophes before it are ours. */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+/** A number as written («-1», «+7», «2,5») is a value in every spreadsheet, never a formula. */
+const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
+
+/**
+ * One cell's text as every CSV export writes it. Text starting with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return gets a leading apostrophe, so a spreadsheet shows it instead of running it; a
+ * plain number stays as it is. Text already starting with apostrophes and one of these gets one
+ * more, so `parseCsv`, which takes one off, always reads back what was written.
+ */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const s = String(value);
+  if (typeof value === 'number' || typeof value === 'bigint') return s;
+  return FORMULA_START.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
+}
+
+/** The inverse of csvCell: the apostrophe it added before a formula character comes off. */
+function readCell(field: string): string {
+  return field.charCodeAt(0) === 0x27 && FORMULA_START.test(field) ? field.slice(1) : field;
+}
+
+/**
+ * Parses CSV text. Throws an Error with a Russian message on an unclosed quote. A cell `'=…` (as
+ * csvCell writes it, or as a spreadsheet saves a cell typed so) reads as `=…`.
+ */
 export function parseCsv(input: string, separator?: Separator): CsvParseResult {
+  const { rows, separator: sep } = parseRaw(input, separator);
+  return { rows: rows.map((r) => r.map(readCell)), separator: sep };
+}
+
+function parseRaw(input: string, separator?: Separator): CsvParseResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const sep = separator ?? detectSeparator(text);
   const rows: string[][] = [];
@@ -73,7 +106,7 @@ export function parseCsv(input: string, separator?: Separator): CsvParseResult {
 }
 
 function quote(value: unknown, sep: Separator): string {
-  const s = value === null || value === undefined ? '' : String(value);
+  const s = csvCell(value);
   return /["\r\n]/.test(s) || s.includes(sep) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -81,9 +114,26 @@ function quote(value: unknown, sep: Separator): string {
  * Writes CSV. With `excel: true` (the default) it starts with a BOM and uses `;`, which is what
  * Russian Excel opens correctly.
  */
-export function toCsv(header: string[], rows: unknown[][], options: { excel?: boolean; separator?: Separator } = {}): string {
+export function toCsv(header: readonly unknown[], rows: readonly (readonly unknown[])[], options: { excel?: boolean; separator?: Separator } = {}): string {
   const excel = options.excel ?? true;
   const sep = options.separator ?? (excel ? ';' : ',');
   const lines = [header, ...rows].map((r) => r.map((v) => quote(v, sep)).join(sep));
   return (excel ? '\ufeff' : '') + lines.join('\r\n') + '\r\n';
+}
+
+/**
+ * CSV text made safe at the last door (the download): a cell that starts a formula, from a writer
+ * that did not use toCsv, is rewritten through it. Text toCsv wrote comes back unchanged.
+ */
+export function neutraliseCsv(text: string): string {
+  let parsed: CsvParseResult;
+  try {
+    parsed = parseRaw(text);
+  } catch {
+    return text;
+  }
+  const unsafe = parsed.rows.some((r) => r.some((f) => f.charCodeAt(0) !== 0x27 && csvCell(f) !== f));
+  if (!unsafe) return text;
+  const [header = [], ...rows] = parsed.rows.map((r) => r.map(readCell));
+  return toCsv(header, rows, { excel: text.charCodeAt(0) === 0xfeff, separator: parsed.separator });
 }

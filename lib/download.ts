@@ -1,6 +1,12 @@
-/** Saves text as a file from an extension page (a blob link; no network). */
+import { neutraliseCsv } from './csv';
+
+/**
+ * Saves text as a file from an extension page (a blob link; no network). A CSV is checked once more
+ * on its way out: no cell leaves as a spreadsheet formula, whoever wrote the text.
+ */
 export function downloadText(name: string, text: string, type = 'text/csv;charset=utf-8') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  const body = /^text\/csv\b/i.test(type) || /\.csv$/i.test(name) ? neutraliseCsv(text) : text;
+  const url = URL.createObjectURL(new Blob([body], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

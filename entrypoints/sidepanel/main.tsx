@@ -168,6 +168,8 @@ const sections: Section[] = [
             now: Date.now(),
             actor: { role: 'curator', name: settings.value.userName.trim() || 'Куратор' },
             zone: zone.value,
+            // The user's own schedule and calendar: a year added in the settings counts here too.
+            clock: clock.value,
           });
           if (!built.ok) return built;
           const r = await importMessages(db, built.records, clock.value, Date.now(), { onProgress });

@@ -1,6 +1,7 @@
 /** The background's side of messages on the page: registering, badges, and publication seen (App. 1). */
 import { approvedText, appendEvent, messagesForComments, putMessage, recordPublication } from '../db/messages';
 import type { OtklikDB } from '../db/schema';
+import { receivedAtProblem } from '../messages/import';
 import { countdownText, urgency } from '../messages/queue';
 import { derive } from '../messages/summary';
 import type { MessageRecord } from '../messages/types';
@@ -47,6 +48,8 @@ export function messageHandlers({ db, settings, clock, now }: Deps): Pick<Handle
       const [existing] = await messagesForComments(db, [source.commentKey]);
       if (existing) return { id: existing.id, existed: true };
       const t = now();
+      const problem = receivedAtProblem(receivedAt, await clock(), t);
+      if (problem) throw new Error(`Сообщение не зарегистрировано: ${problem}`);
       const record: MessageRecord = {
         id: crypto.randomUUID(),
         site: source.site,

@@ -10,6 +10,7 @@ import { replay } from '../workflow/reducer';
 import { parseCalendarYear } from '../worktime/calendar';
 import { parseWorktimeSettings } from '../worktime/schedule';
 import { migrateBackup } from './migrate';
+import { settingsQuotaProblem } from './quota';
 import { AllowlistSchema, TABLE_KEYS, TABLE_SCHEMAS } from './schemas';
 import { BACKUP_KIND, BACKUP_TABLES, BACKUP_VERSION, SETTINGS_KEYS, TABLE_LABELS, type Backup, type BackupTable, type ParseBackupResult } from './types';
 
@@ -129,6 +130,11 @@ export function parseBackup(text: string): ParseBackupResult {
       const problem = settingsProblem(key, settings[key]);
       if (problem) problems.push(`Настройки: ${problem}`);
     }
+  if (typeof settings === 'object' && !Array.isArray(settings)) {
+    // No browser could hold these: said when the file is chosen, not halfway through a restore.
+    const tooBig = settingsQuotaProblem(Object.fromEntries(SETTINGS_KEYS.map((k) => [k, settings[k]])));
+    if (tooBig) problems.push(tooBig.charAt(0).toUpperCase() + tooBig.slice(1));
+  }
   if (typeof current.exportedAt !== 'string' || Number.isNaN(Date.parse(current.exportedAt))) problems.push('Не указано время создания копии.');
   if (problems.length) return refuse(`Файл не принят, ничего не изменено:\n${problems.slice(0, MAX_ERRORS).join('\n')}`);
   const backup: Backup = {

@@ -1,7 +1,10 @@
 /**
- * Restoring a backup in one transaction over every table: it all lands, or nothing does. Settings
- * are written only after the transaction has committed, so a failed restore leaves them alone too.
+ * Restoring a backup is one unit: it all lands, or nothing does. Sizes are checked against the
+ * browser's quotas before anything is touched; the settings are written first (a few keys, kept to
+ * be put back), then every table in one transaction; when the transaction fails, the settings are
+ * put back as they were. Every failure is an answer in Russian, never an exception.
  */
+import { messageTables, replaceMessages, storeRecords } from '../db/messages';
 import type { CommentRecord, OtklikDB, PageRecord, PostRecord } from '../db/schema';
 import { mergeEvents, missingFrom } from '../exchange/merge';
 import type { ConflictedRecord, MessageConflict } from '../exchange/types';
@@ -12,7 +15,9 @@ import type { RegistryEntry } from '../registry/entry';
 import { mergeTemplates } from '../replies/library';
 import { readReplyLibrary, replyLibrary } from '../replies/schema';
 import { replay } from '../workflow/reducer';
+import { MissingCalendarYearError } from '../worktime/calendar';
 import type { WorkClock } from '../worktime/clock';
+import { STORAGE_QUOTA_BYTES, settingsQuotaProblem, sizeText, utf8Length } from './quota';
 import { BACKUP_TABLES, SETTINGS_KEYS, type Backup, type BackupStorage, type BackupTable, type SettingsKey } from './types';
 
 export type RestoreMode = 'replace' | 'merge';
@@ -26,11 +31,31 @@ export type RestoreResult =
   | { ok: true; mode: RestoreMode; tables: Record<BackupTable, TableOutcome>; conflicts: string[]; settings: SettingsKey[] }
   | { ok: false; error: string };
 
+export interface RestoreOptions {
+  /** The database's room: navigator.storage.estimate() by default, when the browser has it. */
+  estimate?: () => Promise<{ quota?: number; usage?: number }>;
+}
+
 const emptyOutcomes = (): Record<BackupTable, TableOutcome> =>
   Object.fromEntries(BACKUP_TABLES.map((t) => [t, { added: 0, updated: 0 }])) as Record<BackupTable, TableOutcome>;
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+const NOTHING_CHANGED = 'Восстановление не выполнено, ничего не изменено';
+
+/** A browser's error in the user's words: its own text is English and says nothing to them. */
+function reason(e: unknown): string {
+  const name = e instanceof Error || (e && typeof e === 'object' && 'name' in e) ? String((e as { name: unknown }).name) : '';
+  const text = e instanceof Error ? e.message : String(e);
+  if (/quota/i.test(name) || /quota/i.test(text)) return 'в хранилище браузера не хватило места. Освободите место на диске и повторите';
+  if (/[а-яё]/i.test(text)) return text;
+  return `браузер не записал данные (${name || text}). Повторите; если не помогает — перезапустите браузер`;
+}
+
+/** What a restore writes to storage.local: keys to set and keys to remove. */
+interface SettingsPlan {
+  set: Partial<Record<SettingsKey, unknown>>;
+  remove: SettingsKey[];
+  /** The keys as they were, to put back. */
+  before: Partial<Record<SettingsKey, unknown>>;
 }
 
 export async function restoreBackup(
@@ -40,23 +65,41 @@ export async function restoreBackup(
   mode: RestoreMode,
   clock: WorkClock,
   now: number,
+  options: RestoreOptions = {},
 ): Promise<RestoreResult> {
-  const tables = [db.pages, db.posts, db.comments, db.moderation, db.registry, db.messages, db.summaries];
+  const others = [db.pages, db.posts, db.comments, db.moderation, db.registry];
+  const tables = [...others, ...messageTables(db)];
   const outcomes = emptyOutcomes();
   const conflicts: string[] = [];
+  let plan: SettingsPlan;
+  // 1. Everything that can refuse, before anything is written.
+  try {
+    // A history that cannot replay, or a date the calendar cannot count, stops here.
+    const derived = summariesOf(backup.tables.messages, clock, now);
+    if (typeof derived === 'string') return { ok: false, error: `${NOTHING_CHANGED}: ${derived}` };
+    plan = await planSettings(storage, backup, mode);
+    const tooBig = (await storageProblem(storage, plan)) ?? (await databaseProblem(backup, options));
+    if (tooBig) return { ok: false, error: `${NOTHING_CHANGED}: ${tooBig}` };
+  } catch (e) {
+    return { ok: false, error: `${NOTHING_CHANGED}: ${reason(e)}` };
+  }
+  // 2. The settings, put back if anything after fails.
+  try {
+    await writeSettings(storage, plan);
+  } catch (e) {
+    return { ok: false, error: await undo(storage, plan, e) };
+  }
+  // 3. The tables, in one transaction.
   try {
     if (mode === 'replace') {
-      // Worked out before the transaction: a history that cannot replay stops here, with nothing touched.
-      const summaries = backup.tables.messages.map((m) => derive(m, clock, now).summary);
       await db.transaction('rw', tables, async () => {
-        await Promise.all(tables.map((t) => t.clear()));
+        await Promise.all(others.map((t) => t.clear()));
         await db.pages.bulkAdd(backup.tables.pages);
         await db.posts.bulkAdd(backup.tables.posts);
         await db.comments.bulkAdd(backup.tables.comments);
         await db.moderation.bulkAdd(backup.tables.moderation);
         await db.registry.bulkAdd(backup.tables.registry);
-        await db.messages.bulkAdd(backup.tables.messages);
-        await db.summaries.bulkAdd(summaries);
+        await replaceMessages(db, backup.tables.messages, clock, now);
       });
       for (const t of BACKUP_TABLES) outcomes[t].added = backup.tables[t].length;
     } else {
@@ -70,10 +113,105 @@ export async function restoreBackup(
       });
     }
   } catch (e) {
-    return { ok: false, error: `Восстановление не выполнено, ничего не изменено: ${message(e)}` };
+    return { ok: false, error: await undo(storage, plan, e) };
   }
-  const settings = await restoreSettings(storage, backup, mode);
-  return { ok: true, mode, tables: outcomes, conflicts, settings };
+  const written = mode === 'replace' ? [...SETTINGS_KEYS] : (Object.keys(plan.set) as SettingsKey[]);
+  return { ok: true, mode, tables: outcomes, conflicts, settings: written };
+}
+
+/** Every message's queue row, or why one cannot have it, naming the message. */
+function summariesOf(messages: readonly MessageRecord[], clock: WorkClock, now: number): MessageSummary[] | string {
+  const out: MessageSummary[] = [];
+  for (const m of messages) {
+    try {
+      out.push(derive(m, clock, now).summary);
+    } catch (e) {
+      if (e instanceof MissingCalendarYearError)
+        return `сроки сообщения «${m.id}» не посчитать: за ${e.year} год нет производственного календаря. Добавьте этот год в настройках Отклика («Производственный календарь») и повторите`;
+      return `сообщение «${m.id}»: ${reason(e)}`;
+    }
+  }
+  return out;
+}
+
+/** Puts the settings back as they were; the answer says whether that worked. */
+async function undo(storage: BackupStorage, plan: SettingsPlan, cause: unknown): Promise<string> {
+  const touched = [...new Set([...plan.remove, ...(Object.keys(plan.set) as SettingsKey[])])];
+  const back: Record<string, unknown> = {};
+  const absent: string[] = [];
+  for (const k of touched) {
+    if (plan.before[k] === undefined) absent.push(k);
+    else back[k] = plan.before[k];
+  }
+  try {
+    if (absent.length) await storage.remove(absent);
+    if (Object.keys(back).length) await storage.set(back);
+  } catch (e) {
+    return `Восстановление не выполнено: ${reason(cause)}. Вернуть прежние настройки не удалось (${reason(e)}): проверьте их на странице настроек Отклика. Таблицы не изменены.`;
+  }
+  return `${NOTHING_CHANGED}: ${reason(cause)}`;
+}
+
+async function writeSettings(storage: BackupStorage, plan: SettingsPlan): Promise<void> {
+  // Removing first: the old keys never share the quota with the new ones.
+  if (plan.remove.length) await storage.remove(plan.remove);
+  if (Object.keys(plan.set).length) await storage.set({ ...plan.set });
+}
+
+/** Replace: the file's settings, and the keys it does not hold removed. Merge: what changes. */
+async function planSettings(storage: BackupStorage, backup: Backup, mode: RestoreMode): Promise<SettingsPlan> {
+  const keys = [...SETTINGS_KEYS];
+  const before = (await storage.get(keys)) as Partial<Record<SettingsKey, unknown>>;
+  if (mode === 'replace') {
+    const remove = keys.filter((k) => backup.settings[k] === undefined && before[k] !== undefined);
+    return { set: { ...backup.settings }, remove, before };
+  }
+  const set: Partial<Record<SettingsKey, unknown>> = {};
+  for (const k of keys) {
+    if (backup.settings[k] === undefined) continue;
+    const next = mergeSetting(k, before[k], backup.settings[k]);
+    if (JSON.stringify(next) !== JSON.stringify(before[k])) set[k] = next;
+  }
+  return { set, remove: [], before };
+}
+
+/** Whether storage.local holds the settings after the restore, beside everything else kept there. */
+async function storageProblem(storage: BackupStorage, plan: SettingsPlan): Promise<string | null> {
+  const after: Partial<Record<SettingsKey, unknown>> = { ...plan.before, ...plan.set };
+  for (const k of plan.remove) delete after[k];
+  let others = 0;
+  if (typeof storage.getBytesInUse === 'function') {
+    try {
+      others = Math.max(0, (await storage.getBytesInUse(null)) - (await storage.getBytesInUse([...SETTINGS_KEYS])));
+    } catch {
+      others = 0;
+    }
+  }
+  const quota = typeof storage.QUOTA_BYTES === 'number' && storage.QUOTA_BYTES > 0 ? storage.QUOTA_BYTES : STORAGE_QUOTA_BYTES;
+  return settingsQuotaProblem(after, others, quota);
+}
+
+/** Whether the database has room for the file's tables, as the browser estimates it. */
+async function databaseProblem(backup: Backup, options: RestoreOptions): Promise<string | null> {
+  const estimate = options.estimate ?? defaultEstimate();
+  if (!estimate) return null;
+  let room: { quota?: number; usage?: number };
+  try {
+    room = await estimate();
+  } catch {
+    return null;
+  }
+  if (typeof room.quota !== 'number' || typeof room.usage !== 'number') return null;
+  let need = 0;
+  for (const t of BACKUP_TABLES) for (const row of backup.tables[t]) need += utf8Length(JSON.stringify(row));
+  const free = Math.max(0, room.quota - room.usage);
+  if (need <= free) return null;
+  return `для таблиц копии нужно около ${sizeText(need)} в хранилище браузера, а свободно ${sizeText(free)}. Освободите место на диске и повторите`;
+}
+
+function defaultEstimate(): (() => Promise<{ quota?: number; usage?: number }>) | undefined {
+  const storage = (globalThis as { navigator?: { storage?: { estimate?: () => Promise<{ quota?: number; usage?: number }> } } }).navigator?.storage;
+  return typeof storage?.estimate === 'function' ? () => storage.estimate!() : undefined;
 }
 
 type KeyedTable<T> = {
@@ -169,9 +307,7 @@ async function mergeMessages(db: OtklikDB, backup: Backup, clock: WorkClock, now
     out.push(next);
     updated++;
   });
-  const summaries: MessageSummary[] = out.map((m) => derive(m, clock, now).summary);
-  await db.messages.bulkPut(out);
-  await db.summaries.bulkPut(summaries);
+  await storeRecords(db, out, clock, now);
   return { added, updated };
 }
 
@@ -206,25 +342,6 @@ function mergeSetting(key: SettingsKey, ours: unknown, theirs: unknown): unknown
     default:
       return ours;
   }
-}
-
-async function restoreSettings(storage: BackupStorage, backup: Backup, mode: RestoreMode): Promise<SettingsKey[]> {
-  const keys = [...SETTINGS_KEYS];
-  if (mode === 'replace') {
-    const absent = keys.filter((k) => backup.settings[k] === undefined);
-    if (Object.keys(backup.settings).length) await storage.set({ ...backup.settings });
-    if (absent.length) await storage.remove(absent);
-    return keys;
-  }
-  const current = await storage.get(keys);
-  const changed: Record<string, unknown> = {};
-  for (const k of keys) {
-    if (backup.settings[k] === undefined) continue;
-    const next = mergeSetting(k, current[k], backup.settings[k]);
-    if (JSON.stringify(next) !== JSON.stringify(current[k])) changed[k] = next;
-  }
-  if (Object.keys(changed).length) await storage.set(changed);
-  return Object.keys(changed) as SettingsKey[];
 }
 
 /** Whether there is anything a restore could overwrite: the panel offers merge or replace then. */

@@ -15,6 +15,16 @@ export type BackupTable = (typeof BACKUP_TABLES)[number];
 export const SETTINGS_KEYS = ['settings', 'lexicon', 'allowlist', 'worktime', 'calendarYears', 'replyTemplates'] as const;
 export type SettingsKey = (typeof SETTINGS_KEYS)[number];
 
+/** How a refusal names a key of the settings. */
+export const SETTINGS_LABELS: Record<SettingsKey, string> = {
+  settings: 'основные настройки',
+  lexicon: 'словарь команды',
+  allowlist: 'исключения модерации',
+  worktime: 'рабочее время',
+  calendarYears: 'добавленные годы календаря',
+  replyTemplates: 'шаблоны ответов',
+};
+
 export const TABLE_LABELS: Record<BackupTable, string> = {
   pages: 'страницы',
   posts: 'публикации',
@@ -48,6 +58,10 @@ export interface BackupStorage {
   get(keys: string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string[]): Promise<void>;
+  /** Chrome's: bytes the keys take (all of storage for null). A restore counts the other data with it. */
+  getBytesInUse?(keys: string[] | null): Promise<number>;
+  /** Chrome's storage.local quota; STORAGE_QUOTA_BYTES when the browser gives none. */
+  readonly QUOTA_BYTES?: number;
 }
 
 export type ParseBackupResult = { ok: true; backup: Backup; migratedFrom?: number } | { ok: false; error: string };

@@ -357,3 +357,12 @@ export async function outboxDrop(db: OtklikDB, eventId: string): Promise<void> {
 export async function outboxResendAll(db: OtklikDB): Promise<void> {
   await db.outbox.toCollection().modify((r) => void delete r.ackedAt);
 }
+
+/** A «Заменить» restore: the messages become exactly these (their events not yet here wait to go up). */
+export async function replaceMessages(db: OtklikDB, records: readonly MessageRecord[], clock: WorkClock, now: number): Promise<void> {
+  await db.transaction('rw', messageTables(db), async () => {
+    await db.messages.clear();
+    await db.summaries.clear();
+    await storeRecords(db, records, clock, now);
+  });
+}

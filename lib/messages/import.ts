@@ -11,7 +11,11 @@ import { pageKeyOf } from '../sites/types';
 import { parsePageUrl } from '../sites/url';
 import { MessageSchema, type Actor, type MessageEvent } from '../workflow/schema';
 import type { Importance } from '../workflow/table';
+import { initialDeadlines } from '../workflow/deadlines';
+import { MissingCalendarYearError } from '../worktime/calendar';
 import { DAY, MINUTE, dayNumberOf, isValidZone, parseInZone, wallToInstant } from '../worktime/civil';
+import { createWorkClock, type WorkClock } from '../worktime/clock';
+import { DEFAULT_WORKTIME_SETTINGS } from '../worktime/schedule';
 import type { MessageRecord, MessageSource } from './types';
 
 export type ImportFormat = 'csv' | 'json';
@@ -254,7 +258,10 @@ const IMPORTANCE_NAMES: Record<string, Importance> = {
 
 interface LinkInfo {
   site: 'vk' | 'ok';
+  /** The address as stored and shown: https, without a user name or password. */
   permalink: string;
+  /** The address as the file wrote it: the import key is made of it, so it stays what it was. */
+  written: string;
   pageUrl: string;
   pageKey: string | null;
   postId: string | null;
@@ -271,7 +278,12 @@ export function readMessageLink(raw: string): LinkInfo | null {
   const href = /^https?:\/\//i.test(s) ? s : `https://${s}`;
   const info = parsePageUrl(href);
   if (!info) return null;
-  const params = new URL(href).searchParams;
+  const url = new URL(href);
+  const params = url.searchParams;
+  // Only an https address of the site is stored: the card and the reports render it as a link.
+  url.protocol = 'https:';
+  url.username = '';
+  url.password = '';
   let commentId: string | null = null;
   if (info.site === 'vk') {
     // A reply's own number comes in ?reply=; its owner is the wall's (the DOM contract's vk:-123456_1002).
@@ -283,7 +295,7 @@ export function readMessageLink(raw: string): LinkInfo | null {
     if (id && OK_COMMENT.test(id)) commentId = id;
   }
   const pageKey = info.ownerId || info.ownerUrl ? pageKeyOf({ site: info.site, ownerId: info.ownerId, url: info.ownerUrl ?? info.url }) : null;
-  return { site: info.site, permalink: s, pageUrl: info.url, pageKey, postId: info.postId, commentId };
+  return { site: info.site, permalink: url.href, written: s, pageUrl: info.url, pageKey, postId: info.postId, commentId };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -328,11 +340,41 @@ export function importKeyOf(row: { sourceId?: string; site: 'vk' | 'ok'; link: s
 }
 
 // ---------------------------------------------------------------------------------------------
+// T0
+
+/** The latest instant a Date can hold: past it there is no calendar day at all. */
+const LAST_INSTANT = 8.64e15;
+
+/**
+ * Why `at` cannot be a message's T0 (§4.4), or null when it can. One rule for a file's «Получено»
+ * and for «Доступ получен» when the curator registers a comment on the page: T0 is not in the future
+ * (every later act would come «before» the message), and the production calendar can count the
+ * deadlines from it — otherwise the message could be stored and never shown.
+ */
+export function receivedAtProblem(at: number, clock: WorkClock, now: number): string | null {
+  if (!Number.isSafeInteger(at) || at < 0 || at > LAST_INSTANT) return 'время получения указано неверно';
+  if (at > now) return 'время получения ещё не наступило: укажите время не позже текущего';
+  const missing = (year: number) =>
+    `за ${year} год нет производственного календаря, сроки не посчитать: проверьте дату или добавьте этот год в настройках Отклика («Производственный календарь»)`;
+  try {
+    const year = clock.missingYear(at, now);
+    if (year !== null) return missing(year);
+    // The longest deadline T0 starts (§6, normal importance) may run into a year the calendar lacks.
+    initialDeadlines(clock, at, 'normal');
+  } catch (e) {
+    if (e instanceof MissingCalendarYearError) return missing(e.year);
+    return 'время получения указано неверно';
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Rows
 
 interface RowContext {
   zone: string;
   now: number;
+  clock: WorkClock;
 }
 
 const Cell = z.string().transform((s) => s.trim());
@@ -393,9 +435,9 @@ function rowSchema(ctx: RowContext) {
       if (row.url && row.site && row.url.site !== row.site) {
         check.addIssue({ code: 'custom', message: `соцсеть «${row.site === 'vk' ? 'ВКонтакте' : 'Одноклассники'}» не совпадает со ссылкой` });
       }
-      // A T0 in the future would put every later action «before» the message was received.
-      if (row.receivedAt !== null && row.receivedAt > ctx.now) check.addIssue({ code: 'custom', message: 'время получения ещё не наступило' });
       const received = row.receivedAt ?? ctx.now;
+      const t0 = receivedAtProblem(received, ctx.clock, ctx.now);
+      if (t0) check.addIssue({ code: 'custom', path: row.receivedAt === null ? [] : ['receivedAt'], message: t0 });
       if (row.writtenAt !== null && row.writtenAt > received) check.addIssue({ code: 'custom', message: 'сообщение написано позже, чем получено' });
     });
 }
@@ -410,6 +452,12 @@ export interface BuildOptions {
   zone: string;
   /** Record ids; by default derived from the import key, so the same row always gets the same id. */
   newId?: (importKey: string) => string;
+  /**
+   * The clock the messages will be counted on (the user's schedule and calendar years): a T0 it
+   * cannot count is refused in its row. Without it, the default schedule in `zone` and the built-in
+   * calendar.
+   */
+  clock?: WorkClock;
 }
 
 export type BuildResult = { ok: true; records: MessageRecord[]; separator: Separator | null } | { ok: false; errors: string[] };
@@ -430,7 +478,7 @@ function mappingProblems(mapping: Mapping, columns: readonly string[]): string[]
 
 function recordOf(row: Row, ctx: RowContext, actor: Actor, newId: (key: string) => string): MessageRecord {
   const site = row.url?.site ?? row.site!;
-  const importKey = importKeyOf({ sourceId: row.id, site, link: row.url?.permalink ?? '', text: row.text });
+  const importKey = importKeyOf({ sourceId: row.id, site, link: row.url?.written ?? '', text: row.text });
   const payload: { importance: Importance; topic?: string; location?: string } = { importance: row.importance };
   if (row.topic) payload.topic = row.topic;
   if (row.location) payload.location = row.location;
@@ -477,7 +525,8 @@ export function buildImport(text: string, format: ImportFormat, mapping: Mapping
   const problems = mappingProblems(mapping, table.columns);
   if (problems.length) return { ok: false, errors: problems };
 
-  const ctx: RowContext = { zone: options.zone, now: options.now };
+  const clock = options.clock ?? createWorkClock({ ...DEFAULT_WORKTIME_SETTINGS, zone: options.zone });
+  const ctx: RowContext = { zone: options.zone, now: options.now, clock };
   const schema = rowSchema(ctx);
   const newId = options.newId ?? ((key: string) => `imp-${fnv1a64(key)}`);
   const errors: string[] = [];

@@ -3,25 +3,35 @@
  * be a violation. An entry keeps the evidence on its own — the comment may be gone from the site.
  */
 import { z } from 'zod';
+import { siteAddressProblem } from '../backup/address';
 import { toCsv } from '../csv';
 import { CATEGORIES } from '../rules/types';
 import { ACTION_LABELS, CATEGORY_NAMES, type ModerationAction } from './labels';
 
-const httpsUrl = z.string().max(2048).regex(/^https:\/\//, 'адрес должен начинаться с https://');
+/** An https address on VK or OK: the log renders it as a link. */
+const siteUrl = z
+  .string()
+  .max(2048)
+  .superRefine((value, ctx) => {
+    const problem = siteAddressProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+/** A comment's or its author's link that is no such address is dropped; the evidence is kept. */
+const siteLinkOrNone = siteUrl.nullable().catch(null);
 
 /** What a content script knows of a comment it reports. */
 export const evidenceSchema = z.object({
   site: z.enum(['vk', 'ok']),
   pageKey: z.string().max(300),
-  pageUrl: httpsUrl,
+  pageUrl: siteUrl,
   pageName: z.string().max(500).nullable(),
   postId: z.string().max(128).nullable(),
   commentKey: z.string().max(200),
   commentId: z.string().max(128),
-  permalink: httpsUrl.nullable(),
+  permalink: siteLinkOrNone,
   authorId: z.string().max(128).nullable(),
   authorName: z.string().max(500).nullable(),
-  authorUrl: httpsUrl.nullable(),
+  authorUrl: siteLinkOrNone,
   text: z.string().max(100_000),
   publishedAt: z.number().int().nullable(),
   categories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length),

@@ -2,6 +2,7 @@
  * §18 of Appendix 1: every deadline broken in a period, by who answers for it (the curator or the
  * unit) and by clause, for the curator's report to the Mayor.
  */
+import { safeSiteLink } from '../backup/address';
 import { toCsv } from '../csv';
 import { messageNumber, partyName } from '../messages/summary';
 import type { MessageRecord } from '../messages/types';
@@ -96,8 +97,9 @@ function compareClauses(a: string, b: string): number {
   return 0;
 }
 
+/** The message's link as the report renders it: an https address on VK or OK, or none. */
 function linkOf(r: MessageRecord): string | null {
-  return r.source?.permalink ?? r.url ?? null;
+  return safeSiteLink(r.source?.permalink) ?? safeSiteLink(r.url);
 }
 
 function totalsByClause(rows: MissedRow[]): ClauseTotal[] {

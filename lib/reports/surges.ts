@@ -3,6 +3,7 @@
  * far more new messages in the last hours than usual. The rule is stated in the report itself, so
  * the curator can repeat it to the Mayor.
  */
+import { safeSiteLink } from '../backup/address';
 import type { MessageRecord } from '../messages/types';
 import { replay, type MessageState } from '../workflow/reducer';
 import { formatDateTime, inPeriod, snippetOf, type Period } from './format';
@@ -97,7 +98,7 @@ export function significantAndSurges(records: readonly MessageRecord[], now: num
         id: r.id,
         author: r.author ?? '',
         snippet: snippetOf(r.text),
-        link: r.source?.permalink ?? r.url ?? null,
+        link: safeSiteLink(r.source?.permalink) ?? safeSiteLink(r.url),
         receivedAt: state.receivedAt,
         topic: state.topic ?? '',
         location: state.location ?? '',

@@ -1,5 +1,5 @@
 import { builtInCalendar, type CalendarDay, type ProductionCalendar } from './calendar';
-import { DAY, MINUTE, dateKeyOf, dayNumberOf, formatInZone, minutesOfDay, offsetMs, toMs, wallToInstant, type Instant } from './civil';
+import { DAY, MINUTE, dateKeyOf, dayNumberOf, formatInZone, minutesOfDay, offsetMs, toMs, wallToInstant, yearOf, type Instant } from './civil';
 import { DEFAULT_WORKTIME_SETTINGS, WEEKDAY_KEYS, parseWorktimeSettings, type WorktimeSettings } from './schedule';
 
 /** One civil day in the administration's zone, with its working intervals as instants. */
@@ -126,6 +126,20 @@ export class WorkClock {
     const out: { start: number; end: number }[] = [];
     for (let i = 0; i < iv.length; i += 2) out.push({ start: iv[i]!, end: iv[i + 1]! });
     return out;
+  }
+
+  /**
+   * The first year from the civil day of `from` to that of `to` (either order) that the calendar has
+   * no data for; null when it can count the whole span. Asked before a date is stored, so that a
+   * count never fails on it later.
+   */
+  missingYear(from: Instant, to: Instant): number | null {
+    const [a, b] = [toMs(from), toMs(to)].sort((x, y) => x - y) as [number, number];
+    const year = (ms: number) => yearOf(Math.floor((ms + offsetMs(this.settings.zone, ms)) / DAY));
+    const [first, last] = [year(a), year(b)];
+    if (Number.isNaN(first) || Number.isNaN(last)) throw new RangeError('Некорректный момент времени');
+    for (let y = first; y <= last; y++) if (!this.calendar.hasYear(y)) return y;
+    return null;
   }
 
   /** The civil date of `t` in the administration's zone. */

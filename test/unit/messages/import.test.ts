@@ -131,7 +131,15 @@ describe('readMessageLink', () => {
     ['https://ok.ru/group/555/topic/777', { site: 'ok', commentId: null, postId: '777', pageUrl: 'https://ok.ru/group/555/topic/777', pageKey: 'ok:555' }],
     ['https://ok.ru/gorodomsk/topic/777', { site: 'ok', commentId: null, postId: '777', pageUrl: 'https://ok.ru/gorodomsk/topic/777', pageKey: 'ok:https://ok.ru/gorodomsk' }],
   ])('%s', (link, expected) => {
-    expect(readMessageLink(link)).toEqual({ ...expected, permalink: link });
+    expect(readMessageLink(link)).toEqual({ ...expected, permalink: link.startsWith('https://') ? link : `https://${link}`, written: link });
+  });
+
+  it.each([
+    ['http://vk.com/wall-1_2?reply=3', 'https://vk.com/wall-1_2?reply=3'],
+    ['https://user:secret@vk.com/wall-1_2?reply=3', 'https://vk.com/wall-1_2?reply=3'],
+    ['HTTP://OK.RU/group/555/topic/777', 'https://ok.ru/group/555/topic/777'],
+  ])('stores %s as the https address %s, keeping what was written for the import key', (link, permalink) => {
+    expect(readMessageLink(link)).toMatchObject({ permalink, written: link });
   });
 
   it.each(['https://t.me/gorod/5', 'https://vk.com.evil.ru/wall-1_2', 'ftp://vk.com/wall-1_2', 'не ссылка'])('%s is not VK or OK', (link) => {
@@ -258,7 +266,7 @@ describe('buildImport', () => {
         'строка 9: ссылка не на vk.com/vk.ru/ok.ru: «https://t.me/gorod/1»',
         'строка 10: соцсеть «Одноклассники» не совпадает со ссылкой',
         'строка 11: нет ни ссылки, ни соцсети',
-        'строка 12: время получения ещё не наступило',
+        'строка 12: время получения ещё не наступило: укажите время не позже текущего (столбец «Получено»)',
         'строка 13: сообщение написано позже, чем получено',
         'строка 14: то же сообщение, что в строке 2',
         'строка 15: то же сообщение, что в строке 3',
