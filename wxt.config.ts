@@ -4,6 +4,9 @@ import preact from '@preact/preset-vite';
 // Host permissions: VK and OK only (DESIGN.md, "Architecture").
 export const HOSTS = [
   '*://vk.com/*',
+  // m.vk.com and m.vk.ru (a content script of their own) are named though *.vk.com covers them
+  '*://m.vk.com/*',
+  '*://m.vk.ru/*',
   '*://*.vk.com/*',
   '*://vk.ru/*',
   '*://*.vk.ru/*',

@@ -8,4 +8,5 @@ export const commands: Record<string, Command> = {
   classify: classifyCommand,
   deadlines: deadlinesCommand,
   worktime: worktimeCommand,
+  server: (args, io) => import('./server').then((m) => m.serverCommand(args, io)),
 };

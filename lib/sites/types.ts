@@ -107,6 +107,12 @@ export interface SiteAdapter {
    * there a flagged comment that leaves the page for good counts as deleted.
    */
   deletionLeavesPlaceholder?: boolean;
+  /**
+   * How many comments the site itself says the page's post or topic has (VK's counter in the post
+   * footer, OK's discussion count); null where the page has no such counter. Only single-post and
+   * topic pages: a wall's counters belong to folded comments.
+   */
+  commentCount?(doc: Document, ctx: ParseContext): number | null;
 }
 
 /**

@@ -149,6 +149,14 @@ export function isVkHost(url: string): boolean {
   return !!u && VK_HOSTS.has(u.hostname.toLowerCase());
 }
 
+const MOBILE_VK_HOSTS = new Set(['m.vk.com', 'm.vk.ru']);
+
+/** m.vk.com and m.vk.ru, which serve VK's mobile markup. */
+export function isMobileVkHost(url: string): boolean {
+  const u = parse(url);
+  return !!u && MOBILE_VK_HOSTS.has(u.hostname.toLowerCase());
+}
+
 export function isOkHost(url: string): boolean {
   const u = parse(url);
   return !!u && OK_HOSTS.has(u.hostname.toLowerCase());

@@ -41,6 +41,8 @@ export interface WallClock {
 
 /** The calendar fields of an instant as a clock in `zone` shows them. */
 export function wallClock(ms: number, zone: string): WallClock {
+  // The browser's own clock is read directly (cheap, and never stale if the system zone changes).
+  if (zone === LOCAL_ZONE) return readWallClock(ms, zone);
   if (ms === lastWall.ms && zone === lastWall.zone) return lastWall.value;
   const value = readWallClock(ms, zone);
   lastWall = { ms, zone, value };
@@ -69,6 +71,7 @@ const offsets = new Map<string, number>();
 
 /** How far `zone` is ahead of UTC at an instant, in ms. */
 function offsetAt(ms: number, zone: string): number {
+  if (zone === LOCAL_ZONE) return -new Date(ms).getTimezoneOffset() * 60_000;
   const bucket = Math.floor(ms / QUARTER) * QUARTER;
   const key = `${zone} ${bucket}`;
   let offset = offsets.get(key);

@@ -7,7 +7,7 @@ import { signal, type ReadonlySignal } from '@preact/signals-core';
 import type { RequestOf, ResponseOf } from '../../messaging/protocol';
 import type { Role } from '../../settings/defaults';
 import { pageKeyOf, type PageInfo, type ParsedComment, type SiteAdapter } from '../../sites/types';
-import { insertText } from '../insert';
+import { copyText, putReply } from '../insert';
 import { COMMENT_ATTR, UI_ATTR, type Feature } from '../runtime';
 
 type Item = ResponseOf<'messages/for-comments'>['items'][number];
@@ -249,13 +249,45 @@ export function messages(deps: MessagesDeps) {
     };
     const control = adapter.replyControl?.(entry.el);
     (control as HTMLElement | null)?.click();
-    // The site opens its reply box in response to the click; give it one frame to render.
-    await new Promise((r) => requestAnimationFrame(() => r(null)));
-    let composer: HTMLElement | null = null;
-    for (let scope: Element | null = entry.el; scope && !composer; scope = scope.parentElement) composer = adapter.composer?.(scope) ?? null;
+    const composer = await replyBoxFor(entry.el);
     if (!composer) return say('Не нашёл поле ответа: нажмите «Ответить» под комментарием и повторите');
-    insertText(composer, item.approvedText);
-    say('Ответ вставлен — проверьте и отправьте сами');
+    const outcome = await putReply(composer, item.approvedText);
+    if (outcome !== 'failed') return say('Ответ вставлен — проверьте и отправьте сами');
+    // Never a half-inserted reply: the field is as the site had it, the text is on the clipboard.
+    const copied = await copyText(doc, item.approvedText);
+    say(
+      copied
+        ? 'Поле ответа не приняло текст. Ответ скопирован: вставьте его в поле сами (Ctrl+V) и отправьте'
+        : 'Поле ответа не приняло текст, и скопировать его не удалось: скопируйте ответ из карточки сообщения',
+    );
+  }
+
+  /** The comment's nearest reply box: the one inside it first, then outward (a page can hold several). */
+  function nearestComposer(el: Element): HTMLElement | null {
+    for (let scope: Element | null = el; scope; scope = scope.parentElement) {
+      const found = adapter.composer?.(scope) ?? null;
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /**
+   * After «Ответить», the reply box that opened for this comment: the field the site focused, or
+   * one inside the comment; while neither shows (up to 3 s), the nearest box the page already had.
+   */
+  async function replyBoxFor(el: Element): Promise<HTMLElement | null> {
+    // The page's own clock: deps.now may be a test's fixed time.
+    const started = performance.now();
+    for (;;) {
+      // The site opens its reply box in response to the click; give it a frame to render.
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      const active = doc.activeElement as HTMLElement | null;
+      if (active && active !== doc.body && (adapter.composer?.(active.parentElement ?? doc) ?? null) === active) return active;
+      const nearest = nearestComposer(el);
+      if (nearest && el.contains(nearest)) return nearest;
+      const waited = performance.now() - started;
+      if ((nearest && waited > 600) || waited > 3000 || deps.signal.aborted) return nearest;
+    }
   }
 
   function onClick(event: Event) {

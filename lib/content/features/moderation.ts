@@ -74,7 +74,15 @@ export function moderation(deps: ModerationDeps) {
     const added = pendingFlags.filter((item) => item.el.isConnected);
     pendingFlags = [];
     for (const item of added) apply(item, item.el);
-    flagged.value = [...flagged.value, ...added];
+    // A comment the site drew anew (a virtualised list scrolled back) replaces its old entry: one
+    // entry a comment, so a deletion is logged once and the counts stay right on a long scroll.
+    const keys = new Map(added.map((item) => [item.key, item]));
+    const kept = flagged.value.filter((old) => {
+      const fresh = keys.get(old.key);
+      if (fresh && old.logged) fresh.logged = true;
+      return !fresh;
+    });
+    flagged.value = [...kept, ...added];
   }
 
   /** Every comment of this page, for re-evaluation when the settings or the allow-list change. */

@@ -12,6 +12,7 @@ import {
   parseOkComment,
   parseOkPost,
   okCommentTextElement,
+  okCommentCount,
 } from './parse';
 
 export const okAdapter: SiteAdapter = {
@@ -27,9 +28,11 @@ export const okAdapter: SiteAdapter = {
   deletedCommentId: okDeletedCommentId,
   replyControl: okReplyControl,
   commentTextElement: okCommentTextElement,
-  // OK removes a deleted comment's block: a flagged comment that disappears for good counts as deleted.
-  deletionLeavesPlaceholder: false,
+  // OK marks a deleted comment's block (`.comments_i.__deleted` with an undo stub, OKT), as VK keeps
+  // its placeholder: a block that leaves the page (a long list scrolled, a layer closed) is not deleted.
+  deletionLeavesPlaceholder: true,
   composer: okComposer,
+  commentCount: okCommentCount,
 };
 
 export { OK as OK_SELECTORS } from './selectors';

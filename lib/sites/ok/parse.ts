@@ -80,8 +80,8 @@ export function okCommentElements(root: ParentNode): Element[] {
 export function parseOkComment(el: Element, ctx: ParseContext): ParsedComment | null {
   const id = commentIdOf(el);
   const author = el.querySelector(OK.commentAuthor.css);
-  // A placeholder keeps its id but has no author: it is not a comment any more.
-  if (!id || !author) return null;
+  // A placeholder keeps its id but has no author, or is marked deleted: it is not a comment any more.
+  if (!id || !author || isMarkedDeleted(el)) return null;
 
   const href = author.getAttribute('href');
   const authorId = okIdFromHref(href);
@@ -110,8 +110,14 @@ export function parseOkComment(el: Element, ctx: ParseContext): ParsedComment | 
   };
 }
 
+function isMarkedDeleted(el: Element): boolean {
+  return el.matches(OK.deleted.css) || el.querySelector(OK.deleted.css) !== null;
+}
+
 export function isOkDeletedPlaceholder(el: Element): boolean {
-  if (!el.matches(OK.comment.css) || el.querySelector(OK.commentAuthor.css)) return false;
+  if (!el.matches(OK.comment.css)) return false;
+  if (isMarkedDeleted(el)) return true;
+  if (el.querySelector(OK.commentAuthor.css)) return false;
   return DELETED_TEXT.test(el.textContent ?? '');
 }
 
@@ -212,7 +218,7 @@ export function okExpectsComments(doc: Document, ctx?: ParseContext): boolean {
 }
 
 export function okCommentTextElement(commentEl: Element): Element | null {
-  return commentEl.querySelector(OK.commentText.css);
+  return commentEl.querySelector(OK.commentText.css) ?? commentEl.querySelector(OK.commentTextOld.css);
 }
 
 export function okReplyControl(commentEl: Element): Element | null {
@@ -221,4 +227,12 @@ export function okReplyControl(commentEl: Element): Element | null {
 
 export function okComposer(root: ParentNode): HTMLElement | null {
   return root.querySelector<HTMLElement>(OK.composer.css);
+}
+
+/** The site's own comment count on a topic page: the discussion block's data-count. */
+export function okCommentCount(doc: Document, ctx: ParseContext): number | null {
+  if (urlInfo(ctx.url)?.kind !== 'topic') return null;
+  const counter = doc.querySelector(OK.commentCounter.css);
+  const m = counter ? FIRST_NUMBER.exec(counter.getAttribute('data-count') ?? '') : null;
+  return m ? Number(m[0]) : null;
 }

@@ -50,22 +50,37 @@ export const OK = {
     'a.group-link',
   ]),
 
-  /** A comment. */
+  /**
+   * A comment, matched by its attributes inside the comments list: no public source shows a class
+   * of its own on the element that carries data-seen-params (research/markup-2026.md).
+   */
   comment: selector([
-    // topic layer: each comment block carries data-seen-params with its id
+    // topic layer: the list's hook blocks each hold one comment carrying data-seen-params (OKS)
+    '.comments_lst_cnt > [id^="hook_Block_"] > [data-seen-params]',
+    // any comment block in a comments list that carries both its id and its time (OKS, OKT)
+    '.comments_lst [data-seen-params][data-time]',
+    // the block as older fixtures and builds write it, wherever it sits
     '.comments_current[data-seen-params]',
   ]),
 
   /** The comment author's link and name. */
   commentAuthor: selector([
-    // topic layer
+    // topic layer (OKS, OKT)
     'a.comments_author-name',
+    // newer builds (AD)
+    'a.comments_current__header__main__author__name',
   ]),
 
-  /** The comment's full text (the visible part may be cut with «ещё»). */
+  /** The comment's full text (the visible part may be cut with «ещё»): read first. */
   commentText: selector([
-    // topic layer
+    // topic layer (OKS, AD)
     '.js-text-full',
+  ]),
+
+  /** The comment's text in older builds, read when there is no full text. */
+  commentTextOld: selector([
+    // older topic layers and photo layers (OKT)
+    '.comments_text',
   ]),
 
   /** The comment's visible date. */
@@ -92,6 +107,19 @@ export const OK = {
     '.comments_add-ceditable',
   ]),
 
+  /**
+   * What OK shows where a comment was deleted: the block marked deleted with an undo stub (OKT: an
+   * OK Selenium suite waits for `.comments_i.__deleted` and clicks `a.delete-stub_cancel`).
+   */
+  deleted: selector([
+    // the comment block marked deleted
+    '.comments_i.__deleted',
+    // the same marker on the block that carries data-seen-params
+    '[data-seen-params].__deleted',
+    // the undo stub
+    '.delete-stub',
+  ]),
+
   /** The list comments render into. */
   commentsLayout: selector([
     // topic layer
@@ -116,21 +144,29 @@ export const OK = {
  * test/unit/sites/selectors.test.ts. Kept apart from the table so it stays out of the content script.
  */
 export const OK_EXPECT: Record<keyof typeof OK, Readonly<Record<string, number>>> = {
-  post: { 'ok/topic.html': 1, 'ok/group-feed.html': 4, 'ok/topic-variants.html': 1 },
+  post: {
+    'ok/group-feed.html': 4, 'ok/topic-attributes.html': 1, 'ok/topic-variants.html': 1,
+    'ok/topic.html': 1,
+  },
   feedCard: { 'ok/group-feed.html': 4 },
-  postText: { 'ok/topic.html': 1, 'ok/group-feed.html': 4, 'ok/topic-variants.html': 1 },
-  postPublished: { 'ok/topic.html': 1, 'ok/topic-variants.html': 1 },
+  postText: {
+    'ok/group-feed.html': 4, 'ok/topic-attributes.html': 1, 'ok/topic-variants.html': 1,
+    'ok/topic.html': 1,
+  },
+  postPublished: { 'ok/topic-attributes.html': 1, 'ok/topic-variants.html': 1, 'ok/topic.html': 1 },
   postDate: { 'ok/group-feed.html': 4 },
-  postAuthorData: { 'ok/topic.html': 1, 'ok/topic-variants.html': 1 },
+  postAuthorData: { 'ok/topic-attributes.html': 1, 'ok/topic-variants.html': 1, 'ok/topic.html': 1 },
   postAuthorLink: { 'ok/group-feed.html': 4 },
-  comment: { 'ok/topic.html': 5, 'ok/topic-variants.html': 2 },
-  commentAuthor: { 'ok/topic.html': 5, 'ok/topic-variants.html': 2 },
-  commentText: { 'ok/topic.html': 5, 'ok/topic-variants.html': 2 },
-  commentDate: { 'ok/topic.html': 5, 'ok/topic-variants.html': 2 },
-  replyTarget: { 'ok/topic.html': 1, 'ok/topic-variants.html': 1 },
-  replyControl: { 'ok/topic.html': 5, 'ok/topic-variants.html': 2 },
-  composer: { 'ok/topic.html': 1, 'ok/topic-variants.html': 1 },
-  commentsLayout: { 'ok/topic.html': 1, 'ok/topic-variants.html': 1 },
-  commentCounter: { 'ok/topic.html': 1, 'ok/topic-variants.html': 1 },
+  comment: { 'ok/topic-attributes.html': 4, 'ok/topic-variants.html': 2, 'ok/topic.html': 5 },
+  commentAuthor: { 'ok/topic-attributes.html': 3, 'ok/topic-variants.html': 2, 'ok/topic.html': 5 },
+  commentText: { 'ok/topic-attributes.html': 2, 'ok/topic-variants.html': 2, 'ok/topic.html': 5 },
+  commentTextOld: { 'ok/topic-attributes.html': 1 },
+  commentDate: { 'ok/topic-attributes.html': 3, 'ok/topic-variants.html': 2, 'ok/topic.html': 5 },
+  replyTarget: { 'ok/topic-attributes.html': 1, 'ok/topic-variants.html': 1, 'ok/topic.html': 1 },
+  replyControl: { 'ok/topic-attributes.html': 3, 'ok/topic-variants.html': 2, 'ok/topic.html': 5 },
+  composer: { 'ok/topic-attributes.html': 1, 'ok/topic-variants.html': 1, 'ok/topic.html': 1 },
+  deleted: { 'ok/topic-attributes.html': 2 },
+  commentsLayout: { 'ok/topic-attributes.html': 1, 'ok/topic-variants.html': 1, 'ok/topic.html': 1 },
+  commentCounter: { 'ok/topic-attributes.html': 1, 'ok/topic-variants.html': 1, 'ok/topic.html': 1 },
   pageName: { 'ok/group-feed.html': 1 },
 };

@@ -12,6 +12,7 @@ import {
   vkPostElements,
   vkReplyControl,
   vkCommentTextElement,
+  vkCommentCount,
 } from './parse';
 
 export const vkAdapter: SiteAdapter = {
@@ -30,6 +31,7 @@ export const vkAdapter: SiteAdapter = {
   // VK keeps the comment element and swaps its content for «Комментарий удалён».
   deletionLeavesPlaceholder: true,
   composer: vkComposer,
+  commentCount: vkCommentCount,
 };
 
 export { VK as VK_SELECTORS } from './selectors';

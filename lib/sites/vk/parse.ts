@@ -6,6 +6,8 @@ import { VK } from './selectors';
 
 // Compiled once: these run for every comment of a 2,000-comment batch.
 const WALL_IN_PATH = /\/wall(-?\d+)_(\d+)/;
+/** Comments on photos and videos (the classic markup of their layers) link the item, not a wall post. */
+const ITEM_IN_PATH = /\/(wall|photo|video)(-?\d+)_(\d+)/;
 const USUAL_DATE_LINK = /^\/wall(-?\d+)_(\d+)\?reply=(\d+)(?:&thread=(\d+))?$/;
 const REPLY_PARAM = /[?&]reply=(\d+)/;
 const THREAD_PARAM = /[?&]thread=(\d+)/;
@@ -23,7 +25,9 @@ const PINNED_LABEL = /^Запись закреплена/;
 const AD_LABEL = /^(?:Реклама|Рекламная запись|Ad|Sponsored)$/;
 const DELETED_TEXT = /Комментарий удал[её]н|Comment deleted/;
 
-interface DateLink {
+export interface DateLink {
+  /** What the comment is on: a wall post, or a photo or a video in its layer. */
+  kind: 'wall' | 'photo' | 'video';
   owner: string;
   post: string;
   reply: string;
@@ -31,17 +35,32 @@ interface DateLink {
   href: string;
 }
 
-function readDateLink(a: Element | null): DateLink | null {
+/** A comment's date link read: wall owner, post, `reply=`, `thread=` (also m.vk.com's `item_date`). */
+export function readDateLink(a: Element | null): DateLink | null {
   const href = a?.getAttribute('href');
   if (!href) return null;
   // The usual shape in one step; anything else (other parameters, other order) the long way.
   const usual = USUAL_DATE_LINK.exec(href);
-  if (usual) return { owner: usual[1], post: usual[2], reply: usual[3], thread: usual[4] ?? null, href };
-  const wall = WALL_IN_PATH.exec(href);
+  if (usual) return { kind: 'wall', owner: usual[1], post: usual[2], reply: usual[3], thread: usual[4] ?? null, href };
+  const item = ITEM_IN_PATH.exec(href);
   const reply = REPLY_PARAM.exec(href);
-  if (!wall || !reply) return null;
+  if (!item || !reply) return null;
   const thread = href.includes('thread=') ? THREAD_PARAM.exec(href) : null;
-  return { owner: wall[1], post: wall[2], reply: reply[1], thread: thread ? thread[1] : null, href };
+  return { kind: item[1] as DateLink['kind'], owner: item[2], post: item[3], reply: reply[1], thread: thread ? thread[1] : null, href };
+}
+
+/**
+ * A comment's id from its date link: VK's own spelling on walls, `-123456_1002` (wall owner and
+ * comment number); on a photo or a video the item comes first, `photo-123456_457239017_89`, as
+ * their comments are numbered apart from the wall's.
+ */
+export function commentIdFrom(d: DateLink, reply = d.reply): string {
+  return d.kind === 'wall' ? `${d.owner}_${reply}` : `${d.kind}${d.owner}_${d.post}_${reply}`;
+}
+
+/** The post (or the photo, the video) a comment is on. */
+export function itemIdFrom(d: DateLink): string {
+  return d.kind === 'wall' ? `${d.owner}_${d.post}` : `${d.kind}${d.owner}_${d.post}`;
 }
 
 function dateLinkOf(el: Element): DateLink | null {
@@ -51,7 +70,7 @@ function dateLinkOf(el: Element): DateLink | null {
 /** VK's own spelling of a comment id: wall owner, underscore, comment number. */
 function commentIdOf(el: Element): string | null {
   const d = dateLinkOf(el);
-  return d ? `${d.owner}_${d.reply}` : null;
+  return d ? commentIdFrom(d) : null;
 }
 
 /** Numeric id from a profile path (/id111 → "111", /club5 → "-5"); null for short names. */
@@ -135,10 +154,10 @@ export function parseVkComment(el: Element, ctx: ParseContext): ParsedComment | 
   const dateEl = own(VK.commentDate.css);
   const date = readDateLink(dateEl);
   if (!date) return null;
-  const id = `${date.owner}_${date.reply}`;
+  const id = commentIdFrom(date);
 
   let parentId: string | null = null;
-  if (date.thread && date.thread !== date.reply) parentId = `${date.owner}_${date.thread}`;
+  if (date.thread && date.thread !== date.reply) parentId = commentIdFrom(date, date.thread);
   else if (!date.thread) {
     const parent = structuralParent(el);
     parentId = parent ? (commentIdOf(parent) ?? vkDeletedCommentId(parent, ctx)) : null;
@@ -162,12 +181,12 @@ export function parseVkComment(el: Element, ctx: ParseContext): ParsedComment | 
   return {
     site: 'vk',
     id,
-    postId: `${date.owner}_${date.post}`,
+    postId: itemIdFrom(date),
     parentId,
     authorId,
     authorName: lineText(nameEl) || null,
     authorUrl,
-    text: plainText(vkCommentTextElement(el, own)),
+    text: commentTextOf(vkCommentTextElement(el, own)),
     publishedAt: timeOf(dateEl, ctx),
     permalink: absoluteUrl(date.href, VK_ORIGIN),
     own: byOwner,
@@ -352,6 +371,22 @@ export function vkExpectsComments(doc: Document, ctx?: ParseContext): boolean {
   if (!isPost) return false;
   for (const counter of doc.querySelectorAll(VK.commentCounter.css)) if (countIn(counter) > 0) return true;
   return false;
+}
+
+/** The site's own comment count on a single-post page: the page's post's footer counter. */
+export function vkCommentCount(doc: Document, ctx: ParseContext): number | null {
+  const info = cachedUrlInfo(ctx.url);
+  if (info?.kind !== 'post') return null;
+  const post = [...doc.querySelectorAll(VK.post.css)].find((el) => postIdOf(el) === info.postId) ?? null;
+  const counter = (post ? ownQuery(post, VK.commentCounter.css, VK.postScope.css) : null) ?? doc.querySelector(VK.commentCounter.css);
+  return counter ? countIn(counter) : null;
+}
+
+/** The comment's words: the show-more text inside the text block when there is one, else the block. */
+function commentTextOf(block: Element | null): string {
+  if (!block) return '';
+  const inner = block.firstElementChild ? block.querySelector(VK.showMoreText.css) : null;
+  return plainText(inner ?? block);
 }
 
 /** `own`: the comment's querier when the caller has one already (parsing asks for several parts). */

@@ -55,6 +55,8 @@ export const VK = {
   postText: selector([
     // React UI: the show-more text inside the content container (comments use showmoretext-in too)
     '[data-testid="post-content-container"] [data-testid="showmoretext-in"]',
+    // React UI: the same block once the post is expanded («Показать ещё»), and on a post's own page (SB, AP, BN)
+    '[data-testid="post-content-container"] [data-testid="showmoretext-in-expanded"]',
     // classic markup
     '.wall_post_text',
   ]),
@@ -103,12 +105,23 @@ export const VK = {
     '.rel_date[time]',
   ]),
 
-  /** The comment's text. */
+  /** The comment's text: badges go right after it, highlights inside it. */
   commentText: selector([
     // React UI
     '[data-testid="comment-text"]',
     // classic markup
     '.wall_reply_text',
+  ]),
+
+  /**
+   * The text itself inside the React UI's comment text, collapsed or expanded: what is read when
+   * present, so nothing the site adds around it (a «Показать ещё» control) becomes the comment's words.
+   */
+  showMoreText: selector([
+    // React UI, collapsed
+    '[data-testid="showmoretext-in"]',
+    // React UI, expanded (SB, AP, BN)
+    '[data-testid="showmoretext-in-expanded"]',
   ]),
 
   /** The comment author's name. */
@@ -196,69 +209,91 @@ export const VK = {
  */
 export const VK_EXPECT: Record<keyof typeof VK, Readonly<Record<string, number>>> = {
   post: {
-    'vk/new-ui-post.html': 1, 'vk/new-ui-wall.html': 9, 'vk/classic-wall.html': 3,
-    'vk/new-ui-post-flat.html': 1, 'vk/deleted-comment.html': 1, 'vk/classic-wall-extras.html': 4,
+    'vk/classic-wall-extras.html': 4, 'vk/classic-wall.html': 3, 'vk/deleted-comment.html': 1,
+    'vk/new-ui-post-expanded.html': 1, 'vk/new-ui-post-flat.html': 1, 'vk/new-ui-post.html': 1,
+    'vk/new-ui-wall.html': 9, 'vk/photo-layer.html': 1,
   },
-  repostCopy: { 'vk/new-ui-wall.html': 1, 'vk/classic-wall-extras.html': 1 },
+  repostCopy: { 'vk/classic-wall-extras.html': 1, 'vk/new-ui-wall.html': 1 },
   postScope: {
-    'vk/new-ui-post.html': 1, 'vk/new-ui-wall.html': 9, 'vk/classic-wall.html': 3,
-    'vk/new-ui-post-flat.html': 1, 'vk/deleted-comment.html': 1, 'vk/classic-wall-extras.html': 5,
+    'vk/classic-wall-extras.html': 5, 'vk/classic-wall.html': 3, 'vk/deleted-comment.html': 1,
+    'vk/new-ui-post-expanded.html': 1, 'vk/new-ui-post-flat.html': 1, 'vk/new-ui-post.html': 1,
+    'vk/new-ui-wall.html': 9, 'vk/photo-layer.html': 1,
   },
   postAuthor: {
-    'vk/new-ui-post.html': 1, 'vk/new-ui-wall.html': 9, 'vk/classic-wall.html': 3,
-    'vk/new-ui-post-flat.html': 1, 'vk/deleted-comment.html': 1, 'vk/classic-wall-extras.html': 4,
+    'vk/classic-wall-extras.html': 4, 'vk/classic-wall.html': 3, 'vk/deleted-comment.html': 1,
+    'vk/new-ui-post-expanded.html': 1, 'vk/new-ui-post-flat.html': 1, 'vk/new-ui-post.html': 1,
+    'vk/new-ui-wall.html': 9, 'vk/photo-layer.html': 1,
   },
   postDate: {
-    'vk/new-ui-post.html': 1, 'vk/new-ui-wall.html': 9, 'vk/classic-wall.html': 3,
-    'vk/new-ui-post-flat.html': 1, 'vk/deleted-comment.html': 1, 'vk/classic-wall-extras.html': 4,
+    'vk/classic-wall-extras.html': 4, 'vk/classic-wall.html': 3, 'vk/deleted-comment.html': 1,
+    'vk/new-ui-post-expanded.html': 1, 'vk/new-ui-post-flat.html': 1, 'vk/new-ui-post.html': 1,
+    'vk/new-ui-wall.html': 9, 'vk/photo-layer.html': 1,
   },
   postText: {
-    'vk/new-ui-post.html': 1, 'vk/new-ui-wall.html': 9, 'vk/classic-wall.html': 3,
-    'vk/new-ui-post-flat.html': 1, 'vk/deleted-comment.html': 1, 'vk/classic-wall-extras.html': 5,
+    'vk/classic-wall-extras.html': 5, 'vk/classic-wall.html': 3, 'vk/deleted-comment.html': 1,
+    'vk/new-ui-post-expanded.html': 1, 'vk/new-ui-post-flat.html': 1, 'vk/new-ui-post.html': 1,
+    'vk/new-ui-wall.html': 9, 'vk/photo-layer.html': 1,
   },
   pinned: { 'vk/classic-wall-extras.html': 1 },
   ad: { 'vk/classic-wall-extras.html': 1 },
   comment: {
-    'vk/new-ui-post.html': 7, 'vk/classic-wall.html': 4,
-    'vk/new-ui-post-flat.html': 7, 'vk/deleted-comment.html': 4,
+    'vk/classic-wall.html': 4, 'vk/deleted-comment.html': 4, 'vk/new-ui-post-expanded.html': 7,
+    'vk/new-ui-post-flat.html': 7, 'vk/new-ui-post.html': 7, 'vk/photo-layer.html': 3,
   },
-  classicThread: { 'vk/classic-wall.html': 1, 'vk/deleted-comment.html': 1 },
+  classicThread: { 'vk/classic-wall.html': 1, 'vk/deleted-comment.html': 1, 'vk/photo-layer.html': 1 },
   commentDate: {
-    'vk/new-ui-post.html': 7, 'vk/classic-wall.html': 4,
-    'vk/new-ui-post-flat.html': 6, 'vk/deleted-comment.html': 3,
+    'vk/classic-wall.html': 4, 'vk/deleted-comment.html': 3, 'vk/new-ui-post-expanded.html': 7,
+    'vk/new-ui-post-flat.html': 6, 'vk/new-ui-post.html': 7, 'vk/photo-layer.html': 3,
   },
-  relTime: { 'vk/classic-wall.html': 3, 'vk/deleted-comment.html': 2, 'vk/classic-wall-extras.html': 2 },
+  relTime: {
+    'vk/classic-wall-extras.html': 2, 'vk/classic-wall.html': 3, 'vk/deleted-comment.html': 2,
+    'vk/photo-layer.html': 2,
+  },
   commentText: {
-    'vk/new-ui-post.html': 7, 'vk/classic-wall.html': 4,
-    'vk/new-ui-post-flat.html': 6, 'vk/deleted-comment.html': 3,
+    'vk/classic-wall.html': 4, 'vk/deleted-comment.html': 3, 'vk/new-ui-post-expanded.html': 7,
+    'vk/new-ui-post-flat.html': 6, 'vk/new-ui-post.html': 7, 'vk/photo-layer.html': 3,
+  },
+  showMoreText: {
+    'vk/new-ui-post-expanded.html': 8, 'vk/new-ui-post-flat.html': 7, 'vk/new-ui-post.html': 8,
+    'vk/new-ui-wall.html': 9,
   },
   commentAuthorName: {
-    'vk/new-ui-post.html': 7, 'vk/classic-wall.html': 4,
-    'vk/new-ui-post-flat.html': 6, 'vk/deleted-comment.html': 3,
+    'vk/classic-wall.html': 4, 'vk/deleted-comment.html': 3, 'vk/new-ui-post-expanded.html': 7,
+    'vk/new-ui-post-flat.html': 6, 'vk/new-ui-post.html': 7, 'vk/photo-layer.html': 3,
   },
   commentAuthorLink: {
-    'vk/new-ui-post.html': 7, 'vk/classic-wall.html': 4,
-    'vk/new-ui-post-flat.html': 6, 'vk/deleted-comment.html': 3,
+    'vk/classic-wall.html': 4, 'vk/deleted-comment.html': 3, 'vk/new-ui-post-expanded.html': 7,
+    'vk/new-ui-post-flat.html': 6, 'vk/new-ui-post.html': 7, 'vk/photo-layer.html': 3,
   },
   replyControl: {
-    'vk/new-ui-post.html': 7, 'vk/classic-wall.html': 4,
-    'vk/new-ui-post-flat.html': 6, 'vk/deleted-comment.html': 3,
+    'vk/classic-wall.html': 4, 'vk/deleted-comment.html': 3, 'vk/new-ui-post-expanded.html': 7,
+    'vk/new-ui-post-flat.html': 6, 'vk/new-ui-post.html': 7, 'vk/photo-layer.html': 3,
   },
   composer: {
-    'vk/new-ui-post.html': 1, 'vk/classic-wall.html': 1,
-    'vk/new-ui-post-flat.html': 1, 'vk/deleted-comment.html': 1,
+    'vk/classic-wall.html': 1, 'vk/deleted-comment.html': 1, 'vk/new-ui-post-expanded.html': 1,
+    'vk/new-ui-post-flat.html': 1, 'vk/new-ui-post.html': 1,
   },
   commentsLayout: {
-    'vk/new-ui-post.html': 1, 'vk/classic-wall.html': 1,
-    'vk/new-ui-post-flat.html': 1, 'vk/deleted-comment.html': 1,
+    'vk/classic-wall.html': 1, 'vk/deleted-comment.html': 1, 'vk/new-ui-post-expanded.html': 1,
+    'vk/new-ui-post-flat.html': 1, 'vk/new-ui-post.html': 1, 'vk/photo-layer.html': 1,
   },
   commentCounter: {
-    'vk/new-ui-post.html': 1, 'vk/new-ui-wall.html': 1, 'vk/classic-wall.html': 2,
-    'vk/new-ui-post-flat.html': 1, 'vk/deleted-comment.html': 1, 'vk/classic-wall-extras.html': 1,
+    'vk/classic-wall-extras.html': 1, 'vk/classic-wall.html': 2, 'vk/deleted-comment.html': 1,
+    'vk/new-ui-post-expanded.html': 1, 'vk/new-ui-post-flat.html': 1, 'vk/new-ui-post.html': 1,
+    'vk/new-ui-wall.html': 1,
   },
   deleted: { 'vk/deleted-comment.html': 1 },
-  pageName: { 'vk/new-ui-wall.html': 1, 'vk/classic-wall.html': 1, 'vk/classic-wall-extras.html': 1 },
-  ownerLink: { 'vk/classic-wall.html': 3, 'vk/deleted-comment.html': 1, 'vk/classic-wall-extras.html': 3 },
-  canonical: { 'vk/new-ui-post.html': 1, 'vk/new-ui-wall.html': 1, 'vk/new-ui-post-flat.html': 1 },
+  pageName: {
+    'vk/classic-wall-extras.html': 1, 'vk/classic-wall.html': 1, 'vk/new-ui-wall.html': 1,
+    'vk/photo-layer.html': 1,
+  },
+  ownerLink: {
+    'vk/classic-wall-extras.html': 3, 'vk/classic-wall.html': 3, 'vk/deleted-comment.html': 1,
+    'vk/photo-layer.html': 1,
+  },
+  canonical: {
+    'vk/new-ui-post-expanded.html': 1, 'vk/new-ui-post-flat.html': 1, 'vk/new-ui-post.html': 1,
+    'vk/new-ui-wall.html': 1,
+  },
   appLink: { 'vk/new-ui-wall.html': 1 },
 };

@@ -8,7 +8,7 @@ import { imports, root } from '../imports';
  * extension pages; the measured size is in the README (npm run bench).
  */
 describe('content scripts stay light', () => {
-  it.each(['entrypoints/vk.content/index.ts', 'entrypoints/ok.content/index.ts'])('%s', (file) => {
+  it.each(['entrypoints/vk.content/index.ts', 'entrypoints/mvk.content/index.ts', 'entrypoints/ok.content/index.ts'])('%s', (file) => {
     const modules = [...imports(resolve(root, file))];
     // @preact/signals (the Preact integration) too: the panel reads signals through components/useValue.ts.
     for (const heavy of ['zod', 'dexie', 'date-fns', '@date-fns/tz', '@preact/signals']) expect(modules).not.toContain(heavy);

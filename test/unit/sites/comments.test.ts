@@ -63,6 +63,67 @@ const EXPECTED: Record<string, Row[]> = {
     { id: '-123456_2105', postId: '-123456_2101', parentId: null, authorId: '444', authorName: 'Николай', authorUrl: 'https://vk.com/id444',
       text: 'Смотрите: <img src=x onerror=alert(1)> </div> — это просто текст', publishedAt: omsk('2025-05-06 23:50'), permalink: vk('-123456_2101', '2105'), own: false },
   ],
+  // the React UI with expanded texts and the 2025–26 date forms
+  'vk/new-ui-post-expanded.html': [
+    { id: '-123456_1202', postId: '-123456_1201', parentId: null, authorId: '111', authorName: 'Иван Петров', authorUrl: 'https://vk.com/id111',
+      text: 'Хотел бы записаться на среду.\nНо телефон горячей линии всё время занят, а на сайте записи нет.', publishedAt: omsk('2025-05-06 18:00'), permalink: vk('-123456_1201', '1202'), own: false },
+    { id: '-123456_1203', postId: '-123456_1201', parentId: '-123456_1202', authorId: '-123456', authorName: 'Администрация города', authorUrl: 'https://vk.com/gov_city',
+      text: 'Иван, запишем вас сами: напишите номер в сообщения сообщества.', publishedAt: omsk('2025-05-07 12:48'), permalink: vk('-123456_1201', '1203', '1202'), own: true },
+    { id: '-123456_1204', postId: '-123456_1201', parentId: null, authorId: '222', authorName: 'Анна С.', authorUrl: 'https://vk.com/anna.s',
+      text: 'А в субботу приём будет?', publishedAt: omsk('2025-04-30 13:00'), permalink: vk('-123456_1201', '1204'), own: false },
+    // «вчера» without a time: the start of yesterday
+    { id: '-123456_1205', postId: '-123456_1201', parentId: null, authorId: '333', authorName: 'Сергей К.', authorUrl: 'https://vk.com/id333',
+      text: 'Спасибо за график.', publishedAt: omsk('2025-05-06 00:00'), permalink: vk('-123456_1201', '1205'), own: false },
+    { id: '-123456_1206', postId: '-123456_1201', parentId: null, authorId: '444', authorName: 'Мария Л.', authorUrl: 'https://vk.com/id444',
+      text: 'А можно записаться онлайн?', publishedAt: omsk('2025-05-07 12:59'), permalink: vk('-123456_1201', '1206'), own: false },
+    { id: '-123456_1207', postId: '-123456_1201', parentId: null, authorId: '555', authorName: 'Ольга Миронова', authorUrl: 'https://vk.com/id555',
+      text: 'В прошлом году тоже так было.', publishedAt: omsk('2024-08-29 16:45'), permalink: vk('-123456_1201', '1207'), own: false },
+    { id: '-123456_1208', postId: '-123456_1201', parentId: null, authorId: '888', authorName: 'Пётр Старый', authorUrl: 'https://vk.com/id888',
+      text: 'Очень старый комментарий.', publishedAt: omsk('2014-10-30 00:00'), permalink: vk('-123456_1201', '1208'), own: false },
+  ],
+  // comments in a photo's layer (classic markup): numbered apart from the wall's, so the photo comes first
+  'vk/photo-layer.html': [
+    { id: 'photo-123456_457239017_89', postId: 'photo-123456_457239017', parentId: null, authorId: '111', authorName: 'Иван Петров', authorUrl: 'https://vk.com/id111',
+      text: 'Красивое фото! А где это снято?', publishedAt: 1746597600 * 1000, permalink: 'https://vk.com/photo-123456_457239017?reply=89', own: false },
+    { id: 'photo-123456_457239017_91', postId: 'photo-123456_457239017', parentId: 'photo-123456_457239017_89', authorId: '-123456', authorName: 'Администрация города', authorUrl: 'https://vk.com/gov_city',
+      text: 'Иван, это набережная Тухачевского.', publishedAt: omsk('2025-05-07 12:55'), permalink: 'https://vk.com/photo-123456_457239017?reply=91&thread=89', own: true },
+    { id: 'photo-123456_457239017_90', postId: 'photo-123456_457239017', parentId: null, authorId: '444', authorName: 'Потолки Омск', authorUrl: 'https://vk.com/id444',
+      text: 'Натяжные потолки за один день! Скидка 40%, пишите в лс или звоните 8 913 555-12-34', publishedAt: omsk('2025-05-06 18:00'), permalink: 'https://vk.com/photo-123456_457239017?reply=90', own: false },
+  ],
+  // m.vk.com: the same ids and addresses as vk.com
+  'mvk/post.html': [
+    { id: '-123456_1302', postId: '-123456_1301', parentId: null, authorId: '111', authorName: 'Иван Петров', authorUrl: 'https://vk.com/id111',
+      text: 'Когда включат свет на Лермонтова, 12? Третий день без света.', publishedAt: omsk('2025-05-06 14:05'), permalink: vk('-123456_1301', '1302'), own: false },
+    // signed with a short name: the author id comes from «Ответить»'s Replies.replyTo(…, uid)
+    { id: '-123456_1303', postId: '-123456_1301', parentId: '-123456_1302', authorId: '-123456', authorName: 'Администрация города', authorUrl: 'https://vk.com/gov_city',
+      text: 'Иван, аварийная бригада выехала, свет дадут сегодня.', publishedAt: omsk('2025-05-06 18:00'), permalink: vk('-123456_1301', '1303', '1302'), own: true },
+    // no thread= in its date link: the parent is the RepliesThread's root
+    { id: '-123456_1304', postId: '-123456_1301', parentId: '-123456_1302', authorId: '333', authorName: 'Сергей К.', authorUrl: 'https://vk.com/id333',
+      text: 'Да вы там все ох*ели, сколько можно ждать', publishedAt: omsk('2025-05-07 12:55'), permalink: vk('-123456_1301', '1304'), own: false },
+    { id: '-123456_1305', postId: '-123456_1301', parentId: null, authorId: '444', authorName: 'Потолки Омск', authorUrl: 'https://vk.com/id444',
+      text: 'Натяжные потолки за один день! Скидка 40%, пишите в лс или звоните 8 913 555-12-34', publishedAt: omsk('2024-08-29 16:45'), permalink: vk('-123456_1301', '1305'), own: false },
+    { id: '-123456_1307', postId: '-123456_1301', parentId: null, authorId: '555', authorName: 'Ольга Миронова', authorUrl: 'https://vk.com/olga.m',
+      text: 'Спасибо, что предупредили\nзаранее 👍', publishedAt: omsk('2025-05-07 12:59'), permalink: vk('-123456_1301', '1307'), own: false },
+    { id: '-123456_1308', postId: '-123456_1301', parentId: null, authorId: '666', authorName: 'Дмитрий', authorUrl: 'https://vk.com/id666',
+      text: 'Глава района — бездарь и вор, дебилы одни в администрации', publishedAt: omsk('2025-05-06 00:00'), permalink: vk('-123456_1301', '1308'), own: false },
+    // its thread sits inside the root's item
+    { id: '-123456_1309', postId: '-123456_1301', parentId: '-123456_1308', authorId: '222', authorName: 'Пётр', authorUrl: 'https://vk.com/id222',
+      text: 'Не согласен, ремонт на Мира сделали быстро.', publishedAt: omsk('2025-05-07 13:00'), permalink: vk('-123456_1301', '1309'), own: false },
+    { id: '-123456_1310', postId: '-123456_1301', parentId: null, authorId: '888', authorName: 'Пётр Старый', authorUrl: 'https://vk.com/id888',
+      text: 'Старый комментарий из архива.', publishedAt: omsk('2014-10-30 00:00'), permalink: vk('-123456_1301', '1310'), own: false },
+  ],
+  'mvk/wall.html': [],
+  // OK comments matched by their attributes alone
+  'ok/topic-attributes.html': [
+    { id: '155000000020_921', postId: '155000000020', parentId: null, authorId: '590000000021', authorName: 'Галина Петровна', authorUrl: 'https://ok.ru/profile/590000000021',
+      text: 'Когда отремонтируют крышу в доме на Гагарина, 5?', publishedAt: 1746590400000, permalink: 'https://ok.ru/group/70000001234567/topic/155000000020', own: false },
+    // the newer author link
+    { id: '155000000020_922', postId: '155000000020', parentId: '155000000020_921', authorId: '70000001234567', authorName: 'Администрация города', authorUrl: 'https://ok.ru/group/70000001234567',
+      text: 'Галина Петровна, ремонт крыши на Гагарина, 5 начнётся 15 мая.', publishedAt: 1746595800000, permalink: 'https://ok.ru/group/70000001234567/topic/155000000020', own: true },
+    // no data-time, the older text block
+    { id: '155000000020_923', postId: '155000000020', parentId: null, authorId: '590000000023', authorName: 'Виктор', authorUrl: 'https://ok.ru/profile/590000000023',
+      text: 'А в доме на Мира, 3\nкогда?', publishedAt: omsk('2025-05-06 18:20'), permalink: 'https://ok.ru/group/70000001234567/topic/155000000020', own: false },
+  ],
   'ok/topic.html': [
     { id: '155000000001_901', postId: '155000000001', parentId: null, authorId: '590000000001', authorName: 'Мария Иванова', authorUrl: 'https://ok.ru/profile/590000000001',
       text: 'Куда записаться, если не дозвониться по телефону?', publishedAt: 1746518700000, permalink: 'https://ok.ru/group/70000001234567/topic/155000000001', own: false },
@@ -90,6 +151,8 @@ const EXPECTED: Record<string, Row[]> = {
 const PLACEHOLDERS: Record<string, string[]> = {
   'vk/new-ui-post-flat.html': ['-123456_1105'],
   'vk/deleted-comment.html': ['-123456_2103'],
+  'mvk/post.html': ['-123456_1306'],
+  'ok/topic-attributes.html': ['155000000020_924'],
 };
 
 describe.each(fixtureNames())('comments on %s', (name) => {
@@ -183,6 +246,7 @@ describe('VK thread parent without thread= in the date link', () => {
     ['vk/new-ui-post-flat.html', { '-123456_1103': '-123456_1102', '-123456_1104': '-123456_1102', '-123456_1107': '-123456_1106' }],
     ['vk/classic-wall.html', { '-123456_2003': '-123456_2002' }],
     ['vk/deleted-comment.html', { '-123456_2104': '-123456_2102' }],
+    ['vk/photo-layer.html', { 'photo-123456_457239017_91': 'photo-123456_457239017_89' }],
   ])('%s: parents come from the layout', (fixture, parents) => {
     const doc = loadFixture(fixture);
     strip(doc);
@@ -195,5 +259,28 @@ describe('VK thread parent without thread= in the date link', () => {
         .map((c) => [c!.id, c!.parentId]),
     );
     expect(replies).toEqual(parents);
+  });
+});
+
+describe('OK comments by their attributes, not by the comments_current class', () => {
+  it.each(['ok/topic.html', 'ok/topic-variants.html', 'ok/topic-attributes.html'])('%s without the class reads the same', (fixture) => {
+    const ctx = contextFor(fixture);
+    const adapter = adapterFor(ctx.url)!;
+    const read = (doc: Document) => adapter.commentElements(doc).map((el) => adapter.parseComment(el, ctx));
+    const doc = loadFixture(fixture);
+    const before = read(doc);
+    for (const el of doc.querySelectorAll('.comments_current')) el.classList.remove('comments_current');
+    expect(doc.querySelectorAll('.comments_current[data-seen-params]')).toHaveLength(0);
+    expect(read(doc)).toEqual(before);
+    expect(before.length).toBeGreaterThan(0);
+  });
+
+  it('reads the newer author link where the older one is missing', () => {
+    const doc = loadFixture('ok/topic.html');
+    for (const a of doc.querySelectorAll('a.comments_author-name')) a.className = 'comments_current__header__main__author__name';
+    const ctx = contextFor('ok/topic.html');
+    const adapter = adapterFor(ctx.url)!;
+    const authors = adapter.commentElements(doc).map((el) => adapter.parseComment(el, ctx)?.authorName);
+    expect(authors).toEqual(['Мария Иванова', 'Администрация города', 'Олег', 'Займы Онлайн', 'Людмила']);
   });
 });

@@ -6,7 +6,7 @@ export const FIXTURES_DIR = join(__dirname, '../../fixtures');
 
 /** Every fixture as "site/file.html". */
 export function fixtureNames(): string[] {
-  return ['vk', 'ok'].flatMap((site) =>
+  return ['vk', 'mvk', 'ok'].flatMap((site) =>
     readdirSync(join(FIXTURES_DIR, site))
       .filter((f) => f.endsWith('.html'))
       .map((f) => `${site}/${f}`),
@@ -28,6 +28,11 @@ export const PAGES: Record<string, { url: string; now: number }> = {
   'vk/classic-wall.html': { url: 'https://vk.com/public123456', now: Date.parse('2025-05-07T13:00:00+06:00') },
   'vk/classic-wall-extras.html': { url: 'https://vk.com/dgh_city', now: Date.parse('2025-05-13T10:00:00+06:00') },
   'vk/deleted-comment.html': { url: 'https://vk.com/wall-123456_2101', now: Date.parse('2025-05-07T13:00:00+06:00') },
+  'vk/new-ui-post-expanded.html': { url: 'https://vk.com/wall-123456_1201', now: Date.parse('2025-05-07T13:00:00+06:00') },
+  'vk/photo-layer.html': { url: 'https://vk.com/club123456?z=photo-123456_457239017%2Falbum-123456_00', now: Date.parse('2025-05-07T13:00:00+06:00') },
+  'mvk/post.html': { url: 'https://m.vk.com/wall-123456_1301', now: Date.parse('2025-05-07T13:00:00+06:00') },
+  'mvk/wall.html': { url: 'https://m.vk.com/club123456', now: Date.parse('2025-05-13T10:00:00+06:00') },
+  'ok/topic-attributes.html': { url: 'https://ok.ru/group/70000001234567/topic/155000000020', now: Date.parse('2025-05-07T13:00:00+06:00') },
   'ok/topic.html': { url: 'https://ok.ru/group/70000001234567/topic/155000000001', now: Date.parse('2025-05-07T13:00:00+06:00') },
   'ok/topic-variants.html': { url: 'https://ok.ru/gorodomsk/topic/155000000010', now: Date.parse('2025-05-07T13:00:00+06:00') },
   'ok/group-feed.html': { url: 'https://ok.ru/group/70000001234567', now: Date.parse('2025-05-13T10:00:00+06:00') },

@@ -13,6 +13,13 @@ const PAGES: Record<string, PageInfo> = {
   // served at a short name: the owner id comes from the page's own posts
   'vk/classic-wall-extras.html': { site: 'vk', url: 'https://vk.com/dgh_city', kind: 'wall', ownerId: '-123456', name: 'Департамент городского хозяйства', ownerUrl: 'https://vk.com/dgh_city', postId: null },
   'vk/deleted-comment.html': { site: 'vk', url: 'https://vk.com/wall-123456_2101', kind: 'post', ownerId: '-123456', name: 'Департамент городского хозяйства', ownerUrl: 'https://vk.com/dgh_city', postId: '-123456_2101' },
+  'vk/new-ui-post-expanded.html': { site: 'vk', url: 'https://vk.com/wall-123456_1201', kind: 'post', ownerId: '-123456', name: 'Администрация города', ownerUrl: 'https://vk.com/gov_city', postId: '-123456_1201' },
+  // m.vk.com: the page's address on vk.com; the name from the owner's post (the title is the post's words)
+  'mvk/post.html': { site: 'vk', url: 'https://vk.com/wall-123456_1301', kind: 'post', ownerId: '-123456', name: 'Администрация города', ownerUrl: 'https://vk.com/gov_city', postId: '-123456_1301' },
+  'mvk/wall.html': { site: 'vk', url: 'https://vk.com/club123456', kind: 'wall', ownerId: '-123456', name: 'Администрация города', ownerUrl: 'https://vk.com/gov_city', postId: null },
+  'ok/topic-attributes.html': { site: 'ok', url: 'https://ok.ru/group/70000001234567/topic/155000000020', kind: 'topic', ownerId: '70000001234567', name: 'Администрация города', ownerUrl: 'https://ok.ru/group/70000001234567', postId: '155000000020' },
+  // a photo's layer over the wall: the page is still the wall
+  'vk/photo-layer.html': { site: 'vk', url: 'https://vk.com/club123456', kind: 'wall', ownerId: '-123456', name: 'Администрация города', ownerUrl: 'https://vk.com/gov_city', postId: null },
   'ok/topic.html': { site: 'ok', url: 'https://ok.ru/group/70000001234567/topic/155000000001', kind: 'topic', ownerId: '70000001234567', name: 'Администрация города', ownerUrl: 'https://ok.ru/group/70000001234567', postId: '155000000001' },
   // served at a short name: the owner id comes from the topic's author block
   'ok/topic-variants.html': { site: 'ok', url: 'https://ok.ru/gorodomsk/topic/155000000010', kind: 'topic', ownerId: '70000001234567', name: 'Администрация города', ownerUrl: 'https://ok.ru/gorodomsk', postId: '155000000010' },
@@ -58,6 +65,26 @@ const POSTS: Record<string, Row[]> = {
   ],
   'vk/deleted-comment.html': [
     { id: '-123456_2101', ...DGH, ...plain, publishedAt: 1746594000000, text: 'Отключение света на улице Лермонтова\nс 10:00 до 14:00.' },
+  ],
+  // the expanded text (showmoretext-in-expanded) is read like the collapsed one
+  'vk/new-ui-post-expanded.html': [
+    { id: '-123456_1201', ...GOV, ...plain, publishedAt: omsk('2025-05-07 09:10'),
+      text: 'График приёма граждан в мае.\nПонедельник и среда — с 9:00 до 13:00, пятница — с 14:00 до 17:00. Запись по телефону горячей линии.' },
+  ],
+  'mvk/post.html': [
+    { id: '-123456_1301', ...GOV, ...plain, publishedAt: omsk('2025-05-07 08:00'), text: 'Плановое отключение электроэнергии на улице Лермонтова\n8 мая с 10:00 до 16:00.' },
+  ],
+  'mvk/wall.html': [
+    { id: '-123456_1012', ...GOV, ...plain, publishedAt: omsk('2025-05-13 09:10'), text: 'Приём граждан переносится на четверг.' },
+    { id: '-123456_1011', ...GOV, ...plain, publishedAt: omsk('2025-05-12 15:00'), text: 'Итоги субботника в сквере Дружбы.' },
+    { id: '-99999_77', ownerId: '-99999', authorId: '-99999', authorName: 'Магазин техники', ...plain, foreign: true, publishedAt: null, text: 'Скидки на телевизоры до 50%' },
+    { id: '-123456_1004', ...GOV, ...plain, publishedAt: omsk('2025-05-06 10:00'), text: 'Опрос: где поставить новую детскую площадку?' },
+  ],
+  'ok/topic-attributes.html': [
+    { id: '155000000020', ...OKG, ...plain, publishedAt: omsk('2025-05-06 08:00'), text: 'Капитальный ремонт крыш: график на май.' },
+  ],
+  'vk/photo-layer.html': [
+    { id: '-123456_1020', ...GOV, ...plain, publishedAt: 1746590400000, text: 'Фотоотчёт с открытия набережной.' },
   ],
   'ok/topic.html': [
     { id: '155000000001', ...OKG, ...plain, publishedAt: Date.parse('2025-05-05T10:00:00+06:00'),

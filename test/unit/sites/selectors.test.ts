@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MVK, MVK_EXPECT } from '@/lib/sites/mvk/selectors';
 import { OK, OK_EXPECT } from '@/lib/sites/ok/selectors';
 import type { Selector } from '@/lib/sites/selectors';
 import { VK, VK_EXPECT } from '@/lib/sites/vk/selectors';
@@ -7,6 +8,7 @@ import { fixtureNames, loadFixture } from './fixtures';
 const TABLES: Record<string, Record<string, Selector & { expect: Readonly<Record<string, number>> }>> = {
   vk: Object.fromEntries(Object.entries(VK).map(([k, v]) => [k, { ...v, expect: VK_EXPECT[k as keyof typeof VK] }])),
   ok: Object.fromEntries(Object.entries(OK).map(([k, v]) => [k, { ...v, expect: OK_EXPECT[k as keyof typeof OK] }])),
+  mvk: Object.fromEntries(Object.entries(MVK).map(([k, v]) => [k, { ...v, expect: MVK_EXPECT[k as keyof typeof MVK] }])),
 };
 // A hashed CSS-module suffix such as `vkitComment__info--k1`: changes with every VK build.
 const HASHED_CLASS = /\.[\w-]+--[\w]+/;

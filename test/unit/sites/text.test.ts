@@ -58,12 +58,20 @@ describe('reply box helpers', () => {
     ['vk/deleted-comment.html', '#reply_field-123456_2101'],
     ['ok/topic.html', '#field_1'],
     ['ok/topic-variants.html', '#field_2'],
+    ['ok/topic-attributes.html', '#field_3'],
+    ['vk/new-ui-post-expanded.html', '[data-testid="content-editable-input"]'],
   ])('%s: the composer is the contenteditable comment input', (fixture, expected) => {
     const doc = loadFixture(fixture);
     const adapter = adapterFor(contextFor(fixture).url)!;
     const composer = adapter.composer!(doc);
     expect(composer).toBe(doc.querySelector(expected));
     expect(composer?.getAttribute('contenteditable')).toBe('true');
+  });
+
+  it('mvk/post.html: the composer is the reply form\'s textarea, not the search box', () => {
+    const doc = loadFixture('mvk/post.html');
+    const composer = adapterFor(contextFor('mvk/post.html').url)!.composer!(doc);
+    expect(composer).toBe(doc.querySelector('.RepliesForm textarea[name="message"]'));
   });
 
   it('finds the composer of a given post', () => {
@@ -78,6 +86,7 @@ describe('reply box helpers', () => {
     ['vk/new-ui-wall.html'],
     ['vk/classic-wall-extras.html'],
     ['ok/group-feed.html'],
+    ['mvk/wall.html'],
   ])('%s has no composer', (fixture) => {
     expect(adapterFor(contextFor(fixture).url)!.composer!(loadFixture(fixture))).toBeNull();
   });
@@ -97,11 +106,15 @@ describe('comment text element', () => {
     ['vk/new-ui-post.html', 'https://vk.com/wall-123456_1001'],
     ['vk/classic-wall.html', 'https://vk.com/public123456'],
     ['ok/topic.html', 'https://ok.ru/group/70000001234567/topic/155000000001'],
+    ['ok/topic-attributes.html', 'https://ok.ru/group/70000001234567/topic/155000000020'],
+    ['vk/new-ui-post-expanded.html', 'https://vk.com/wall-123456_1201'],
+    ['mvk/post.html', 'https://m.vk.com/wall-123456_1301'],
   ])('%s: holds exactly the parsed text, never a nested reply\'s', (fixture, url) => {
     const doc = loadFixture(fixture);
     const adapter = adapterFor(url)!;
     const ctx = contextFor(fixture);
     for (const el of adapter.commentElements(doc)) {
+      if (!adapter.parseComment(el, ctx)) continue;
       const textEl = adapter.commentTextElement!(el)!;
       expect(plainText(textEl)).toBe(adapter.parseComment(el, ctx)!.text);
       expect(adapter.commentElements(doc).filter((c) => c.contains(textEl)).at(-1)).toBe(el);
@@ -109,14 +122,60 @@ describe('comment text element', () => {
   });
 });
 
-describe('OK deleted placeholder (should OK ever leave one)', () => {
+describe('OK deleted placeholder', () => {
+  const adapter = adapterFor('https://ok.ru/group/1/topic/2')!;
   it('a comment block without an author and with «Комментарий удалён» is a placeholder', () => {
-    const adapter = adapterFor('https://ok.ru/group/1/topic/2')!;
     const host = el(`<div class="comments_current" data-seen-params='{"data":{"commentId":"2_9"}}'><span>Комментарий удалён</span></div>`);
     const block = host.firstElementChild!;
     expect(adapter.isDeletedPlaceholder!(block)).toBe(true);
     expect(adapter.deletedCommentId!(block, contextFor('ok/topic.html'))).toBe('2_9');
     expect(adapter.parseComment(block, contextFor('ok/topic.html'))).toBeNull();
-    expect(adapter.deletionLeavesPlaceholder).toBe(false);
+  });
+
+  it.each([
+    // the block itself marked deleted, its content kept (OKT: `.comments_i.__deleted`)
+    `<div class="comments_i __deleted" data-seen-params='{"data":{"commentId":"2_9"}}'><a class="comments_author-name" href="/profile/5"><span>Олег</span></a><span class="js-text-full">текст</span></div>`,
+    // a block inside the comment marked deleted, with the undo stub (OKT: `a.delete-stub_cancel`)
+    `<div data-seen-params='{"data":{"commentId":"2_9"}}'><div class="comments_i __deleted"><a class="comments_author-name" href="/profile/5"><span>Олег</span></a><div class="delete-stub">Комментарий удалён <a class="delete-stub_cancel">Восстановить</a></div></div></div>`,
+  ])('a block OK marks deleted is a placeholder, author or not: %s', (html) => {
+    const block = el(`<div class="comments_lst"><div class="comments_lst_cnt"><div id="hook_Block_C9">${html}</div></div></div>`).querySelector('[data-seen-params]')!;
+    expect(adapter.commentElements(block)).toEqual([block]);
+    expect(adapter.isDeletedPlaceholder!(block)).toBe(true);
+    expect(adapter.deletedCommentId!(block, contextFor('ok/topic.html'))).toBe('2_9');
+    expect(adapter.parseComment(block, contextFor('ok/topic.html'))).toBeNull();
+  });
+
+  it('leaves a placeholder, so a block that leaves the page is not a deletion', () => {
+    expect(adapter.deletionLeavesPlaceholder).toBe(true);
+  });
+});
+
+describe('expanded text (showmoretext-in → showmoretext-in-expanded)', () => {
+  const url = 'https://vk.com/wall-1_2';
+  const ctx = { url, now: Date.parse('2025-05-07T13:00:00+06:00'), timeZone: 'Asia/Omsk' };
+  const comment = (inner: string) =>
+    new DOMParser().parseFromString(`<div data-testid="wall_comments_comment_root" id="5_3"><a data-testid="comment-avatar" href="/id5"></a>
+      <a href="/id5"><div data-testid="comment-owner">Имя</div></a><div data-testid="comment-text">${inner}</div>
+      <a data-testid="wall_comment_date" href="/wall-1_2?reply=3">вчера</a></div>`, 'text/html');
+
+  it.each([
+    ['collapsed', '<div data-testid="showmoretext-in">Первая строка<br>вторая</div>'],
+    ['expanded', '<div data-testid="showmoretext-in-expanded">Первая строка<br>вторая</div>'],
+    // whatever the site draws beside the text (a «Показать ещё» control) is not the comment's words
+    ['expanded, a control beside it', '<div data-testid="showmoretext-in-expanded">Первая строка<br>вторая</div><button>Свернуть</button>'],
+    ['collapsed, a control beside it', '<div data-testid="showmoretext-in">Первая строка<br>вторая</div><span role="button">Показать ещё</span>'],
+    ['no show-more block at all', 'Первая строка<br>вторая'],
+  ])('a comment, %s', (_case, inner) => {
+    const doc = comment(inner);
+    const adapter = adapterFor(url)!;
+    expect(adapter.parseComment(adapter.commentElements(doc)[0]!, ctx)!.text).toBe('Первая строка\nвторая');
+  });
+
+  it.each(['showmoretext-in', 'showmoretext-in-expanded'])('a post whose text block is %s', (testid) => {
+    const doc = new DOMParser().parseFromString(`<div data-testid="post" data-post-id="-1_2"><a data-testid="post-header-title" href="/club1">Г</a>
+      <span data-testid="post_date_block_preview">вчера</span><div data-testid="post-content-container"><div data-testid="showmoretext">
+      <div data-testid="${testid}">Текст поста<br>целиком</div></div></div></div>`, 'text/html');
+    const adapter = adapterFor(url)!;
+    expect(adapter.parsePost(adapter.postElements(doc)[0]!, ctx)!.text).toBe('Текст поста\nцеликом');
   });
 });
