@@ -342,15 +342,16 @@ export function outboxPending(db: OtklikDB): Promise<number> {
   return db.outbox.filter((r) => r.ackedAt === undefined).count();
 }
 
-/** The server acknowledged it: it waits to be read back (`readBack`), or, where it cannot be, leaves now. */
-export async function outboxSent(db: OtklikDB, eventId: string, at: number, readBack: boolean): Promise<void> {
-  if (readBack) await db.outbox.update(eventId, { ackedAt: at });
-  else await db.outbox.delete(eventId);
-}
-
-/** Nothing to send for this row (its act was set aside, or is someone else's to send). */
-export async function outboxDrop(db: OtklikDB, eventId: string): Promise<void> {
-  await db.outbox.delete(eventId);
+/**
+ * Sent rows settled in one transaction: `acked` wait to be read back from the log; `drop` leave now
+ * (nothing to send, or sent where this user cannot read it back).
+ */
+export async function outboxSettle(db: OtklikDB, rows: { acked: string[]; drop: string[] }, at: number): Promise<void> {
+  if (!rows.acked.length && !rows.drop.length) return;
+  await db.transaction('rw', db.outbox, async () => {
+    await db.outbox.bulkDelete(rows.drop);
+    await db.outbox.bulkUpdate(rows.acked.map((key) => ({ key, changes: { ackedAt: at } })));
+  });
 }
 
 /** After catching up (or a reconnect): every row still here goes again. */

@@ -13,7 +13,7 @@
  */
 import { jetstream, JetStreamApiError, type JetStreamClient, DeliverPolicy } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { applyRemote, outboxDrop, outboxPending, outboxResendAll, outboxSent, outboxToSend } from '../db/messages';
+import { applyRemote, outboxPending, outboxResendAll, outboxSettle, outboxToSend } from '../db/messages';
 import type { OtklikDB, OutboxRow } from '../db/schema';
 import type { MessageRecord } from '../messages/types';
 import { replay } from '../workflow/reducer';
@@ -79,6 +79,9 @@ function streamPrefix(stream: string): string {
   if (stream.startsWith('OTK_D_')) return `otk.d.${stream.slice(6)}.`;
   return 'otk.team.';
 }
+
+/** Outbox rows sent together. */
+const FLUSH_CHUNK = 200;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -292,22 +295,29 @@ export class SyncEngine {
     await this.kick();
   }
 
+  /**
+   * Sends what waits, a chunk at a time: the chunk's publishes go out together (one connection
+   * keeps their order) and its outbox rows are settled in one transaction.
+   */
   private async flush(): Promise<void> {
     const { db } = this.deps;
     const rows = await outboxToSend(db);
-    const records = new Map<string, MessageRecord | undefined>();
-    for (const row of rows) {
-      if (!this.js) break;
-      if (!records.has(row.messageId)) records.set(row.messageId, await db.messages.get(row.messageId));
-      try {
-        await this.send(row, records.get(row.messageId));
-      } catch (e) {
-        const r = reasonOf(e);
-        if (e instanceof JetStreamApiError || r.state !== 'offline') {
-          // Refused by the server (a permission): this act cannot go; keep it here, say so.
-          this.set({ state: 'error', error: r.error });
-          continue;
-        }
+    for (let i = 0; i < rows.length && this.js; i += FLUSH_CHUNK) {
+      const chunk = rows.slice(i, i + FLUSH_CHUNK);
+      const ids = [...new Set(chunk.map((r) => r.messageId))];
+      const found = await db.messages.bulkGet(ids);
+      const records = new Map(ids.map((id, k) => [id, found[k]]));
+      const settled = await Promise.allSettled(chunk.map((row) => this.send(row, records.get(row.messageId))));
+      const done = { drop: [] as string[], acked: [] as string[] };
+      let offline = false;
+      settled.forEach((r, k) => {
+        if (r.status === 'fulfilled') return void (r.value === 'acked' ? done.acked : done.drop).push(chunk[k]!.eventId);
+        const why = reasonOf(r.reason);
+        if (r.reason instanceof JetStreamApiError || why.state !== 'offline') this.set({ state: 'error', error: why.error });
+        else offline = true;
+      });
+      await outboxSettle(db, done, this.now());
+      if (offline) {
         this.set({ state: 'offline', since: this.status.since ?? this.now() });
         break;
       }
@@ -318,23 +328,17 @@ export class SyncEngine {
   /**
    * One outbox row: its event to the stream of the message's department (the intake before
    * routing). Routing also carries the history so far to every unit it is routed to, so their
-   * executors see the whole message.
+   * executors see the whole message. 'acked': sent, to be read back; 'drop': nothing more to do.
    */
-  private async send(row: OutboxRow, record: MessageRecord | undefined): Promise<void> {
-    const { db, identity } = this.deps;
+  private async send(row: OutboxRow, record: MessageRecord | undefined): Promise<'acked' | 'drop'> {
+    const { identity } = this.deps;
     const index = record ? record.events.findIndex((e) => e.id === row.eventId) : -1;
-    if (!record || index < 0) {
-      // Gone, or set aside by the log's order (shown on the card): nothing to send.
-      await outboxDrop(db, row.eventId);
-      return;
-    }
+    // Gone, or set aside by the log's order (shown on the card): nothing to send.
+    if (!record || index < 0) return 'drop';
     const event = record.events[index]!;
     const role = this.subjectRole(event);
-    if (!role) {
-      // Someone else's act (an exchange file brought it): its author sends it.
-      await outboxDrop(db, row.eventId);
-      return;
-    }
+    // Someone else's act (an exchange file brought it): its author sends it.
+    if (!role) return 'drop';
     const before = index > 0 ? replay(record.events.slice(0, index)) : null;
     const targets: (string | null)[] = [];
     const copies: MessageEvent[] = [];
@@ -342,15 +346,17 @@ export class SyncEngine {
       for (const a of event.payload.executors) targets.push(a.department);
       copies.push(...record.events.slice(0, index));
     } else targets.push(before?.responsible?.department ?? null);
-    for (const department of targets) {
-      for (const e of [...copies, event]) {
-        const subject = messageSubject({ department }, record.id, role, identity.login, e.type);
-        const ack = await this.js!.publish(subject, JSON.stringify(envelopeOf(record, e, identity.login)), { msgID: e.id! });
-        void ack;
-      }
-    }
+    const js = this.js!;
+    await Promise.all(
+      targets.flatMap((department) =>
+        [...copies, event].map((e) =>
+          js.publish(messageSubject({ department }, record.id, role, identity.login, e.type), JSON.stringify(envelopeOf(record, e, identity.login)), { msgID: e.id! }),
+        ),
+      ),
+    );
+    // Read back where this user reads it; else (a co-executor writing to the responsible unit) done now.
     const readable = identity.role === 'curator' || targets.every((d) => d !== null && departmentCode(d) === departmentCode(identity.department));
-    await outboxSent(db, row.eventId, this.now(), readable);
+    return readable ? 'acked' : 'drop';
   }
 
   /** Under which role of the subject this user sends an event, or null when it is not theirs to send. */
