@@ -82,7 +82,8 @@ describe('the extension on VK and OK pages', () => {
     await page.close();
     // …while the script itself starts with the document, to load and compile as the page downloads.
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-    expect(manifest.content_scripts.map((c: { run_at: string }) => c.run_at)).toEqual(['document_start', 'document_start']);
+    // One content script a site markup: vk.com, m.vk.com and OK.
+    expect(manifest.content_scripts.map((c: { run_at: string }) => c.run_at)).toEqual(['document_start', 'document_start', 'document_start']);
   });
 
   it('follows an SPA navigation without a reload', async () => {
