@@ -2,7 +2,7 @@ import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { createHandlers } from '@/lib/background/handlers';
 import { badgeCount, badgeView, DEADLINE_ALARM, deadlineAlerts, type DeadlineAlert, nextQuotaReminder, QUOTA_ALARM, quotaNotices } from '@/lib/background/reminders';
-import { listSummaries } from '@/lib/db/messages';
+import { summariesDueBefore } from '@/lib/db/messages';
 import { listRegistry } from '@/lib/db/registry';
 import { openDatabase } from '@/lib/db/schema';
 import { createDispatcher } from '@/lib/messaging/server';
@@ -47,7 +47,8 @@ export default defineBackground(() => {
   async function refreshBadge() {
     const settings = await loadSettings();
     const now = Date.now();
-    const alerts = deadlineAlerts(await listSummaries(db), settings, now, await cachedClock());
+    // 30 working minutes are never more than a long holiday away in calendar time: 15 days covers it.
+    const alerts = deadlineAlerts(await summariesDueBefore(db, now + 15 * 86_400_000), settings, now, await cachedClock());
     const registry = await badgeCount(db, now, settings.timeZone);
     // Each surface on its own: a badge the browser refuses must not keep the notifications unsent.
     await showBadge(alerts, registry).catch((e) => console.error('Отклик: значок не обновлён', e));
@@ -70,7 +71,17 @@ export default defineBackground(() => {
     }
     await browser.storage.local.set({ [NOTIFIED_KEY]: [...notified].slice(-2000) });
   }
-  liveQuery(() => listSummaries(db)).subscribe({ next: () => void refreshBadge() });
+  // Any change of the queue recounts the badge — at most once a second: a team log catching up
+  // changes thousands of rows in a burst, and each recount reads the whole queue.
+  let badgeTimer: ReturnType<typeof setTimeout> | null = null;
+  const badgeSoon = () => {
+    if (badgeTimer) return;
+    badgeTimer = setTimeout(() => {
+      badgeTimer = null;
+      void refreshBadge();
+    }, 1000);
+  };
+  liveQuery(() => db.summaries.count()).subscribe({ next: badgeSoon });
   void browser.alarms.create(DEADLINE_ALARM, { periodInMinutes: 1 });
   liveQuery(() => listRegistry(db)).subscribe({ next: () => void refreshBadge() });
   // A new role, department or schedule changes whose deadlines these are: recount at once.

@@ -327,7 +327,8 @@ export async function applyRemote(
     const ok = records.filter((r) => r.events.length);
     await db.messages.bulkPut(ok);
     await db.summaries.bulkPut(ok.map((r) => derive(r, clock, now).summary));
-    await db.outbox.bulkDelete(arrived);
+    // Read back: what this browser sent has arrived (skipped when nothing waits — the common case of catching up).
+    if (await db.outbox.count()) await db.outbox.bulkDelete(arrived);
     return ok.map((r) => r.id);
   });
 }
@@ -366,4 +367,12 @@ export async function replaceMessages(db: OtklikDB, records: readonly MessageRec
     await db.summaries.clear();
     await storeRecords(db, records, clock, now);
   });
+}
+
+/**
+ * The queue rows with a deadline before `until` (missed ones included), by the nextDue index: the
+ * badge needs only these, not the whole queue (a message closed long ago has no deadline left).
+ */
+export function summariesDueBefore(db: OtklikDB, until: number): Promise<MessageSummary[]> {
+  return db.summaries.where('nextDue').below(until).toArray();
 }

@@ -27,12 +27,13 @@ export type MessageHeader = z.infer<typeof MessageHeaderSchema>;
 export const EnvelopeSchema = z.object({
   v: z.literal(1),
   messageId: Id,
-  event: MessageEventSchema.and(z.object({ id: Id })),
+  // The event's id is checked apart (below): an intersection here would cost a third of the check.
+  event: MessageEventSchema,
   message: MessageHeaderSchema,
   /** The author's login (the subject's): the name the server vouches for. */
   by: z.string().max(64),
 });
-export type Envelope = z.infer<typeof EnvelopeSchema>;
+export type Envelope = Omit<z.infer<typeof EnvelopeSchema>, 'event'> & { event: z.infer<typeof MessageEventSchema> & { id: string } };
 
 export function headerOf(r: MessageRecord): MessageHeader {
   return {
@@ -76,7 +77,8 @@ export function checkEnvelope(subject: string, data: unknown): Checked {
     const issue = r.error.issues[0];
     return { ok: false, error: `неверный формат (${issue?.path.join('.') || '—'}: ${issue?.message ?? ''})` };
   }
-  const e = r.data;
+  const e = r.data as Envelope;
+  if (typeof e.event.id !== 'string' || !e.event.id || e.event.id.length > 100) return { ok: false, error: 'у события нет id' };
   if (e.messageId !== where.messageId) return { ok: false, error: 'сообщение в теме и в событии не совпадают' };
   if (e.by !== where.login) return { ok: false, error: `автор «${e.by}» не совпадает с учётной записью «${where.login}»` };
   if (where.type !== e.event.type) return { ok: false, error: 'вид события в теме и в событии не совпадают' };

@@ -89,13 +89,18 @@ try {
 
     const extension = teamExtension();
     const member = await teamMember(extension, { role: 'executor', userName: 'Исполнитель', department: DEPT_A });
+    await member.context.serviceWorkers()[0]!.evaluate((on) => ((globalThis as { OTK_PROFILE?: boolean }).OTK_PROFILE = on), Boolean(process.env.BENCH_VERBOSE));
+    member.context.on('console', (m) => { if (m.text().startsWith('otklik-apply')) console.log('   ', m.text(), Math.round(performance.now() - t1)); });
+    const watcher = await member.context.newPage();
+    await watcher.goto(`chrome-extension://${member.extensionId}/options.html`);
+    if (process.env.BENCH_PANEL === '0') await member.side.goto('about:blank');
     const t1 = performance.now();
-    await member.side.evaluate(([url, password]) => (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ teamServer: { url, login: 'exa' }, teamSecret: password }), [nats.wsUrl, nats.password('exa')] as const);
+    await watcher.evaluate(([url, password]) => (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ teamServer: { url, login: 'exa' }, teamSecret: password }), [nats.wsUrl, nats.password('exa')] as const);
     let count = 0;
     let last = 0;
     while (count < MESSAGES) {
       await new Promise((r) => setTimeout(r, 250));
-      count = await member.side.evaluate(async () => {
+      count = await watcher.evaluate(async () => {
         const open = indexedDB.open('otklik');
         const db: IDBDatabase = await new Promise((r) => (open.onsuccess = () => r(open.result)));
         const n: number = await new Promise((r) => {
