@@ -9,6 +9,7 @@ import { createDispatcher } from '@/lib/messaging/server';
 import { wsconnect } from '@nats-io/nats-core';
 import { syncController } from '@/lib/background/sync';
 import { TEAM_SECRET_KEY, TEAM_SERVER_KEY } from '@/lib/sync/config';
+import { TEAM_OUTBOX_KEY } from '@/lib/moderation/allowlist';
 import { loadSettings } from '@/lib/settings/read';
 import { cachedClock } from '@/lib/settings/worktime';
 
@@ -114,6 +115,8 @@ export default defineBackground(() => {
   void sync.apply();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && (TEAM_SERVER_KEY in changes || TEAM_SECRET_KEY in changes || 'settings' in changes)) void sync.apply();
+    // A «Не нарушение» or the team's word lists changed here: share it.
+    if (area === 'local' && TEAM_OUTBOX_KEY in changes) sync.kick();
   });
   browser.permissions?.onAdded?.addListener(() => void sync.apply());
   // A local act waits in the outbox (whoever wrote it: this worker or a page): send it.

@@ -29,15 +29,27 @@ export async function loadAllowlist(): Promise<Allowlist> {
   return readAllowlist((await browser.storage.local.get(ALLOWLIST_KEY))[ALLOWLIST_KEY]);
 }
 
+/** Kept with the change in one write: the team server gets it when it can (lib/sync/team). */
+export const TEAM_OUTBOX_KEY = 'teamOutbox';
+
+type AllowOp = { v: 1; id: string; kind: 'allow'; op: 'add' | 'remove'; list: 'words' | 'comments'; value: string; at: number };
+
+async function withOps(next: Allowlist, ops: AllowOp[]): Promise<void> {
+  const queued = ((await browser.storage.local.get(TEAM_OUTBOX_KEY))[TEAM_OUTBOX_KEY] as unknown[] | undefined) ?? [];
+  await browser.storage.local.set({ [ALLOWLIST_KEY]: next, ...(ops.length ? { [TEAM_OUTBOX_KEY]: [...queued, ...ops].slice(-5000) } : {}) });
+}
+
+const op = (o: Omit<AllowOp, 'v' | 'id' | 'at' | 'kind'>): AllowOp => ({ v: 1, id: crypto.randomUUID(), kind: 'allow', at: Date.now(), ...o });
+
 export async function allow(decision: { commentKey?: string; words?: string[] }): Promise<Allowlist> {
   const current = await loadAllowlist();
+  const words = (decision.words ?? []).map(normaliseWord).filter((w) => w && !current.words.includes(w));
+  const comment = decision.commentKey && !current.comments.includes(decision.commentKey) ? decision.commentKey : null;
   const next: Allowlist = {
-    comments: decision.commentKey && !current.comments.includes(decision.commentKey)
-      ? [...current.comments, decision.commentKey]
-      : current.comments,
-    words: [...new Set([...current.words, ...(decision.words ?? []).map(normaliseWord).filter(Boolean)])],
+    comments: comment ? [...current.comments, comment] : current.comments,
+    words: [...new Set([...current.words, ...words])],
   };
-  await browser.storage.local.set({ [ALLOWLIST_KEY]: next });
+  await withOps(next, [...(comment ? [op({ op: 'add', list: 'comments', value: comment })] : []), ...[...new Set(words)].map((w) => op({ op: 'add', list: 'words', value: w }))]);
   return next;
 }
 
@@ -53,6 +65,6 @@ export function watchAllowlist(callback: (a: Allowlist) => void): () => void {
 export async function forget(kind: 'comments' | 'words', value: string): Promise<Allowlist> {
   const current = await loadAllowlist();
   const next = { ...current, [kind]: current[kind].filter((v) => v !== value) };
-  await browser.storage.local.set({ [ALLOWLIST_KEY]: next });
+  await withOps(next, current[kind].includes(value) ? [op({ op: 'remove', list: kind, value })] : []);
   return next;
 }

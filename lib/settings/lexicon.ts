@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { compileCustomLexicon, type CustomLexiconInput } from '../rules/custom';
 import { LEXICON_KEY, type LexiconSource } from './lexicon-read';
+import { TEAM_OUTBOX_KEY } from '../moderation/allowlist';
 
 export const LEXICON_FILE_KIND = 'otklik-lexicon';
 
@@ -13,7 +14,10 @@ export const LEXICON_FILE_KIND = 'otklik-lexicon';
 export async function saveLexicon(input: CustomLexiconInput | unknown): Promise<{ ok: true } | { ok: false; errors: string[] }> {
   const result = compileCustomLexicon(input);
   if (!result.ok) return result;
-  await browser.storage.local.set({ [LEXICON_KEY]: result.lexicon.source });
+  // The team's lists go to the team server too (the curator's; lib/sync/team), in the same write.
+  const queued = ((await browser.storage.local.get(TEAM_OUTBOX_KEY))[TEAM_OUTBOX_KEY] as unknown[] | undefined) ?? [];
+  const op = { v: 1, id: crypto.randomUUID(), kind: 'lexicon', source: result.lexicon.source, at: Date.now() };
+  await browser.storage.local.set({ [LEXICON_KEY]: result.lexicon.source, [TEAM_OUTBOX_KEY]: [...queued.filter((o) => (o as { kind?: string }).kind !== 'lexicon'), op] });
   return { ok: true };
 }
 

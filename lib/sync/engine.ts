@@ -20,7 +20,8 @@ import { replay } from '../workflow/reducer';
 import type { MessageEvent } from '../workflow/schema';
 import type { WorkClock } from '../worktime/clock';
 import { checkEnvelope, envelopeOf, type Envelope } from './envelope';
-import { departmentCode, departmentStream, inboxPrefix, INTAKE_STREAM, messageSubject, type StaffRole, type SubjectRole } from './subjects';
+import { departmentCode, departmentStream, inboxPrefix, INTAKE_STREAM, messageSubject, TEAM_STREAM, teamSubject, type StaffRole, type SubjectRole } from './subjects';
+import { checkTeamOp, teamKindFor, type TeamOp, type TeamStore } from './team';
 
 export interface SyncIdentity {
   url: string;
@@ -63,6 +64,8 @@ export interface EngineDeps {
   onStatus?: (s: SyncStatus) => void;
   /** Told once per event set aside (for the log). */
   onSetAside?: (subject: string, error: string) => void;
+  /** Team data (allow-list, lexicon): read from the team stream and sent there; none, none of it. */
+  team?: TeamStore;
 }
 
 /** Server error text to a Russian reason a user can act on. */
@@ -116,9 +119,10 @@ export class SyncEngine {
   /** The streams this user reads: an executor their department's; a curator the intake and every department's. */
   async streams(): Promise<string[]> {
     const { role, department } = this.deps.identity;
-    if (role === 'executor') return [departmentStream(department)];
-    if (role !== 'curator' || !this.nc) return [];
-    const names: string[] = [INTAKE_STREAM];
+    const team = this.deps.team ? [TEAM_STREAM] : [];
+    if (role === 'executor') return [departmentStream(department), ...team];
+    if (role !== 'curator' || !this.nc) return team;
+    const names: string[] = [INTAKE_STREAM, ...team];
     const jsm = await this.js!.jetstreamManager();
     for await (const name of jsm.streams.names()) if (name.startsWith('OTK_D_')) names.push(name);
     return names;
@@ -253,6 +257,7 @@ export class SyncEngine {
       this.readers.add(messages);
       let batch: { envelope: Envelope; ts: number }[] = [];
       let writing: Promise<void> = Promise.resolve();
+      let teamOps: TeamOp[] = [];
       let seq = cursor;
       for await (const m of messages) {
         if (this.nc !== nc) break;
@@ -264,8 +269,14 @@ export class SyncEngine {
           data = undefined;
         }
         // A stream holds only its own subjects; anything else was captured from elsewhere (see lib/server/permissions).
-        const checked = m.subject.startsWith(streamPrefix(stream)) ? checkEnvelope(m.subject, data) : ({ ok: false, error: 'тема не из этого потока' } as const);
-        if (checked.ok) batch.push({ envelope: checked.value, ts: Number(m.timestampNanos / 1000n) / 1000 });
+        const ours = m.subject.startsWith(streamPrefix(stream));
+        const checked = !ours
+          ? ({ ok: false, error: 'тема не из этого потока' } as const)
+          : stream === TEAM_STREAM
+            ? checkTeamOp(m.subject, data)
+            : checkEnvelope(m.subject, data);
+        if (checked.ok && stream === TEAM_STREAM) teamOps.push(checked.value as TeamOp);
+        else if (checked.ok) batch.push({ envelope: checked.value as Envelope, ts: Number(m.timestampNanos / 1000n) / 1000 });
         else {
           this.status.setAside++;
           this.deps.onSetAside?.(m.subject, checked.error);
@@ -273,13 +284,18 @@ export class SyncEngine {
         if (m.info.pending === 0 || batch.length >= APPLY_BATCH) {
           // One write at a time, in order (each carries its cursor), while the next batch is read.
           const items = batch;
+          const ops = teamOps;
           const at = seq;
           batch = [];
+          teamOps = [];
           const previous = writing;
           writing = (async () => {
             await previous;
             const t0 = performance.now();
-            await applyRemote(db, items, await this.deps.clock(), this.now(), { stream, seq: at });
+            if (stream === TEAM_STREAM) {
+              await this.deps.team?.apply(ops);
+              await db.cursors.put({ stream, seq: at });
+            } else await applyRemote(db, items, await this.deps.clock(), this.now(), { stream, seq: at });
             if (profiling()) console.log(`otklik-apply ${items.length} ${Math.round(performance.now() - t0)} ${at}`);
             if (at >= last) await this.markCaughtUp(stream);
             else await this.updatePending();
@@ -320,6 +336,7 @@ export class SyncEngine {
    */
   private async flush(): Promise<void> {
     const { db } = this.deps;
+    await this.flushTeam();
     const rows = await outboxToSend(db);
     for (let i = 0; i < rows.length && this.js; i += FLUSH_CHUNK) {
       const chunk = rows.slice(i, i + FLUSH_CHUNK);
@@ -376,6 +393,23 @@ export class SyncEngine {
     // Read back where this user reads it; else (a co-executor writing to the responsible unit) done now.
     const readable = identity.role === 'curator' || targets.every((d) => d !== null && departmentCode(d) === departmentCode(identity.department));
     return readable ? 'acked' : 'drop';
+  }
+
+  /** Team ops that wait: each to its kind's subject; one this role may not share stays local. */
+  private async flushTeam(): Promise<void> {
+    const { team, identity } = this.deps;
+    if (!team || !this.js) return;
+    const ops = await team.pending();
+    if (!ops.length) return;
+    const js = this.js;
+    const results = await Promise.allSettled(
+      ops.map(async (op) => {
+        const kind = teamKindFor(op, identity.role);
+        if (kind) await js.publish(teamSubject(kind, identity.role, identity.login), JSON.stringify({ ...op, by: identity.login }), { msgID: op.id });
+        return op.id;
+      }),
+    );
+    await team.settle(results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])));
   }
 
   /** Under which role of the subject this user sends an event, or null when it is not theirs to send. */

@@ -1,0 +1,61 @@
+/**
+ * Team data on the team stream (`otk.team.<kind>.<role>.<login>`): what the whole administration
+ * shares beyond messages. Now: the moderators' «Не нарушение» (a word allowed everywhere, a comment
+ * left as it is) and the team's own word lists (the lexicon the curator keeps). Each change is an
+ * op; the log's order decides (a later «вернуть» after an «allow» wins, and so on); the local copy
+ * is the replay of the log plus what this browser has not sent yet.
+ *
+ * Ops wait in `teamOutbox` (storage.local, written in the same call as the change itself) until the
+ * server acknowledges them — offline first, as messages are.
+ */
+import { z } from 'zod';
+import { parseSubject, type StaffRole, type TeamKind } from './subjects';
+
+export const TEAM_OUTBOX_KEY = 'teamOutbox';
+
+export const TeamOpSchema = z.discriminatedUnion('kind', [
+  z.object({ v: z.literal(1), id: z.string().min(1).max(100), kind: z.literal('allow'), op: z.enum(['add', 'remove']), list: z.enum(['words', 'comments']), value: z.string().min(1).max(500), at: z.number().int(), by: z.string().max(64) }),
+  z.object({ v: z.literal(1), id: z.string().min(1).max(100), kind: z.literal('lexicon'), source: z.unknown(), at: z.number().int(), by: z.string().max(64) }),
+]);
+export type TeamOp = z.infer<typeof TeamOpSchema>;
+/** An op as made locally, before the login that sends it is known. */
+export type LocalTeamOp = Omit<Extract<TeamOp, { kind: 'allow' }>, 'by'> | Omit<Extract<TeamOp, { kind: 'lexicon' }>, 'by'>;
+
+/** Who may share which kind (the server's permissions say the same; this keeps the client from trying). */
+export function teamKindFor(op: Pick<TeamOp, 'kind'>, role: StaffRole): TeamKind | null {
+  if (op.kind === 'allow') return role === 'moderator' || role === 'curator' ? 'allow' : null;
+  if (op.kind === 'lexicon') return role === 'curator' ? 'lexicon' : null;
+  return null;
+}
+
+/** An op read from the team stream, if it may stand: it parses, its subject names its kind and author. */
+export function checkTeamOp(subject: string, data: unknown): { ok: true; value: TeamOp } | { ok: false; error: string } {
+  const where = parseSubject(subject);
+  if (!where || where.stream !== 'team') return { ok: false, error: `чужая тема «${subject.slice(0, 80)}»` };
+  const r = TeamOpSchema.safeParse(data);
+  if (!r.success) return { ok: false, error: `неверный формат (${r.error.issues[0]?.path.join('.') || '—'})` };
+  if (r.data.by !== where.login) return { ok: false, error: `автор «${r.data.by}» не совпадает с учётной записью «${where.login}»` };
+  if (teamKindFor(r.data, where.role as StaffRole) !== where.type) return { ok: false, error: `«${where.role}» не ведёт «${where.type}»` };
+  return { ok: true, value: r.data };
+}
+
+export interface Allow {
+  comments: string[];
+  words: string[];
+}
+
+/** The allow-list after one op (a new list; the given one is not changed). */
+export function applyAllow(list: Allow, op: Extract<TeamOp, { kind: 'allow' }>): Allow {
+  const current = list[op.list];
+  const next = op.op === 'add' ? (current.includes(op.value) ? current : [...current, op.value]) : current.filter((v) => v !== op.value);
+  return next === current ? list : { ...list, [op.list]: next };
+}
+
+/** Where team ops are kept and applied: storage in the browser, memory in tests. */
+export interface TeamStore {
+  pending(): Promise<LocalTeamOp[]>;
+  /** Acknowledged (or not this user's to send): out of the outbox. */
+  settle(ids: readonly string[]): Promise<void>;
+  /** Ops from the log, in its order (own ones included: applying twice changes nothing). */
+  apply(ops: readonly TeamOp[]): Promise<void>;
+}
