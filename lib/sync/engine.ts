@@ -381,7 +381,11 @@ export class SyncEngine {
     if (event.type === 'routed') {
       for (const a of event.payload.executors) targets.push(a.department);
       copies.push(...record.events.slice(0, index));
-    } else targets.push(before?.responsible?.department ?? null);
+    } else {
+      targets.push(before?.responsible?.department ?? null);
+      // The curator's later acts reach the co-executors' units too (§12: they follow the message).
+      if (role === 'curator') for (const c of before?.coExecutors ?? []) targets.push(c.department);
+    }
     const js = this.js!;
     await Promise.all(
       targets.flatMap((department) =>

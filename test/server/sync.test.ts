@@ -12,7 +12,7 @@ import { SyncEngine, type SyncStatus } from '@/lib/sync/engine';
 import type { MessageEvent } from '@/lib/workflow/schema';
 import { createWorkClock } from '@/lib/worktime/clock';
 import { messageRecord } from '../messages';
-import { DEPT_A, DEPT_CURATOR, startNats, type TestNats } from '../nats';
+import { DEPT_A, DEPT_B, DEPT_CURATOR, startNats, type TestNats } from '../nats';
 
 const clock = createWorkClock();
 const T0 = Date.UTC(2025, 4, 13, 3, 0);
@@ -170,6 +170,28 @@ describe('team sync on a real server', () => {
     const m = (await exa.db.messages.get('M4'))!;
     expect(m.events.map((e) => e.type)).toEqual(['received', 'routed']);
     cur.engine = restarted;
+  });
+
+  it('a co-executor (§12) sees the message routed to its unit too, and its information reaches the responsible unit', async () => {
+    const exb = person(nats, 'exb', 'executor', DEPT_B);
+    await exb.engine.start();
+    await putMessage(cur.db, messageRecord('M5', [{ type: 'received', actor: curator, at: T0, payload: { importance: 'normal' } }]), clock, T0);
+    await appendEvent(cur.db, 'M5', { type: 'routed', actor: curator, at: T0 + MIN, payload: { executors: [{ department: DEPT_A }, { department: DEPT_B }] } } as MessageEvent, clock, T0 + MIN);
+    await cur.engine.kick();
+    expect(await until(() => status(exb, 'M5'))).toBe('routed');
+    const co = { role: 'coExecutor', name: 'Исполнитель Б', department: DEPT_B } as const;
+    const r = await appendEvent(exb.db, 'M5', { type: 'coExecutorInformationSent', actor: co, at: T0 + 30 * MIN, payload: { text: 'Подрядчик выйдет в среду' } } as MessageEvent, clock, T0 + 30 * MIN);
+    expect(r.ok).toBe(true);
+    await exb.engine.kick();
+    await until(async () => (await exa.db.messages.get('M5'))?.events.some((e) => e.type === 'coExecutorInformationSent'));
+    await until(async () => (await cur.db.messages.get('M5'))?.events.some((e) => e.type === 'coExecutorInformationSent'));
+    // Written into A's stream, which B cannot read: sent means done, nothing waits.
+    await until(async () => (await exb.db.outbox.count()) === 0);
+    // The curator's later acts follow the message to the co-executor's unit.
+    await appendEvent(cur.db, 'M5', { type: 'socialSignificanceSet', actor: curator, at: T0 + 40 * MIN, payload: { significant: true } } as MessageEvent, clock, T0 + 40 * MIN);
+    await cur.engine.kick();
+    await until(async () => (await exb.db.summaries.get('M5'))?.sociallySignificant);
+    await exb.engine.stop();
   });
 
   it('a wrong password is said in words, and nothing else happens', async () => {
