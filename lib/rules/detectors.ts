@@ -2,76 +2,13 @@
  * From lexicon hits to findings, one detector a category. Hits carry tags; a detector decides which
  * tags, in which company, make a violation.
  */
-import { CATEGORY_CLAUSES } from './explain';
 import { hitWord, type Hit } from './matcher';
-import type { Normalized } from './normalize';
-import type { Link, Span } from './links';
+import { finding, near, nearWord, spanOf, tag, wordAt, wordText, type Context } from './hits';
+import type { Span } from './links';
+import { insultPhrases, threatPhrases } from './phrases';
 import type { Category, Finding } from './types';
 
-export interface Context {
-  text: string;
-  /** The comment is a reply to a person (VK markup «[id123|Имя],»): it is aimed at someone. */
-  addressed: boolean;
-  norm: Normalized;
-  hits: Hit[];
-  /** Hits by tag, each list in text order. */
-  byTag: Map<string, Hit[]>;
-  links: readonly Link[];
-  phones: readonly Span[];
-  /** Whether a price or a sum is named (computed on demand: most comments never need it). */
-  amount: () => boolean;
-  latin: readonly Span[];
-}
-
-export function groupByTag(hits: readonly Hit[]): Map<string, Hit[]> {
-  const map = new Map<string, Hit[]>();
-  for (const h of hits) {
-    const list = map.get(h.term.tag);
-    if (list) list.push(h);
-    else map.set(h.term.tag, [h]);
-  }
-  return map;
-}
-
-const NONE: Hit[] = [];
-const tag = (ctx: Context, t: string): Hit[] => ctx.byTag.get(t) ?? NONE;
-
-function near(hits: readonly Hit[], word: number, before: number, after: number, exceptSelf = true): Hit | undefined {
-  for (const h of hits) {
-    if (exceptSelf && h.word === word) continue;
-    if (h.word >= word - before && h.word <= word + after) return h;
-  }
-  return undefined;
-}
-
-function wordAt(hits: readonly Hit[], word: number): Hit | undefined {
-  for (const h of hits) if (h.word === word) return h;
-  return undefined;
-}
-
-function spanOf(ctx: Context, from: Hit, to: Hit = from): { start: number; end: number } {
-  const a = from.from <= to.from ? from : to;
-  const b = from.to >= to.to ? from : to;
-  return { start: ctx.norm.starts[a.from] as number, end: ctx.norm.ends[b.to - 1] as number };
-}
-
-function finding(
-  ctx: Context,
-  category: Category,
-  span: { start: number; end: number },
-  normalized: string,
-  confidence: number,
-): Finding {
-  return {
-    category,
-    clause: CATEGORY_CLAUSES[category],
-    start: span.start,
-    end: span.end,
-    match: ctx.text.slice(span.start, span.end),
-    normalized,
-    confidence: Math.round(confidence * 100) / 100,
-  };
-}
+export { groupByTag, type Context } from './hits';
 
 /**
  * Mask symbols may hide letters, but not most of a word: «х**» is clear, «**й» is not. Wildcards
@@ -134,6 +71,7 @@ export function detectInsult(ctx: Context, out: Finding[]) {
     (h) => (ctx.addressed || near(targets, h.word, 3, 3) || disguised(ctx, h) ? maskedConfidence(h) : 0),
     out,
   );
+  insultPhrases(ctx, out);
 }
 
 const CYRILLIC = /[а-яё]/i;
@@ -173,22 +111,40 @@ export function detectThreat(ctx: Context, out: Finding[]) {
     const d = near(dative, h.word, 2, 1);
     if (d) out.push(finding(ctx, 'threat', spanOf(ctx, d, h), `${hitWord(ctx.norm, d)} ${hitWord(ctx.norm, h)}`, h.term.conf));
   }
-  // «тебе не жить», «не жить вам».
+  // «тебе не жить», «не жить вам»; «не поздоровится», «мало не покажется».
   for (const h of tag(ctx, 'threat-live')) {
     const n = wordAt(neg, h.word - 1);
     const d = n && near(dative, h.word, 2, 1);
-    if (n && d) out.push(finding(ctx, 'threat', spanOf(ctx, d, h), `${hitWord(ctx.norm, d)} не жить`, 0.8));
+    if (h.term.entry !== 'жить$') {
+      if (n && (h.term.entry.startsWith('позд') || wordText(ctx, h.word - 2) === 'мало')) out.push(finding(ctx, 'threat', spanOf(ctx, n, h), `не ${hitWord(ctx.norm, h)}`, 0.7));
+    } else if (n && d) out.push(finding(ctx, 'threat', spanOf(ctx, d, h), `${hitWord(ctx.norm, d)} не жить`, 0.8));
   }
+  threatPhrases(ctx, out);
 }
+
+/**
+ * Goods, the cue that makes an offer of them within `window` words, and whether a link or a contact
+ * alone will do. Documents are everyday words («нужен паспорт, чтобы купить билет»): the seller must be
+ * next to them, or a forgery named («задним числом», «без экзаменов»). Street slang (соль, трава) takes
+ * a seller or a contact; fake money a word of fakery and an offer; cards and SIM cards a buyer; stash
+ * couriers a wage; a people a call to violence or expulsion (УК РФ ст. 282).
+ */
+const GOODS: readonly [goods: string, window: number, cue: string, reachAlone?: 1][] = [
+  ['drug', 2, 'illegal-sell', 1], ['drug', 3, 'ill-slang'], ['doc', 1, 'illegal-sell'], ['weapon', 2, 'illegal-sell', 1], ['pdata', 2, 'illegal-sell', 1],
+  ['ill-slang', 3, 'illegal-sell', 1], ['doc', 8, 'ill-forge'], ['ill-doc', 8, 'ill-forge'],
+  ['ill-money', 3, 'ill-fake'], ['ill-card', 3, 'ill-buy'], ['ill-job', 9, 'ill-cue', 1], ['ill-probe', 4, 'ill-data', 1], ['ill-eth', 5, 'ill-call'],
+];
 
 export function detectIllegal(ctx: Context, out: Finding[], reach: boolean) {
   const sell = tag(ctx, 'illegal-sell');
-  for (const goods of ['drug', 'doc', 'weapon', 'pdata']) {
-    // Documents are everyday words («нужен паспорт, чтобы купить билет»): the seller must be next to them.
-    const window = goods === 'doc' ? 1 : 2;
+  for (const [goods, window, cue, reachAlone] of GOODS) {
+    // «Без экзаменов», «без врачей»: a forgery only after «без».
+    const cues = cue === 'ill-forge' ? tag(ctx, cue).filter((h) => h.term.conf > 0.6 || wordText(ctx, h.word - 1) === 'без') : tag(ctx, cue);
+    // Fake money is also what citizens warn about: an offer must be there too.
+    if (cue === 'ill-fake' && !sell.length && !reach && !tag(ctx, 'ad-strong').length) continue;
     for (const h of tag(ctx, goods)) {
-      const s = near(sell, h.word, window, window);
-      if (s || (goods !== 'doc' && reach)) {
+      const s = near(cues, h.word, window, window);
+      if (s || (reachAlone && reach)) {
         const span = s ? spanOf(ctx, h, s) : spanOf(ctx, h);
         const what = s ? `${hitWord(ctx.norm, s)} + ${hitWord(ctx.norm, h)}` : hitWord(ctx.norm, h);
         out.push(finding(ctx, 'illegal', span, what, 0.8));
@@ -241,6 +197,8 @@ function cueFinding(ctx: Context, category: Category, cues: Hit[], extra: string
   return finding(ctx, category, spanOf(ctx, first), names.join(' + '), confidence);
 }
 
+const HELPFUL = /мфц|еддс|диспетчер|горяч[а-я]+ лини|служб|поликлиник|библиотек|обращени|заявк|адрес|сообществ/i;
+
 const OFFER_TAGS = [
   'ad-strong', 'ad-weak', 'earn', 'earn-strong', 'loan', 'loan-strong', 'crypto', 'casino', 'invite-verb',
   'contact-verb', 'contact-channel',
@@ -274,12 +232,20 @@ export function detectCommerce(ctx: Context, out: Finding[], categories: { spam:
     const prep = tag(ctx, 'prep');
     contact = channels.find((c) => wordAt(prep, c.word - 1));
   }
-  const reach = ctx.links.length > 0 || ctx.phones.length > 0 || contact !== undefined || latinChannel !== undefined;
+  const handle = ctx.handle;
+  const reach = ctx.links.length > 0 || ctx.phones.length > 0 || contact !== undefined || latinChannel !== undefined || handle !== undefined;
 
   const spam: Finding[] = [];
   const ads: Finding[] = [];
+  const adStrong = tag(ctx, 'ad-strong');
+  const adWeak = tag(ctx, 'ad-weak');
+  const adCues = distinctWords(adStrong, adWeak);
+  const earn = distinctWords(tag(ctx, 'earn-strong'), tag(ctx, 'earn'));
+  // A helpful reply names a service and sells nothing: «горячая линия: 8 (3812) …», «пишите в сообщения
+  // сообщества номер обращения».
+  const helpful = !adStrong.length && !ctx.links.length && !earn.length && (HELPFUL.test(ctx.text) || tag(ctx, 'target-official').length > 0);
 
-  if (contact) {
+  if (contact && !(helpful && !adCues.length)) {
     const span = contactPair ? spanOf(ctx, contact, contactPair) : spanOf(ctx, contact);
     const text = contactPair ? `${hitWord(ctx.norm, contact)} в ${hitWord(ctx.norm, contactPair)}` : hitWord(ctx.norm, contact);
     // «в личке» alone is as often a citizen («ответили мне в личке») as an advert: a hint only.
@@ -300,9 +266,22 @@ export function detectCommerce(ctx: Context, out: Finding[], categories: { spam:
     );
   }
 
-  const earn = distinctWords(tag(ctx, 'earn-strong'), tag(ctx, 'earn'));
+  // Adverts without a link: a service with «пишите», «звоните, Виктор» (not «звоните в ЕДДС»), a pointer
+  // to one's own profile, a messenger handle, income promised with a call.
+  const call = verbs.find((v) => !/^(подробн|узнать)/.test(v.term.entry) && !/^(в|во|на)$/.test(wordText(ctx, v.word + 1)));
+  if (call && adCues.length && !helpful) ads.push(cueFinding(ctx, 'advertising', distinctWords(adCues, [call]), extra, 0.7));
+  const ptr = tag(ctx, 'ad-ptr');
+  const pointer = ptr.find((p) => nearWord(ctx, p.word, 2, 1, /^(мой|мою|моей|моя|меня)$/) || wordAt(tag(ctx, 'prep'), p.word - 1));
+  if (pointer && (verbs.length || ptr.length > 1 || earn.length || tag(ctx, 'invite-verb').length || tag(ctx, 'crypto').length || /[👉👇👆⬇➡]/u.test(ctx.text))) {
+    spam.push(finding(ctx, 'spam', spanOf(ctx, pointer), `свой профиль: ${hitWord(ctx.norm, pointer)}`, 0.7));
+  }
+  if (handle && (channels.length || weakChannels.length || verbs.length || adCues.length || earn.length)) spam.push(finding(ctx, 'spam', handle, handle.text, 0.75));
+
   if (tag(ctx, 'earn-strong').length && (reach || earn.length >= 2)) spam.push(cueFinding(ctx, 'spam', earn, extra, 0.85));
   else if (earn.length >= 3 && (reach || ctx.amount())) spam.push(cueFinding(ctx, 'spam', earn, extra, 0.75));
+  else if (earn.length && (earn.length > 1 || ctx.amount() || /(от|до|\+)\s?\d/.test(ctx.text)) && (verbs.length || pointer || reach)) {
+    spam.push(cueFinding(ctx, 'spam', earn, extra, 0.75));
+  }
 
   const loanStrong = tag(ctx, 'loan-strong');
   const loan = distinctWords(loanStrong, tag(ctx, 'loan'));
@@ -333,9 +312,6 @@ export function detectCommerce(ctx: Context, out: Finding[], categories: { spam:
     }
   }
 
-  const adStrong = tag(ctx, 'ad-strong');
-  const adWeak = tag(ctx, 'ad-weak');
-  const adCues = distinctWords(adStrong, adWeak);
   if (adStrong.length) {
     ads.push(cueFinding(ctx, 'advertising', adCues, extra, reach ? 0.9 : 0.8));
   } else if (adWeak.length && reach && (ctx.phones.length || ctx.links.length || contactPair || adWeak.length >= 2)) {
@@ -346,7 +322,7 @@ export function detectCommerce(ctx: Context, out: Finding[], categories: { spam:
 
   for (const phone of ctx.phones) {
     if (ads.length) ads.push(finding(ctx, 'advertising', phone, 'телефон', 0.8));
-    else spam.push(finding(ctx, 'spam', phone, 'телефон', 0.5));
+    else if (!helpful) spam.push(finding(ctx, 'spam', phone, 'телефон', 0.5));
   }
 
   if (categories.spam) out.push(...spam);

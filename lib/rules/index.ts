@@ -22,7 +22,7 @@ import { obscenityLexicon } from './lexicon/obscenity';
 import { VERB_PREFIXES } from './lexicon/prefixes';
 import { targetLexicon } from './lexicon/targets';
 import { threatLexicon } from './lexicon/threat';
-import { findLatinCues, findLinks, findPhones, hasAmount, type Span } from './links';
+import { findHandle, findLatinCues, findLinks, findPhones, hasAmount, type Span } from './links';
 import {
   DETECTOR_COMMERCE,
   DETECTOR_ILLEGAL,
@@ -201,13 +201,15 @@ export function classify(text: string, options: ClassifyOptions = {}): Classific
   }
   // Spam, adverts and law violations take two cues (or a link, a phone): one word wakes nothing.
   if (weakCommerce >= 2) awake |= DETECTOR_COMMERCE;
-  if (weakIllegal >= 2) awake |= DETECTOR_ILLEGAL;
+  // Two cues, or one with a contact («трава, пишите в вотсап»).
+  if (weakIllegal >= 2 || (weakIllegal && weakCommerce >= 2)) awake |= DETECTOR_ILLEGAL;
   awake &= ~(WEAK_COMMERCE | WEAK_ILLEGAL);
 
   const links = findLinks(text, custom?.allowDomains);
   const phones = norm.digits >= 10 ? findPhones(text) : NO_SPANS;
   const latin = norm.latin > 0 ? findLatinCues(text) : NO_SPANS;
-  if (links.length || phones.length || latin.length) awake |= DETECTOR_COMMERCE | DETECTOR_ILLEGAL;
+  const handle = norm.latin > 3 ? findHandle(text) : undefined;
+  if (links.length || phones.length || latin.length || handle) awake |= DETECTOR_COMMERCE | DETECTOR_ILLEGAL;
   const findings: Finding[] = [];
   if (awake !== 0) {
     let amount: boolean | undefined;
@@ -221,12 +223,13 @@ export function classify(text: string, options: ClassifyOptions = {}): Classific
       phones,
       amount: () => (amount ??= hasAmount(text)),
       latin,
+      handle,
     };
     if (awake & DETECTOR_OBSCENITY && on('obscenity')) detectObscenity(ctx, findings);
     if (awake & DETECTOR_INSULT && on('insult')) detectInsult(ctx, findings);
     if (awake & DETECTOR_THREAT && on('threat')) detectThreat(ctx, findings);
     const reach =
-      links.length > 0 || phones.length > 0 || (ctx.byTag.has('contact-verb') && ctx.byTag.has('contact-channel'));
+      links.length > 0 || phones.length > 0 || handle !== undefined || (ctx.byTag.has('contact-verb') && ctx.byTag.has('contact-channel'));
     if (awake & DETECTOR_ILLEGAL && on('illegal')) detectIllegal(ctx, findings, reach);
     if (awake & DETECTOR_COMMERCE && (on('spam') || on('advertising'))) {
       detectCommerce(ctx, findings, { spam: on('spam'), advertising: on('advertising') });

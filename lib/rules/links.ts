@@ -84,3 +84,11 @@ export function findLatinCues(text: string): Span[] {
   }
   return cues;
 }
+
+/** «@omsk_remont_pro», «anna_pohudenie»: a Latin messenger handle; VK's own «@id123» mentions are not. */
+export function findHandle(text: string): Span | undefined {
+  const m = /(?:^|[\s:(«"])(@(?!id\d|club\d|public\d)[a-z][\w.]{3,}|[a-z][a-z\d]*_\w+)/i.exec(text);
+  if (!m) return undefined;
+  const start = m.index + m[0].length - (m[1] as string).length;
+  return { start, end: start + (m[1] as string).length, text: m[1] as string };
+}

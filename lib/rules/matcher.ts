@@ -33,11 +33,13 @@ export const WEAK_ILLEGAL = 64;
 
 function wakes(tag: string): number {
   if (CONTEXT_TAG.test(tag)) return 0;
+  // A rude word aimed at the reader («иди в жопу») is an insult: the insult phrases look at it too.
+  if (tag === 'obscene-mild') return DETECTOR_OBSCENITY | DETECTOR_INSULT;
   if (tag.startsWith('obscene')) return DETECTOR_OBSCENITY;
-  if (tag.startsWith('insult')) return DETECTOR_INSULT;
-  if (tag.startsWith('threat')) return DETECTOR_THREAT;
+  if (tag.startsWith('ins')) return DETECTOR_INSULT;
+  if (tag.startsWith('thr')) return DETECTOR_THREAT;
   if (tag === 'riot-strong') return DETECTOR_ILLEGAL;
-  if (/^(drug|doc|weapon|pdata|vote|riot|illegal)/.test(tag)) return WEAK_ILLEGAL;
+  if (/^(drug|doc|weapon|pdata|vote|riot|ill)/.test(tag)) return WEAK_ILLEGAL;
   if (tag.startsWith('custom')) return 0;
   // Casino adverts are both spam and, with a way to reach them, illegal gambling.
   if (tag === 'casino') return DETECTOR_COMMERCE | DETECTOR_ILLEGAL;
@@ -163,7 +165,7 @@ function flatten(root: BuildNode): Trie {
   return { childMask, base, kids: Int32Array.from(kids), terms };
 }
 
-const CONTEXT_TAG = /^(target-|prep$|neg$|dative$)/;
+const CONTEXT_TAG = /^(target-|ctx-|prep$|neg$|dative$)/;
 
 export function compileLexicons(lexicons: readonly Lexicon[], prefixes: readonly string[]): CompiledLexicon {
   const terms: Term[] = [];

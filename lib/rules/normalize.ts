@@ -251,6 +251,12 @@ export function normalize(text: string): Normalized {
       continue;
     }
     const k = classOf(c);
+    // A hyphen inside a word split into pieces of one or two letters («пи-з-дец», «ху-йня», «е-бан-утые»)
+    // joins it; «какой-то», «по-моему», «из-за» keep their parts.
+    if (c === 0x2d && len > 0 && masks[len - 1] !== 0 && isLetterAt(text, i + 1) && hyphenJoins(text, i)) {
+      i++;
+      continue;
+    }
     if (k === Cls.Boundary) {
       endWord(i, 1);
       i++;
@@ -343,6 +349,19 @@ export function normalize(text: string): Normalized {
   if (len > 0 && masks[len - 1] === 0) len--;
   if (spelledOut) len = joinSpelledOut(text, len);
   return { masks, starts, ends, length: len, digits, latin, disguised };
+}
+
+const LETTERS = /[а-яёa-z]+$/i;
+const PARTICLE = /^(то|ка|де|по|из|за|во|ну|же|ли|бы|не|на|с|в|к|у|о|а|и)$/i;
+
+/** The hyphen at `i` sits between pieces of a word, one of them a stray one or two letters long. */
+function hyphenJoins(text: string, i: number): boolean {
+  const before = LETTERS.exec(text.slice(Math.max(0, i - 12), i))?.[0] ?? '';
+  const after = /^[а-яёa-z]+/i.exec(text.slice(i + 1, i + 13))?.[0] ?? '';
+  const short = (p: string) => p.length <= 2 && !PARTICLE.test(p);
+  // Single letters on both sides («П-и-з-д-а») are a word spelled out: joinSpelledOut reads those.
+  if ((before.length === 1 && after.length === 1) || before.length + after.length > 6) return false;
+  return (short(before) && after.length > 0) || (short(after) && before.length > 0 && !PARTICLE.test(before));
 }
 
 const isCapital = (c: number) => (c >= 0x410 && c <= 0x42f) || c === 0x401 || (c >= 0x41 && c <= 0x5a);

@@ -9,6 +9,7 @@ import BadWordsNext from 'bad-words-next';
 import ru from 'bad-words-next/lib/ru';
 import ruLat from 'bad-words-next/lib/ru_lat';
 import { classify, type Category } from '../../lib/rules';
+import { overall, scoreFlagger, scoreSet, type FamilySet } from './families/score';
 import { parseTsv } from './tsv';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -152,6 +153,44 @@ function generateComments(count: number): string[] {
   return out;
 }
 
+/**
+ * The families of issue 15 (threats, illegal offers, insults without slurs, harassment, adverts without
+ * links, obscenity gaps) and clean municipal comments: the tuning set, and the held-out set written
+ * before the rules and never tuned on. Only counts are printed.
+ */
+const FAMILY_SETS: [name: string, file: string][] = [
+  ['настройка (test/unit/rules/data/families-tune.json)', path.resolve(repoRoot, 'test/unit/rules/data/families-tune.json')],
+  ['контроль, не для настройки (test/bench/families/holdout.json)', path.resolve(repoRoot, 'test/bench/families/holdout.json')],
+];
+
+function families() {
+  const summary: Record<string, unknown> = {};
+  for (const [name, file] of FAMILY_SETS) {
+    const set = JSON.parse(readFileSync(file, 'utf8')) as FamilySet;
+    const ours = scoreSet(set, (t) => classify(t));
+    const peers = [peerBadWords, naive].map((d) => ({ name: d.name, rows: scoreFlagger(set, (t) => d.flagged(t)) }));
+    console.log(`Семейства — ${name}`);
+    console.log(`${pad('семейство', 14)} ${pad('Отклик: принятая категория', 46)} ${pad('Отклик: любой флаг', 20)} ${peers.map((p) => pad(p.name, 30)).join(' ')}`);
+    for (const s of ours) {
+      const extra = s.named !== undefined ? ` угроза ${s.named}/${s.n}` : '';
+      const verdict = s.verdictN ? `, вердикт ${s.verdictHit ?? 0}/${s.verdictN}` : '';
+      const peerCells = peers.map((p) => {
+        const r = p.rows.find((x) => x.family === s.family);
+        return pad(r ? `${pct(r.any / r.n)} (${r.any}/${r.n})` : '', 30);
+      });
+      const label = s.family === 'clean' ? 'ложные флаги' : `${pct(s.hit / s.n)} (${s.hit}/${s.n})${extra}${verdict}`;
+      console.log(`${pad(s.family, 14)} ${pad(label, 46)} ${pad(`${pct(s.any / s.n)} (${s.any}/${s.n})`, 20)} ${peerCells.join(' ')}`);
+    }
+    const all = overall(ours);
+    console.log(`${pad('все нарушения', 14)} ${pad(`${pct(all.hit / all.n)} (${all.hit}/${all.n})`, 46)} ${pad(`${pct(all.any / all.n)} (${all.any}/${all.n})`, 20)}\n`);
+    summary[path.basename(file)] = {
+      recall: Number((all.hit / all.n).toFixed(4)),
+      families: Object.fromEntries(ours.map((s) => [s.family, { n: s.n, hit: s.hit, any: s.any, named: s.named, verdict: s.verdictN ? `${s.verdictHit ?? 0}/${s.verdictN}` : undefined }])),
+    };
+  }
+  return summary;
+}
+
 function throughput(comments: string[]) {
   const bytes = comments.reduce((sum, c) => sum + Buffer.byteLength(c, 'utf8'), 0);
   const contenders = [
@@ -219,6 +258,8 @@ function main() {
     console.log('');
   }
 
+  const familyResults = families();
+
   const comments = generateComments(10_000);
   const speed = throughput(comments);
   console.log(`Скорость: 10 000 сгенерированных комментариев, ${(speed.bytes / 1e6).toFixed(2)} МБ UTF-8, лучший из 7 прогонов вперемежку`);
@@ -244,6 +285,7 @@ function main() {
       mbPerSec: Number(r.mbPerSec.toFixed(2)),
       commentsPerSec: Math.round(r.commentsPerSec),
     })),
+    families: familyResults,
     ratioToBadWordsNext: Number(ratioPeer.toFixed(1)),
     ratioToNaive: Number(ratioNaive.toFixed(2)),
   };
