@@ -34,10 +34,18 @@ export const TEAM_OUTBOX_KEY = 'teamOutbox';
 
 type AllowOp = { v: 1; id: string; kind: 'allow'; op: 'add' | 'remove'; list: 'words' | 'comments'; value: string; at: number };
 
-async function withOps(next: Allowlist, ops: AllowOp[]): Promise<void> {
-  const queued = ((await browser.storage.local.get(TEAM_OUTBOX_KEY))[TEAM_OUTBOX_KEY] as unknown[] | undefined) ?? [];
-  await browser.storage.local.set({ [ALLOWLIST_KEY]: next, ...(ops.length ? { [TEAM_OUTBOX_KEY]: [...queued, ...ops].slice(-5000) } : {}) });
+/**
+ * Writes `values` and queues `ops` for the team server in the same storage write. `replaces`: a
+ * kind whose earlier queued op the new one makes moot (the whole lexicon is sent, not its edits).
+ */
+export async function writeWithTeamOps(values: Record<string, unknown>, ops: readonly { kind: string }[], replaces?: string): Promise<void> {
+  if (!ops.length) return browser.storage.local.set(values);
+  const queued = ((await browser.storage.local.get(TEAM_OUTBOX_KEY))[TEAM_OUTBOX_KEY] as { kind?: string }[] | undefined) ?? [];
+  const kept = replaces ? queued.filter((o) => o.kind !== replaces) : queued;
+  await browser.storage.local.set({ ...values, [TEAM_OUTBOX_KEY]: [...kept, ...ops].slice(-5000) });
 }
+
+const withOps = (next: Allowlist, ops: AllowOp[]) => writeWithTeamOps({ [ALLOWLIST_KEY]: next }, ops);
 
 const op = (o: Omit<AllowOp, 'v' | 'id' | 'at' | 'kind'>): AllowOp => ({ v: 1, id: crypto.randomUUID(), kind: 'allow', at: Date.now(), ...o });
 

@@ -3,10 +3,9 @@
  * validated source in browser.storage.local. Content scripts compile it; only validated lists are
  * ever written, so a bad edit leaves the old list in force.
  */
-import { browser } from 'wxt/browser';
 import { compileCustomLexicon, type CustomLexiconInput } from '../rules/custom';
 import { LEXICON_KEY, type LexiconSource } from './lexicon-read';
-import { TEAM_OUTBOX_KEY } from '../moderation/allowlist';
+import { writeWithTeamOps } from '../moderation/allowlist';
 
 export const LEXICON_FILE_KIND = 'otklik-lexicon';
 
@@ -15,9 +14,8 @@ export async function saveLexicon(input: CustomLexiconInput | unknown): Promise<
   const result = compileCustomLexicon(input);
   if (!result.ok) return result;
   // The team's lists go to the team server too (the curator's; lib/sync/team), in the same write.
-  const queued = ((await browser.storage.local.get(TEAM_OUTBOX_KEY))[TEAM_OUTBOX_KEY] as unknown[] | undefined) ?? [];
   const op = { v: 1, id: crypto.randomUUID(), kind: 'lexicon', source: result.lexicon.source, at: Date.now() };
-  await browser.storage.local.set({ [LEXICON_KEY]: result.lexicon.source, [TEAM_OUTBOX_KEY]: [...queued.filter((o) => (o as { kind?: string }).kind !== 'lexicon'), op] });
+  await writeWithTeamOps({ [LEXICON_KEY]: result.lexicon.source }, [op], 'lexicon');
   return { ok: true };
 }
 

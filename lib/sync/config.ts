@@ -4,6 +4,7 @@
  * keys), and nothing here is ever logged. No address, no sync: the extension then makes no request.
  */
 import { browser } from 'wxt/browser';
+import { plural, type PluralForms } from '../i18n/plural';
 import { LOGIN_PATTERN } from './subjects';
 import type { SyncStatus } from './engine';
 
@@ -71,16 +72,12 @@ export function watchSyncStatus(callback: (s: SyncStatus | null) => void): () =>
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-const plural = (n: number, one: string, few: string, many: string) => {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  return m10 === 1 && m100 !== 11 ? one : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? few : many;
-};
+const ACTS_WAIT: PluralForms = ['действие ждёт', 'действия ждут', 'действий ждут'];
 
 /** The state in words, for the side panel and the options page. */
 export function syncStatusText(s: SyncStatus | null, zone: string): string {
   if (!s || s.state === 'off') return 'Командная работа выключена: данные только на этом компьютере';
-  const waiting = s.pending ? ` — ${s.pending} ${plural(s.pending, 'действие ждёт', 'действия ждут', 'действий ждут')} отправки` : '';
+  const waiting = s.pending ? ` — ${plural(s.pending, ACTS_WAIT)} отправки` : '';
   const aside = s.setAside ? `. Отложено неверных событий с сервера: ${s.setAside}` : '';
   const time = (ms: number) => new Intl.DateTimeFormat('ru-RU', { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(ms);
   switch (s.state) {

@@ -188,7 +188,7 @@ export class SyncEngine {
     const streams = await this.streams();
     this.caughtUp = new Map(streams.map((s) => [s, false]));
     for (const s of streams) void this.read(s, nc);
-    if (!streams.length) await this.caughtUpAll();
+    if (!streams.length) await this.sendAll();
   }
 
   /** The connection's own events: a drop and a return change the status; a return sends what waits. */
@@ -317,12 +317,9 @@ export class SyncEngine {
   private async markCaughtUp(stream: string): Promise<void> {
     if (this.caughtUp.get(stream)) return;
     this.caughtUp.set(stream, true);
-    if ([...this.caughtUp.values()].every(Boolean)) await this.caughtUpAll();
+    if ([...this.caughtUp.values()].every(Boolean)) await this.sendAll();
   }
 
-  private async caughtUpAll(): Promise<void> {
-    await this.sendAll();
-  }
 
   /** Everything in the outbox goes (again): after catching up, a row still here was never stored. */
   private async sendAll(): Promise<void> {

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { parseSubject, type StaffRole, type TeamKind } from './subjects';
 
-export const TEAM_OUTBOX_KEY = 'teamOutbox';
+export { TEAM_OUTBOX_KEY } from '../moderation/allowlist';
 
 export const TeamOpSchema = z.discriminatedUnion('kind', [
   z.object({ v: z.literal(1), id: z.string().min(1).max(100), kind: z.literal('allow'), op: z.enum(['add', 'remove']), list: z.enum(['words', 'comments']), value: z.string().min(1).max(500), at: z.number().int(), by: z.string().max(64) }),

@@ -7,9 +7,11 @@
 import { parseRuDate } from '../dates';
 import { absoluteUrl, lineText, ownQuerier, pathOf, plainText, queryWithSelf, sameAddress, type Querier } from '../dom';
 import type { PageInfo, ParseContext, ParsedComment, ParsedPost } from '../types';
-import { parseVkUrl, VK_ORIGIN } from '../url';
+import { VK_ORIGIN } from '../url';
 import {
+  cachedUrlInfo,
   idFromHref,
+  pageOwner,
   isVkDeletedPlaceholder,
   parseVkComment,
   parseVkPost,
@@ -51,20 +53,6 @@ function isMobileComment(el: Element): boolean {
 
 function isMobilePost(el: Element): boolean {
   return el.matches(MVK.post.css);
-}
-
-let lastUrl: string | null = null;
-let lastUrlInfo: ReturnType<typeof parseVkUrl> = null;
-function cachedUrlInfo(url: string): ReturnType<typeof parseVkUrl> {
-  if (url !== lastUrl) {
-    lastUrl = url;
-    lastUrlInfo = parseVkUrl(url);
-  }
-  return lastUrlInfo;
-}
-
-function pageOwner(ctx: ParseContext): string | null {
-  return ctx.page?.ownerId ?? cachedUrlInfo(ctx.url)?.ownerId ?? null;
 }
 
 /** m.vk.com links point at m.vk.com; the extension's addresses are vk.com's (one key a page). */

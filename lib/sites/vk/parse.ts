@@ -121,14 +121,15 @@ function structuralParent(el: Element): Element | null {
   return null;
 }
 
-function pageOwner(ctx: ParseContext): string | null {
+/** The page's owner: from the page, else from its address (shared with m.vk.com). */
+export function pageOwner(ctx: ParseContext): string | null {
   return ctx.page?.ownerId ?? cachedUrlInfo(ctx.url)?.ownerId ?? null;
 }
 
 let lastUrl: string | null = null;
 let lastUrlInfo: ReturnType<typeof parseVkUrl> = null;
 /** The runtime passes the same ctx.url for a whole batch: parse it once. */
-function cachedUrlInfo(url: string): ReturnType<typeof parseVkUrl> {
+export function cachedUrlInfo(url: string): ReturnType<typeof parseVkUrl> {
   if (url !== lastUrl) {
     lastUrl = url;
     lastUrlInfo = parseVkUrl(url);
