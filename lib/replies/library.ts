@@ -1,6 +1,9 @@
 /** Changing the library: the curator's edits, and a file's or a backup's templates joined to ours. */
 import type { ReplyTemplate } from './schema';
 
+/** One template put or removed — what the team server carries (lib/sync/team), without the envelope. */
+export type TemplateOp = { op: 'put'; template: ReplyTemplate } | { op: 'remove'; templateId: string };
+
 /** What the options form edits of a template; the stamps are set here. */
 export type TemplateFields = Pick<ReplyTemplate, 'id' | 'title' | 'topic' | 'department' | 'text'>;
 
@@ -63,4 +66,23 @@ export function mergeTemplates(
   });
   const added = [...incoming.values()];
   return { templates: [...templates, ...added], added: added.length, updated };
+}
+
+/** What changed from `before` to `after`, as ops: a template new or edited is put, one gone is removed. */
+export function templateOps(before: readonly ReplyTemplate[], after: readonly ReplyTemplate[]): TemplateOp[] {
+  const old = new Map(before.map((t) => [t.id, t]));
+  const ops: TemplateOp[] = after.filter((t) => old.get(t.id) !== t).map((template) => ({ op: 'put', template }));
+  const kept = new Set(after.map((t) => t.id));
+  for (const t of before) if (!kept.has(t.id)) ops.push({ op: 'remove', templateId: t.id });
+  return ops;
+}
+
+/** The library after ops from the team's log, in its order: a put replaces the template of that id or adds it. */
+export function applyTemplateOps(list: readonly ReplyTemplate[], ops: readonly TemplateOp[]): ReplyTemplate[] {
+  const byId = new Map(list.map((t) => [t.id, t]));
+  for (const o of ops) {
+    if (o.op === 'put') byId.set(o.template.id, o.template);
+    else byId.delete(o.templateId);
+  }
+  return [...byId.values()];
 }

@@ -7,7 +7,8 @@ import { ROLE_LABELS } from '../settings/defaults';
 import { loadSettings } from '../settings/read';
 import type { Checked } from '../settings/schema';
 import { replyTemplatesFromFile } from './file';
-import { applyTemplateChange, mergeTemplates, type TemplateChange } from './library';
+import { writeWithTeamOps } from '../moderation/allowlist';
+import { applyTemplateChange, mergeTemplates, templateOps, type TemplateChange } from './library';
 import { checkReplyLibrary, readReplyLibrary, replyLibrary, type ReplyTemplate } from './schema';
 
 export const REPLY_TEMPLATES_KEY = 'replyTemplates';
@@ -25,10 +26,16 @@ export function watchReplyTemplates(callback: (templates: ReplyTemplate[]) => vo
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-async function write(templates: ReplyTemplate[]): Promise<Checked<ReplyTemplate[]>> {
+/**
+ * Writes a checked library, and in the same write queues what changed for the team server (the
+ * curator's library reaches every executor through it; lib/sync/team). A bad library writes nothing.
+ */
+async function write(before: readonly ReplyTemplate[], templates: ReplyTemplate[]): Promise<Checked<ReplyTemplate[]>> {
   const checked = checkReplyLibrary(replyLibrary(templates));
   if (!checked.ok) return checked;
-  await browser.storage.local.set({ [REPLY_TEMPLATES_KEY]: checked.value });
+  const at = Date.now();
+  const ops = templateOps(before, templates).map((o) => ({ v: 1, id: crypto.randomUUID(), kind: 'replies', at, ...o }));
+  await writeWithTeamOps({ [REPLY_TEMPLATES_KEY]: checked.value }, ops);
   return { ok: true, value: checked.value.templates };
 }
 
@@ -36,7 +43,7 @@ async function write(templates: ReplyTemplate[]): Promise<Checked<ReplyTemplate[
 export async function saveReplyTemplates(change: TemplateChange, now: number): Promise<Checked<ReplyTemplate[]>> {
   const [stored, settings] = await Promise.all([loadReplyTemplates(), loadSettings()]);
   const who = settings.userName.trim() || ROLE_LABELS[settings.role];
-  return write(applyTemplateChange(stored, change, who, now));
+  return write(stored, applyTemplateChange(stored, change, who, now));
 }
 
 /** Joins a file's templates to the library (the later edit of a template wins); a bad file changes nothing. */
@@ -45,7 +52,8 @@ export async function importReplyTemplates(
 ): Promise<{ ok: true; added: number; updated: number } | { ok: false; errors: string[] }> {
   const file = replyTemplatesFromFile(text);
   if (!file.ok) return file;
-  const merged = mergeTemplates(await loadReplyTemplates(), file.templates);
-  const written = await write(merged.templates);
+  const stored = await loadReplyTemplates();
+  const merged = mergeTemplates(stored, file.templates);
+  const written = await write(stored, merged.templates);
   return written.ok ? { ok: true, added: merged.added, updated: merged.updated } : written;
 }

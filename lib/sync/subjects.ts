@@ -61,7 +61,7 @@ export function messageSubject(
 }
 
 /** Team data: `otk.team.<kind>.<role>.<login>`. */
-export type TeamKind = 'registry' | 'lexicon' | 'allow' | 'mod' | 'posts';
+export type TeamKind = 'registry' | 'lexicon' | 'allow' | 'mod' | 'posts' | 'replies';
 export const teamSubject = (kind: TeamKind, role: StaffRole, login: string) => `otk.team.${kind}.${role}.${login}`;
 
 /** The inbox prefix each user's client must use; a user may subscribe to their own inbox only. */

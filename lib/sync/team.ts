@@ -1,7 +1,8 @@
 /**
  * Team data on the team stream (`otk.team.<kind>.<role>.<login>`): what the whole administration
  * shares beyond messages. Now: the moderators' «Не нарушение» (a word allowed everywhere, a comment
- * left as it is) and the team's own word lists (the lexicon the curator keeps). Each change is an
+ * left as it is), the team's own word lists (the lexicon the curator keeps) and the saved replies
+ * (the curator's library, one op per template put or removed). Each change is an
  * op; the log's order decides (a later «вернуть» after an «allow» wins, and so on); the local copy
  * is the replay of the log plus what this browser has not sent yet.
  *
@@ -9,22 +10,30 @@
  * server acknowledges them — offline first, as messages are.
  */
 import { z } from 'zod';
+import { ReplyTemplateSchema, type ReplyTemplate } from '../replies/schema';
 import { parseSubject, type StaffRole, type TeamKind } from './subjects';
 
 export { TEAM_OUTBOX_KEY } from '../moderation/allowlist';
 
-export const TeamOpSchema = z.discriminatedUnion('kind', [
-  z.object({ v: z.literal(1), id: z.string().min(1).max(100), kind: z.literal('allow'), op: z.enum(['add', 'remove']), list: z.enum(['words', 'comments']), value: z.string().min(1).max(500), at: z.number().int(), by: z.string().max(64) }),
-  z.object({ v: z.literal(1), id: z.string().min(1).max(100), kind: z.literal('lexicon'), source: z.unknown(), at: z.number().int(), by: z.string().max(64) }),
+/** What every op carries: a lasting id (the server drops a repeat), when, and who (the subject's login). */
+const head = { v: z.literal(1), id: z.string().min(1).max(100), at: z.number().int(), by: z.string().max(64) };
+
+export const TeamOpSchema = z.union([
+  z.object({ ...head, kind: z.literal('allow'), op: z.enum(['add', 'remove']), list: z.enum(['words', 'comments']), value: z.string().min(1).max(500) }),
+  z.object({ ...head, kind: z.literal('lexicon'), source: z.unknown() }),
+  z.object({ ...head, kind: z.literal('replies'), op: z.literal('put'), template: ReplyTemplateSchema as unknown as z.ZodType<ReplyTemplate> }),
+  z.object({ ...head, kind: z.literal('replies'), op: z.literal('remove'), templateId: z.string().min(1).max(100) }),
 ]);
 export type TeamOp = z.infer<typeof TeamOpSchema>;
 /** An op as made locally, before the login that sends it is known. */
-export type LocalTeamOp = Omit<Extract<TeamOp, { kind: 'allow' }>, 'by'> | Omit<Extract<TeamOp, { kind: 'lexicon' }>, 'by'>;
+export type LocalTeamOp = TeamOp extends infer O ? (O extends TeamOp ? Omit<O, 'by'> : never) : never;
+export type RepliesOp = Extract<TeamOp, { kind: 'replies' }>;
 
 /** Who may share which kind (the server's permissions say the same; this keeps the client from trying). */
 export function teamKindFor(op: Pick<TeamOp, 'kind'>, role: StaffRole): TeamKind | null {
   if (op.kind === 'allow') return role === 'moderator' || role === 'curator' ? 'allow' : null;
   if (op.kind === 'lexicon') return role === 'curator' ? 'lexicon' : null;
+  if (op.kind === 'replies') return role === 'curator' ? 'replies' : null;
   return null;
 }
 
