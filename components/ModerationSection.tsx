@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useValue } from './useValue';
 import type { ModerationModel } from '@/lib/content/features/moderation';
-import { CATEGORY_NAMES, shortClause } from '@/lib/moderation/labels';
+import { CATEGORY_NAMES, shortClause, TEAM_WORDS_NOTE } from '@/lib/moderation/labels';
 import { CATEGORIES, type Category } from '@/lib/rules/types';
 
 /** A long list in a small panel helps nobody and re-renders on every batch; ↑ ↓ reach the rest. */
@@ -75,6 +75,7 @@ export function ModerationSection({ model, timeZone, onModerateHere }: Moderatio
               {f.comment.publishedAt !== null && <span class="muted"> · {format.format(f.comment.publishedAt)}</span>}
               <span class="why">
                 {f.categories.map((c) => CATEGORY_NAMES[c]).join(', ')} · {[...new Set(f.findings.map((x) => shortClause(x.clause)))].join('; ')}
+                {f.findings.every((x) => x.team) && ` · ${TEAM_WORDS_NOTE}`}
               </span>
             </button>
           </li>

@@ -16,6 +16,9 @@ export const CATEGORY_NAMES: Record<Category, string> = {
   threat: 'Угроза',
 };
 
+/** Said beside a flag whose words only the team's own lists name, so the team knows whose list to fix. */
+export const TEAM_WORDS_NOTE = 'по словарю команды';
+
 /** «п. 15 прил. 2: нецензурные выражения…; п. 16 прил. 1» → «п. 15 прил. 2; п. 16 прил. 1», for badges. */
 export function shortClause(clause: string): string {
   const refs = clause.match(/п\.\s*\d+(?:\.\d+)?\s*прил\.\s*\d+/g);

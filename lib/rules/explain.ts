@@ -46,7 +46,8 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
 export function explainFinding(f: Finding): string {
   const label = CATEGORY_LABELS_RU[f.category];
   const read = f.normalized && f.normalized !== f.match.toLowerCase() ? ` (прочитано как «${f.normalized}»)` : '';
-  return `${label[0]?.toUpperCase()}${label.slice(1)}: «${f.match}»${read} — ${f.clause}.`;
+  const team = f.team ? ' Слово из словаря команды.' : '';
+  return `${label[0]?.toUpperCase()}${label.slice(1)}: «${f.match}»${read} — ${f.clause}.${team}`;
 }
 
 export function explainVerdict(verdict: Verdict): string {

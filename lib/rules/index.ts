@@ -163,6 +163,7 @@ function customFindings(text: string, norm: ReturnType<typeof normalize>, custom
         match: text.slice(start, end),
         normalized: phrase.length === 1 ? hitWord(norm, h) : phrase.text,
         confidence: 0.9,
+        team: true,
       });
     }
   });
@@ -252,7 +253,13 @@ function dedupe(findings: Finding[]): Finding[] {
   for (const f of findings) {
     const prev = out[out.length - 1];
     if (prev && prev.category === f.category && prev.start === f.start && prev.end === f.end) {
-      if (f.confidence > prev.confidence) out[out.length - 1] = f;
+      let keep = f.confidence > prev.confidence ? f : prev;
+      // Found by the built-in rules too: not the team's word alone.
+      if (keep.team && !(prev.team && f.team)) {
+        keep = { ...keep };
+        delete keep.team;
+      }
+      out[out.length - 1] = keep;
       continue;
     }
     out.push(f);

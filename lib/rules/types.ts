@@ -18,6 +18,8 @@ export interface Finding {
   normalized: string;
   /** 0…1; findings below `VERDICT_THRESHOLD` are hints and do not change the verdict. */
   confidence: number;
+  /** Found by the team's own word lists (settings, lib/rules/custom), not Otklik's built-in rules. */
+  team?: true;
 }
 
 export interface Classification {

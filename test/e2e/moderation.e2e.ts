@@ -166,4 +166,19 @@ describe('moderation on the page', () => {
     await topic.close();
     await post.close();
   });
+  it('says on the badge when the words come from the team’s own list', async () => {
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const setLexicon = (source: unknown) => options.evaluate((s) => (globalThis as any).chrome.storage.local.set({ lexicon: s }), source);
+    await setLexicon({ words: { insult: ['график*'] }, allow: [], allowDomains: [] });
+    const page = await openPage(session, POST);
+    const target = page.locator('[data-otklik-comment="vk:-123456_1007"]');
+    await expect.poll(() => target.getAttribute('data-otklik-flags')).toBe('insult');
+    expect(await target.locator('.otklik-flag').textContent()).toContain('по словарю команды');
+    // A built-in flag does not say so.
+    expect(await page.locator('[data-otklik-comment="vk:-123456_1006"] .otklik-flag').textContent()).not.toContain('словар');
+    await setLexicon({ words: {}, allow: [], allowDomains: [] });
+    await page.close();
+    await options.close();
+  });
 });

@@ -4,7 +4,7 @@
  * deletions the site shows are written to the log with the comment's full evidence.
  */
 import { batch as batchSignals, computed, effect, signal, type ReadonlySignal } from '@preact/signals-core';
-import { CATEGORY_NAMES, shortClause } from '../../moderation/labels';
+import { CATEGORY_NAMES, shortClause, TEAM_WORDS_NOTE } from '../../moderation/labels';
 import type { Evidence } from '../../moderation/log';
 import { normaliseWord, type Allowlist } from '../../moderation/allowlist';
 import type { Settings } from '../../settings/defaults';
@@ -438,8 +438,10 @@ function renderBadge(doc: Document, item: Flagged): Element {
     const flag = button(doc, `otklik-flag otklik-flag--${category}`, 'show', '');
     flag.setAttribute('data-category', category);
     flag.setAttribute('aria-pressed', 'false');
-    flag.title = `${clause}. Нажмите, чтобы выделить слова в тексте`;
+    const team = findings.every((f) => f.team);
+    flag.title = `${clause}${team ? ` (${TEAM_WORDS_NOTE}: слова из настроек)` : ''}. Нажмите, чтобы выделить слова в тексте`;
     flag.append(el(doc, 'span', 'otklik-flag__name', CATEGORY_NAMES[category]), el(doc, 'span', 'otklik-flag__clause', shortClause(clause)));
+    if (team) flag.append(el(doc, 'span', 'otklik-flag__team', TEAM_WORDS_NOTE));
     box.append(flag);
   }
   const words = [...new Set(item.findings.map((f) => f.match))];

@@ -37,9 +37,10 @@ const adapter: SiteAdapter = {
   commentTextElement: (el) => el.querySelector('.t'),
 };
 
-/** Flags the word «плохо» as an insult and «спам» as spam, with offsets in the text. */
+/** Flags the word «плохо» as an insult and «спам» as spam, with offsets in the text; «бюрократ» as the team's own word. */
 const classify: Classify = (text) => {
-  const findings = [...text.matchAll(/плохо|спам/g)].map((m) => ({
+  const findings = [...text.matchAll(/плохо|спам|бюрократ/g)].map((m) => ({
+    ...(m[0] === 'бюрократ' ? { team: true as const } : {}),
     category: m[0] === 'спам' ? ('spam' as const) : ('insult' as const),
     clause: 'п. 15 прил. 2',
     start: m.index!,
@@ -96,6 +97,15 @@ describe('moderation on the page', () => {
     expect(badge.textContent).toContain('п. 15 прил. 2');
     expect(badge.textContent).toContain('«плохо», «спам»');
     expect(mod.model.counts.value).toEqual({ insult: 1, spam: 1 });
+  });
+
+  it('says on the flag when only the team’s own word list names the words', async () => {
+    await start(comment('-1_2', 'одни бюрократ') + comment('-1_3', 'всё плохо, бюрократ'));
+    const [team, builtIn] = [...document.querySelectorAll('.otklik-flag')];
+    expect(team!.textContent).toContain('по словарю команды');
+    expect(team!.getAttribute('title')).toContain('по словарю команды');
+    // One built-in finding in the category is enough: the flag is not the team's alone.
+    expect(builtIn!.textContent).not.toContain('словар');
   });
 
   it('puts comment text into the badge as text, never as markup', async () => {

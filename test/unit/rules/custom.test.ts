@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../../lib/rules';
+import { classify, explainFinding } from '../../../lib/rules';
 import { compileCustomLexicon, replaceCustomLexicon } from '../../../lib/rules/custom';
 
 function compile(input: unknown) {
@@ -19,6 +19,16 @@ describe('the team’s own words', () => {
     const phrase = classify('Друзья, вступай в клуб!', { custom }).findings[0];
     expect(phrase).toMatchObject({ category: 'spam', match: 'вступай в клуб' });
     expect(classify('бюрократия', { custom: compile({ words: { insult: ['бюрократ'] } }) }).verdict).toBe('ok');
+  });
+
+  it('marks what only the team’s lists found, and says so in the explanation', () => {
+    const custom = compile({ words: { insult: ['бюрократ*'] } });
+    const [f] = classify('одни бюрократы кругом', { custom }).findings;
+    expect(f!.team).toBe(true);
+    expect(explainFinding(f!)).toMatch(/Слово из словаря команды\.$/);
+    // A word the built-in rules know is theirs, even if the team listed it too.
+    const both = classify('Мэр — клоун', { custom: compile({ words: { insult: ['клоун'] } }) }).findings;
+    expect(both.some((x) => !x.team)).toBe(true);
   });
 
   it('lets the allow-list silence a built-in word', () => {
