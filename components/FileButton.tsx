@@ -11,6 +11,8 @@ export function FileButton(props: {
   name: string;
   accept: string;
   disabled?: boolean;
+  /** For tests that hand the input a file. */
+  testId?: string;
   onText(text: string, fileName: string, encoding: TextEncodingName): void | Promise<void>;
   children: ComponentChildren;
 }) {
@@ -24,6 +26,7 @@ export function FileButton(props: {
         name={props.name}
         accept={props.accept}
         disabled={props.disabled}
+        data-testid={props.testId}
         onChange={async (e) => {
           const file = e.currentTarget.files?.[0];
           e.currentTarget.value = '';

@@ -2,6 +2,7 @@ import { useComputed, useSignal, type ReadonlySignal } from '@preact/signals';
 import { ACTION_LABELS, CATEGORY_NAMES } from '@/lib/moderation/labels';
 import { matchesFilter, type LogFilter, type ModerationEntry } from '@/lib/moderation/log';
 import { CATEGORIES } from '@/lib/rules/types';
+import { SiteLink } from './SiteLink';
 
 const PERIODS = {
   all: { label: 'За всё время', days: null },
@@ -95,13 +96,7 @@ export function ModerationLog({ entries, timeZone, now, onExport }: ModerationLo
                 {e.matches.length > 0 && ` · «${e.matches.join('», «')}»`}
               </div>
               <div>
-                {e.permalink ? (
-                  <a href={e.permalink} target="_blank" rel="noreferrer">
-                    {e.authorName ?? 'Автор неизвестен'}
-                  </a>
-                ) : (
-                  (e.authorName ?? 'Автор неизвестен')
-                )}
+                <SiteLink href={e.permalink}>{e.authorName ?? 'Автор неизвестен'}</SiteLink>
                 {e.publishedAt !== null && <span class="muted"> · {format.format(e.publishedAt)}</span>}
                 <span class="muted"> · {e.pageName ?? e.pageUrl}</span>
               </div>

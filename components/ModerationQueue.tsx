@@ -1,8 +1,9 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useSignal } from '@preact/signals';
-import { safeUrl } from './messages/card-format';
 import { CATEGORY_NAMES, shortClause } from '@/lib/moderation/labels';
 import { waitedText, type FlaggedComment } from '@/lib/moderation/queue';
+import { safeSiteLink } from '@/lib/backup/address';
+import { SiteLink } from './SiteLink';
 
 /** Rows shown at once: the rest by the page filter, so a long queue never makes the panel slow. */
 const LIMIT = 100;
@@ -62,7 +63,6 @@ export function ModerationQueue({ entries, now, onDeleted, onNotViolation }: Mod
           )}
           <ul class="log">
             {shown.slice(0, LIMIT).map((e) => {
-              const link = safeUrl(e.permalink ?? e.pageUrl);
               return (
                 <li key={e.commentKey} data-comment={e.commentKey}>
                   <div class="mod-queue-head">
@@ -72,16 +72,12 @@ export function ModerationQueue({ entries, now, onDeleted, onNotViolation }: Mod
                   <div class="muted">
                     {e.pageName ?? e.pageUrl}
                     {e.authorName ? ` · ${e.authorName}` : ''}
-                    {e.clauses.length ? ` · ${e.clauses.map(shortClause).join('; ')}` : ''}
+                    {e.clauses.length ? ` · ${[...new Set(e.clauses.map(shortClause))].join('; ')}` : ''}
                   </div>
                   <blockquote>{e.text.length > 300 ? `${e.text.slice(0, 300)}…` : e.text}</blockquote>
                   {e.matches.length > 0 && <div class="muted">Слова: {e.matches.join(', ')}</div>}
                   <div class="row">
-                    {link && (
-                      <a href={link} target="_blank" rel="noopener noreferrer">
-                        Открыть комментарий
-                      </a>
-                    )}
+                    {safeSiteLink(e.permalink ?? e.pageUrl) && <SiteLink href={e.permalink ?? e.pageUrl}>Открыть комментарий</SiteLink>}
                     <button type="button" onClick={act(() => onDeleted(e))} title="Отклик не удаляет комментарии: отметьте, что вы удалили его на сайте">
                       Я удалил(а) на сайте
                     </button>

@@ -1,6 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { PageSummary } from '@/lib/db/pages';
 import { KIND_LABELS } from './PagePanel';
+import { SiteLink } from './SiteLink';
 
 const SITE_SHORT = { vk: 'ВК', ok: 'ОК' } as const;
 
@@ -28,16 +29,14 @@ export function PagesSeen({ pages, error }: { pages: ReadonlySignal<PageSummary[
         {list.map((p) => (
           <tr key={p.key} data-page-key={p.key}>
             <td>
-              <a href={p.url} target="_blank" rel="noreferrer">
-                {p.name ?? p.url}
-              </a>
+              <SiteLink href={p.url}>{p.name ?? p.url}</SiteLink>
               <div class="muted">
                 {SITE_SHORT[p.site]} · {KIND_LABELS[p.kind]}
               </div>
             </td>
-            <td class="num">{p.posts}</td>
-            <td class="num">{p.comments}</td>
-            <td>{dateTime.format(p.lastSeen)}</td>
+            <td class="num" data-label="Записей">{p.posts}</td>
+            <td class="num" data-label="Комментариев">{p.comments}</td>
+            <td data-label="Последний раз">{dateTime.format(p.lastSeen)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,9 +1,9 @@
 import { useSignal } from '@preact/signals';
-import { decodeTextFile } from '@/lib/text-file';
 import { describeBackup, parseBackup } from '@/lib/backup/parse';
 import type { RestoreMode, RestoreResult } from '@/lib/backup/restore';
 import { BACKUP_TABLES, TABLE_LABELS, type Backup } from '@/lib/backup/types';
 import { formatDateTime } from '@/lib/reports/format';
+import { FileButton } from '../FileButton';
 
 export interface BackupPanelProps {
   /** Builds the file and saves it (exportBackup → backupToText → downloadText). */
@@ -31,15 +31,13 @@ export function BackupPanel({ onExport, databaseEmpty, onRestore, zone }: Backup
   const busy = useSignal(false);
   const confirmReplace = useSignal(false);
 
-  const onFile = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
+  const onText = (text: string, name: string) => {
     loaded.value = null;
     refusal.value = null;
     result.value = null;
     confirmReplace.value = false;
-    if (!file) return;
-    const parsed = parseBackup(decodeTextFile(new Uint8Array(await file.arrayBuffer())).text);
-    if (parsed.ok) loaded.value = { name: file.name, backup: parsed.backup, migratedFrom: parsed.migratedFrom };
+    const parsed = parseBackup(text);
+    if (parsed.ok) loaded.value = { name, backup: parsed.backup, migratedFrom: parsed.migratedFrom };
     else refusal.value = parsed.error;
   };
 
@@ -63,10 +61,9 @@ export function BackupPanel({ onExport, databaseEmpty, onRestore, zone }: Backup
         <button type="button" onClick={() => onExport()}>
           Сохранить резервную копию
         </button>
-        <label>
-          Восстановить из файла{' '}
-          <input type="file" accept=".json,application/json" onChange={(e) => onFile(e.currentTarget)} data-testid="backup-file" />
-        </label>
+        <FileButton name="backup" accept=".json,application/json" testId="backup-file" onText={onText}>
+          Восстановить из файла
+        </FileButton>
       </div>
       {refusal.value && (
         <p class="error" role="alert" style={{ whiteSpace: 'pre-line' }}>

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
-import { decodeTextFile } from '@/lib/text-file';
 import type { ImportResult } from '@/lib/exchange/types';
+import { FileButton } from '../FileButton';
 
 export interface ExchangePanelProps {
   role: 'curator' | 'executor';
@@ -23,16 +23,13 @@ export function ExchangePanel({ role, departments, onExportDepartment, onExportD
   const result = useSignal<ImportResult | null>(null);
   const busy = useSignal(false);
 
-  const onFile = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
+  const onText = async (text: string) => {
     result.value = null;
-    if (!file) return;
     busy.value = true;
     try {
-      result.value = await onImport(decodeTextFile(new Uint8Array(await file.arrayBuffer())).text);
+      result.value = await onImport(text);
     } finally {
       busy.value = false;
-      input.value = '';
     }
   };
 
@@ -62,10 +59,9 @@ export function ExchangePanel({ role, departments, onExportDepartment, onExportD
             Выгрузить для Куратора
           </button>
         )}
-        <label>
-          Загрузить файл обмена{' '}
-          <input type="file" accept=".json,application/json" disabled={busy.value} onChange={(e) => onFile(e.currentTarget)} data-testid="exchange-file" />
-        </label>
+        <FileButton name="exchange" accept=".json,application/json" disabled={busy.value} testId="exchange-file" onText={onText}>
+          Загрузить файл обмена
+        </FileButton>
       </div>
       {r && !r.ok && (
         <ul class="error" role="alert" data-testid="exchange-errors">

@@ -15,8 +15,9 @@ import { type Actor, type MessageEventType, type NotProcessedReason, type Role }
 import type { Importance } from '@/lib/workflow/table';
 import { STATUS_TITLES, TRANSITIONS } from '@/lib/workflow/transitions';
 import { parseInZone } from '@/lib/worktime/civil';
-import { capitalise, KIND_TITLES, safeUrl } from './card-format';
+import { capitalise, KIND_TITLES } from './card-format';
 import type { CardUser, MessageCardProps, NewMessageEvent } from './MessageCard';
+import { safeSiteLink } from '@/lib/backup/address';
 
 /**
  * The user's part in this message: a curator is the curator everywhere; an executor acts only for
@@ -229,7 +230,7 @@ function ActionForm(props: ActionProps) {
         return;
       case 'published': {
         const url = a.value.trim();
-        if (url && !safeUrl(url)) return invalid('Ссылка на ответ должна начинаться с http:// или https://.');
+        if (url && !safeSiteLink(url)) return invalid('Ссылка на ответ должна вести на vk.com, vk.ru или ok.ru и начинаться с https://.');
         await run({ type, actor, at: at(), payload: url ? { url } : {} });
         return;
       }

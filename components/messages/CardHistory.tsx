@@ -7,7 +7,9 @@ import { DEADLINE_TABLE, type DeadlineName } from '@/lib/workflow/table';
 import { NOT_PROCESSED_REASONS, type MessageEvent } from '@/lib/workflow/schema';
 import { TRANSITIONS } from '@/lib/workflow/transitions';
 import type { WorkClock } from '@/lib/worktime/clock';
-import { actorText, capitalise, IMPORTANCE_TITLES, KIND_TITLES, safeUrl, workingSpan } from './card-format';
+import { actorText, capitalise, IMPORTANCE_TITLES, KIND_TITLES, workingSpan } from './card-format';
+import { safeSiteLink } from '@/lib/backup/address';
+import { SiteLink } from '../SiteLink';
 
 const DEADLINE_STATE: Record<DeadlineStatusKind, string> = {
   open: 'идёт',
@@ -246,13 +248,7 @@ function eventDetail(event: MessageEvent, fmt: (t: number) => string): Component
     case 'draftApproved':
       return null;
     case 'published': {
-      const url = safeUrl(event.payload.url);
-      if (url)
-        return (
-          <a href={url} target="_blank" rel="noopener noreferrer">
-            ответ на странице
-          </a>
-        );
+      if (safeSiteLink(event.payload.url)) return <SiteLink href={event.payload.url}>ответ на странице</SiteLink>;
       return event.payload.url ?? null;
     }
     case 'finalReplyDueSet':

@@ -11,7 +11,9 @@ import { NOT_PROCESSED_REASONS, type MessageEvent } from '@/lib/workflow/schema'
 import type { Importance } from '@/lib/workflow/table';
 import { STATUS_TITLES } from '@/lib/workflow/transitions';
 import { Actions } from './CardActions';
-import { formatterFor, IMPORTANCE_TITLES, safeUrl } from './card-format';
+import { formatterFor, IMPORTANCE_TITLES } from './card-format';
+import { safeSiteLink } from '@/lib/backup/address';
+import { SiteLink } from '../SiteLink';
 import { Deadlines, Drafts, Timeline } from './CardHistory';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -109,8 +111,8 @@ function CardBody(props: MessageCardProps) {
   const { record, derived, zone, onClose } = props;
   const { state, report } = derived;
   const fmt = formatterFor(zone);
-  const permalink = safeUrl(record.source.permalink ?? record.url);
-  const authorUrl = safeUrl(record.source.authorUrl);
+  const permalink = safeSiteLink(record.source.permalink ?? record.url);
+  const authorUrl = safeSiteLink(record.source.authorUrl);
 
   // Esc closes the card, back to the queue. In a field that holds text it first only leaves the
   // field: a second Esc closes, so a reflex key press never throws away a half-typed draft.
@@ -158,9 +160,7 @@ function CardBody(props: MessageCardProps) {
       <section class="card-comment" aria-label="Комментарий">
         <div class="card-author">
           {authorUrl ? (
-            <a href={authorUrl} target="_blank" rel="noopener noreferrer">
-              {record.author || 'Автор неизвестен'}
-            </a>
+            <SiteLink href={authorUrl}>{record.author || 'Автор неизвестен'}</SiteLink>
           ) : (
             <strong>{record.author || 'Автор неизвестен'}</strong>
           )}
@@ -168,9 +168,9 @@ function CardBody(props: MessageCardProps) {
         </div>
         <blockquote class="card-text">{record.text ?? ''}</blockquote>
         {permalink ? (
-          <a class="card-permalink" href={permalink} target="_blank" rel="noopener noreferrer">
+          <SiteLink class="card-permalink" href={permalink}>
             Открыть комментарий
-          </a>
+          </SiteLink>
         ) : (
           <span class="muted">Ссылки на комментарий нет</span>
         )}

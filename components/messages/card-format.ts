@@ -7,11 +7,6 @@ export const IMPORTANCE_TITLES: Record<Importance, string> = { normal: 'обыч
 
 export const KIND_TITLES = { final: 'окончательный', intermediate: 'промежуточный' } as const;
 
-/** Links from imports and pages are data: only web addresses become links, never `javascript:`. */
-export function safeUrl(url: string | null | undefined): string | null {
-  return url && /^https?:\/\//i.test(url.trim()) ? url.trim() : null;
-}
-
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -5,6 +5,7 @@ import { departmentSummaryText, weekCountText, weekLabel, weekResultText, weekSh
 import { WeekBars } from './WeekBars';
 // The side panel's publications tab only: the in-page panel (WeeklyQuotaPanel) is styled by panel.css.
 import './quota.css';
+import { SiteLink } from '../SiteLink';
 
 export interface QuotaOverviewRow {
   id: string;
@@ -70,9 +71,9 @@ function QuotaPage({ row, zone }: { row: QuotaOverviewRow; zone?: string }) {
   return (
     <li class="quota-page" data-entry-id={row.id}>
       <div class="quota-page-head">
-        <a class="quota-page-name" href={row.url} target="_blank" rel="noreferrer">
+        <SiteLink class="quota-page-name" href={row.url}>
           {row.name}
-        </a>
+        </SiteLink>
         <span class="muted">цель: {row.target} в неделю</span>
       </div>
       {current && (
@@ -86,9 +87,7 @@ function QuotaPage({ row, zone }: { row: QuotaOverviewRow; zone?: string }) {
       {noData > 0 && (
         <p class="quota-nodata">
           {noData === row.weeks.length ? 'Нет данных ни за одну неделю' : `Нет данных: ${plural(noData, WEEKS)}`} —{' '}
-          <a href={row.url} target="_blank" rel="noreferrer">
-            откройте стену
-          </a>{' '}
+          <SiteLink href={row.url}>откройте стену</SiteLink>{' '}
           и прокрутите её до этих недель.
         </p>
       )}

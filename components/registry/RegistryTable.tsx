@@ -5,6 +5,7 @@ import { sortRegistry } from '@/lib/registry/export';
 import { DEFAULT_MAX_AGE_DAYS, overdueCount, protectionStatus } from '@/lib/registry/protection';
 import { KIND_LABELS, SITE_LABELS, type RegistryEntry } from '@/lib/registry/entry';
 import { ProtectionBadge } from './ProtectionBadge';
+import { SiteLink } from '../SiteLink';
 
 export const NO_SECRETS_TEXT = 'Отклик не хранит пароли и коды подтверждения — только даты проверок.';
 
@@ -54,9 +55,7 @@ export function RegistryTable({ entries, today, maxAgeDays = DEFAULT_MAX_AGE_DAY
             return (
               <tr key={e.id} data-entry-id={e.id} class={status.problems ? 'has-problems' : undefined}>
                 <td>
-                  <a href={e.url} target="_blank" rel="noreferrer">
-                    {e.name}
-                  </a>
+                  <SiteLink href={e.url}>{e.name}</SiteLink>
                   <div class="muted">
                     {SITE_LABELS[e.site]} · {KIND_LABELS[e.kind]}
                   </div>

@@ -12,6 +12,7 @@ import { formatUsual, significantAndSurges, surgesToText } from '@/lib/reports/s
 import type { WorkClock } from '@/lib/worktime/clock';
 import { MissedBars, withMissedBars } from './MissedBars';
 import { ResponseChart, shareText } from './ResponseChart';
+import { SiteLink } from '../SiteLink';
 
 export interface ReportsPanelProps {
   records: readonly MessageRecord[];
@@ -128,9 +129,7 @@ export function ReportsPanel({ records, moderation, clock, now, onCsv, onPrint, 
                           п. {r.clause} «{r.title}»: срок {formatDateTime(r.due, zone)},{' '}
                           {r.doneAt === null ? 'не выполнено' : `выполнено ${formatDateTime(r.doneAt, zone)}`}, просрочка {rowLateText(r, reports.missed, zone)} —{' '}
                           {r.link ? (
-                            <a href={r.link} target="_blank" rel="noreferrer">
-                              {r.author || `№ ${messageNumber(r.messageId)}`}
-                            </a>
+                            <SiteLink href={r.link}>{r.author || `№ ${messageNumber(r.messageId)}`}</SiteLink>
                           ) : (
                             r.author || `№ ${messageNumber(r.messageId)}`
                           )}
