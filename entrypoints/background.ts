@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { createHandlers } from '@/lib/background/handlers';
+import { servePagePort } from '@/lib/background/page-port';
 import { badgeCount, badgeView, DEADLINE_ALARM, deadlineAlerts, type DeadlineAlert, nextQuotaReminder, QUOTA_ALARM, quotaNotices } from '@/lib/background/reminders';
 import { summariesDueBefore } from '@/lib/db/messages';
 import { listRegistry } from '@/lib/db/registry';
@@ -38,6 +39,8 @@ export default defineBackground(() => {
     void dispatch(message, { url: sender.url, tabId: sender.tab?.id }).then(sendResponse);
     return true;
   });
+  // The pages' port: what they saw and what moderators deleted, kept even when the tab closes at once.
+  servePagePort(dispatch);
 
   const NOTIFIED_KEY = 'notifiedDeadlines';
 

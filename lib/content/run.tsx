@@ -8,6 +8,7 @@ import { PagePanel } from '@/components/PagePanel';
 import { PageQuota } from '@/components/PageQuota';
 import panelCss from '@/components/panel.css?inline';
 import { request } from '../messaging/client';
+import { portClient } from '../messaging/port';
 import { loadAllowlist, watchAllowlist } from '../moderation/allowlist';
 import { buildCustomLexicon, classify, prepareClassifier, type CustomLexiconData } from '../rules';
 import { loadLexiconSource, watchLexicon } from '../settings/lexicon-read';
@@ -47,8 +48,10 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
     return (text: string, context?: Parameters<Classify>[1]) => classify(text, { custom, ...context });
   });
 
+  // What must survive the tab closing at once goes over one open port (lib/messaging/port).
+  const port = portClient();
   const store = storeFeature(
-    (batch) => request('page/seen', batch),
+    (batch) => port.request('page/seen', batch),
     (reason) => (state.storeError.value = reason),
   );
   const pageQuota = quota({
@@ -68,7 +71,7 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
       settings.value.moderation.moderatedPages.includes(pageKeyOf(page)) ||
       pageQuota.model.status.value?.registered === true,
     report: {
-      deleted: (evidence, how) => request('moderation/deleted', { evidence, how }),
+      deleted: (evidence, how) => port.request('moderation/deleted', { evidence, how }),
       notViolation: (evidence, scope, words) => request('moderation/not-violation', { evidence, scope, words }),
     },
     signal: ctx.signal,
@@ -127,6 +130,8 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
   ctx.onInvalidated(() => style.remove());
   const runtime = startRuntime({ adapter, doc: document, state, features, signal: ctx.signal });
   ctx.addEventListener(window, 'wxt:locationchange', () => runtime.navigate());
+  // The tab closes or the user goes elsewhere: what was seen and not yet stored goes now.
+  ctx.addEventListener(window, 'pagehide', () => store.leaving());
 
   const onCommand = (message: unknown) => {
     const m = message as TabCommand | undefined;
