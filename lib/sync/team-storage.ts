@@ -22,7 +22,7 @@ export function storageTeamStore(onSetAside?: (why: string) => void): TeamStore 
       let lexicon: unknown = undefined;
       for (const op of ops) {
         if (op.kind === 'allow') list = applyAllow(list, op);
-        else {
+        else if (op.kind === 'lexicon') {
           const compiled = compileCustomLexicon(op.source);
           if (compiled.ok) lexicon = compiled.lexicon.source;
           else onSetAside?.(`словарь команды от ${op.by} не принят: ${compiled.errors[0] ?? ''}`);

@@ -9,6 +9,7 @@
  * server acknowledges them — offline first, as messages are.
  */
 import { z } from 'zod';
+import { PublicationEventSchema } from '../publications/schema';
 import { parseSubject, type StaffRole, type TeamKind } from './subjects';
 
 export { TEAM_OUTBOX_KEY } from '../moderation/allowlist';
@@ -16,15 +17,22 @@ export { TEAM_OUTBOX_KEY } from '../moderation/allowlist';
 export const TeamOpSchema = z.discriminatedUnion('kind', [
   z.object({ v: z.literal(1), id: z.string().min(1).max(100), kind: z.literal('allow'), op: z.enum(['add', 'remove']), list: z.enum(['words', 'comments']), value: z.string().min(1).max(500), at: z.number().int(), by: z.string().max(64) }),
   z.object({ v: z.literal(1), id: z.string().min(1).max(100), kind: z.literal('lexicon'), source: z.unknown(), at: z.number().int(), by: z.string().max(64) }),
+  // A publication request's event (App. 2 §9); `id` is the event's own id (lib/publications/team).
+  z.object({ v: z.literal(1), id: z.string().min(1).max(100), kind: z.literal('publication'), requestId: z.string().min(1).max(100), event: PublicationEventSchema, at: z.number().int(), by: z.string().max(64) }),
 ]);
 export type TeamOp = z.infer<typeof TeamOpSchema>;
 /** An op as made locally, before the login that sends it is known. */
-export type LocalTeamOp = Omit<Extract<TeamOp, { kind: 'allow' }>, 'by'> | Omit<Extract<TeamOp, { kind: 'lexicon' }>, 'by'>;
+export type LocalTeamOp =
+  | Omit<Extract<TeamOp, { kind: 'allow' }>, 'by'>
+  | Omit<Extract<TeamOp, { kind: 'lexicon' }>, 'by'>
+  | Omit<Extract<TeamOp, { kind: 'publication' }>, 'by'>;
 
 /** Who may share which kind (the server's permissions say the same; this keeps the client from trying). */
 export function teamKindFor(op: Pick<TeamOp, 'kind'>, role: StaffRole): TeamKind | null {
   if (op.kind === 'allow') return role === 'moderator' || role === 'curator' ? 'allow' : null;
   if (op.kind === 'lexicon') return role === 'curator' ? 'lexicon' : null;
+  // The department of information policy (the curator) and the pages' owners; executors have no team subject.
+  if (op.kind === 'publication') return role === 'curator' || role === 'owner' ? 'posts' : null;
   return null;
 }
 
@@ -36,6 +44,8 @@ export function checkTeamOp(subject: string, data: unknown): { ok: true; value: 
   if (!r.success) return { ok: false, error: `неверный формат (${r.error.issues[0]?.path.join('.') || '—'})` };
   if (r.data.by !== where.login) return { ok: false, error: `автор «${r.data.by}» не совпадает с учётной записью «${where.login}»` };
   if (teamKindFor(r.data, where.role as StaffRole) !== where.type) return { ok: false, error: `«${where.role}» не ведёт «${where.type}»` };
+  // A decision of the department of information policy only under a curator's subject, and so on.
+  if (r.data.kind === 'publication' && r.data.event.actor.role !== where.role) return { ok: false, error: `роль «${where.role}» не совпадает с ролью в событии` };
   return { ok: true, value: r.data };
 }
 

@@ -25,7 +25,7 @@ class MemoryTeam implements TeamStore {
   async apply(ops: readonly TeamOp[]) {
     for (const op of ops) {
       if (op.kind === 'allow') this.allow = applyAllow(this.allow, op);
-      else this.lexicon = op.source;
+      else if (op.kind === 'lexicon') this.lexicon = op.source;
     }
   }
   local(op: LocalTeamOp) {
