@@ -48,7 +48,8 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
   });
 
   const store = storeFeature(
-    (batch) => request('page/seen', batch),
+    // A wall also says whether it shows its description, cover and avatar (App. 2 §12).
+    (batch) => request('page/seen', batch.page.kind === 'wall' && adapter.pageLooks ? { ...batch, page: { ...batch.page, looks: adapter.pageLooks(document) } } : batch),
     (reason) => (state.storeError.value = reason),
   );
   const pageQuota = quota({

@@ -108,3 +108,23 @@ describe('publication store', () => {
     expect(rows.map((r) => r.views)).toEqual([120, 300]);
   });
 });
+
+describe('a page batch seen by the background (publicationsSeen)', () => {
+  it('keeps the figures of two visits, the wall’s looks, and links the post', async () => {
+    const { publicationsSeen } = await import('@/lib/publications/seen');
+    await db.registry.put({ id: 'admin-vk', site: 'vk', url: 'https://vk.com/club1', ownerId: '-1', name: 'Администрация', kind: 'administration', department: '', responsible: '', twoFactorConfirmedAt: null, adminsReviewedAt: null, notes: '' });
+    await submitPublication(db, submitted() as PubEventOf<'submitted'>, now, 'req-1');
+    await appendPublicationEvent(db, 'req-1', pev('approved', dip, '2026-03-02T11:00', { plannedAt: omsk('2026-03-04T10:00') }), now);
+    const batch = (likes: number) => ({
+      page: { site: 'vk' as const, url: 'https://vk.com/club1', kind: 'wall' as const, ownerId: '-1', name: 'Администрация', looks: { description: true, cover: false, avatar: true } },
+      posts: [{ site: 'vk' as const, id: '-1_6', ownerId: '-1', authorId: '-1', authorName: 'Администрация', publishedAt: omsk('2026-03-04T10:02'), text: TEXT, pinned: false, foreign: false, repost: false, permalink: 'https://vk.com/wall-1_6', figures: { views: 10 * likes, likes, comments: 1, reposts: 0 } }],
+      comments: [],
+    });
+    const first = await publicationsSeen(db, batch(5), owner(), omsk('2026-03-04T12:00'));
+    expect(first).toEqual({ figures: 1, linked: ['req-1'] });
+    const second = await publicationsSeen(db, batch(9), owner(), omsk('2026-03-05T12:00'));
+    expect(second).toEqual({ figures: 1, linked: [] });
+    expect((await postStatsOf(db, ['vk:-1'])).map((r) => r.likes)).toEqual([5, 9]);
+    expect(await db.pageLooks.get('vk:-1')).toMatchObject({ description: true, cover: false, avatar: true });
+  });
+});
