@@ -45,7 +45,9 @@ import { PublicationsSection, type PublicationsView } from '@/components/publica
 import { WeekPlanView } from '@/components/publications/WeekPlanView';
 import { ResponseView } from '@/components/publications/ResponseView';
 import { PubExchange } from '@/components/publications/PubExchange';
-import { appendPublicationEvent, listPublications, postStatsOf, submitPublication } from '@/lib/db/publications';
+import { appendPublicationEvent, listPageFounding, listPageLooks, listPublications, postStatsOf, savePageFounding, submitPublication } from '@/lib/db/publications';
+import { looksFor, pageChecks } from '@/lib/publications/page-checks';
+import { PageChecksCell } from '@/components/registry/PageChecks';
 import { postsOfEntry } from '@/lib/db/registry';
 import { entryPageKeys } from '@/lib/registry/match';
 import { replayPublication } from '@/lib/publications/reducer';
@@ -147,6 +149,9 @@ const walls = liveSignal(async () => {
   const entries = await listRegistry(db);
   return Promise.all(entries.map(async (entry) => ({ entry, posts: await postsOfEntry(db, entry), stats: await postStatsOf(db, entryPageKeys(entry)) })));
 }, null);
+
+// App. 2 §4, §12: what the registry records of a page's creation, and what its live wall showed.
+const founding = liveSignal(async () => ({ founding: await listPageFounding(db), looks: await listPageLooks(db) }), { founding: [], looks: [] });
 
 // A registry entry started on a page waits in storage until the side panel takes it.
 const draft = signal<RegistryEntryInput | null>(await takeDraft());
@@ -270,6 +275,14 @@ const sections: Section[] = [
           return r.ok ? { ok: true } : { ok: false, errors: Object.values(r.errors).filter((e): e is string => Boolean(e)) };
         }}
         onRemove={(entry) => void removeEntry(db, entry.id)}
+        pageChecks={(entry) => {
+          const f = founding.value.value.founding.find((x) => x.entryId === entry.id);
+          const checks = pageChecks(entry.kind, f, looksFor(entryPageKeys(entry), founding.value.value.looks));
+          return {
+            problems: checks.problems,
+            cell: <PageChecksCell entryId={entry.id} checks={checks} founding={f} today={isoDateIn(Date.now(), zone.value)} onSave={(next) => savePageFounding(db, next)} />,
+          };
+        }}
         onImport={(text, format, request) => importRegistryFile(db, text, format, request)}
         onExport={(format) => {
           const entries = registry.value.value ?? [];

@@ -9,7 +9,7 @@ import { newEventId } from '../messages/event-id';
 import { linkPosts, type SeenPost } from '../publications/link';
 import { applyPublicationEvent, replayPublication, replayPublicationLenient, type PublicationState } from '../publications/reducer';
 import type { PubActor, PublicationEvent, PublicationRecord, PubEventOf } from '../publications/schema';
-import type { PageLooks, PostStatsRow } from '../publications/store-types';
+import type { PageFounding, PageLooks, PostStatsRow } from '../publications/store-types';
 import { entryPageKeys } from '../registry/match';
 import type { OtklikDB } from './schema';
 
@@ -162,6 +162,15 @@ export async function recordPageLooks(db: OtklikDB, looks: PageLooks): Promise<v
 
 export function listPageLooks(db: OtklikDB): Promise<PageLooks[]> {
   return db.pageLooks.toArray();
+}
+
+/** §4: the decision and the approval a page was created on, as the registry records them. */
+export async function savePageFounding(db: OtklikDB, founding: PageFounding): Promise<void> {
+  await db.pageFounding.put(founding);
+}
+
+export function listPageFounding(db: OtklikDB): Promise<PageFounding[]> {
+  return db.pageFounding.toArray();
 }
 
 /**

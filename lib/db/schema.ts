@@ -10,7 +10,7 @@ import type { ModerationEntry } from '../moderation/log';
 import type { FlaggedComment } from '../moderation/queue';
 import type { RegistryEntry } from '../registry/entry';
 import type { PageKind, ParsedComment, ParsedPost, Site } from '../sites/types';
-import type { PageLooks, PostStatsRow, PublicationOutboxRow } from '../publications/store-types';
+import type { PageFounding, PageLooks, PostStatsRow, PublicationOutboxRow } from '../publications/store-types';
 import type { PublicationRecord } from '../publications/schema';
 
 export interface PageRecord {
@@ -83,6 +83,7 @@ export type OtklikDB = Dexie & {
   pubOutbox: EntityTable<PublicationOutboxRow, 'eventId'>;
   postStats: EntityTable<PostStatsRow, 'id'>;
   pageLooks: EntityTable<PageLooks, 'pageKey'>;
+  pageFounding: EntityTable<PageFounding, 'entryId'>;
 };
 
 export const DB_NAME = 'otklik';
@@ -142,12 +143,14 @@ export function openDatabase(name = DB_NAME): OtklikDB {
     });
   // Publication requests (App. 2 §9) with their own outbox for the team stream; what each post
   // achieved, one row a visit (views, likes, comments, reposts); what the live page shows of its
-  // description and cover (§12). Written by lib/db/publications.ts only.
+  // description and cover (§12); the head's decision and the approval a department's page was
+  // created on (§4), by registry entry. Written by lib/db/publications.ts only.
   db.version(9).stores({
     publications: 'id, updatedAt',
     pubOutbox: 'eventId, requestId',
     postStats: '++id, postKey, pageKey, at',
     pageLooks: 'pageKey',
+    pageFounding: 'entryId',
   });
   return db;
 }

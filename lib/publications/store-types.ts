@@ -28,3 +28,19 @@ export interface PageLooks {
   cover: boolean;
   avatar: boolean;
 }
+
+/** A dated, numbered document: the head's decision or the written approval (App. 2 §4). */
+export interface DocumentRef {
+  /** yyyy-mm-dd. */
+  date: string;
+  number: string;
+}
+
+/** §4: a department's page is created by its head's decision with the department of information policy's written approval. */
+export interface PageFounding {
+  /** The registry entry's id. */
+  entryId: string;
+  decision: DocumentRef | null;
+  approval: DocumentRef | null;
+  updatedAt: number;
+}
