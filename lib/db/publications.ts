@@ -133,8 +133,8 @@ export async function settlePublicationOutbox(db: OtklikDB, eventIds: readonly s
 const SAME_VISIT = 30 * 60_000;
 
 /**
- * What the footers said at this visit: one row a post, unless the numbers are what the latest row
- * already says and that row is from this same visit (a wall re-sent in chunks writes nothing twice).
+ * What the footers said at this visit: a row a post whenever its numbers changed; the same numbers
+ * again are written only once SAME_VISIT has passed (a wall re-sent in chunks writes nothing twice).
  */
 export async function recordPostStats(db: OtklikDB, rows: readonly Omit<PostStatsRow, 'id'>[]): Promise<number> {
   if (!rows.length) return 0;
@@ -144,8 +144,7 @@ export async function recordPostStats(db: OtklikDB, rows: readonly Omit<PostStat
       const last = (await db.postStats.where('postKey').equals(row.postKey).sortBy('at')).at(-1);
       const same = last && last.views === row.views && last.likes === row.likes && last.comments === row.comments && last.reposts === row.reposts;
       if (same && row.at - last.at < SAME_VISIT) continue;
-      if (last && row.at - last.at < SAME_VISIT) await db.postStats.update(last.id!, { ...row });
-      else fresh.push(row);
+      fresh.push(row);
     }
     if (fresh.length) await db.postStats.bulkAdd(fresh as PostStatsRow[]);
     return fresh.length;

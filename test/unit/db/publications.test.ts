@@ -98,14 +98,14 @@ describe('publication store', () => {
     expect(await linkSeenPosts(db, 'vk:-1', posts, actor, omsk('2026-03-04T13:00'))).toEqual([]);
   });
 
-  it('footer figures: one row a visit, a re-sent chunk of the same visit writes nothing twice', async () => {
+  it('footer figures: a row whenever they change; the same again only after half an hour (a re-sent chunk writes nothing)', async () => {
     const row = { postKey: 'vk:-1_6', pageKey: 'vk:-1', at: now, views: 100, likes: 5, comments: 1, reposts: 0 };
     expect(await recordPostStats(db, [row])).toBe(1);
     expect(await recordPostStats(db, [{ ...row, at: now + 60_000 }])).toBe(0);
-    expect(await recordPostStats(db, [{ ...row, at: now + 120_000, views: 120 }])).toBe(0);
-    expect(await recordPostStats(db, [{ ...row, at: now + 3 * 3600_000, views: 300, likes: 9 }])).toBe(1);
+    expect(await recordPostStats(db, [{ ...row, at: now + 120_000, views: 120 }])).toBe(1);
+    expect(await recordPostStats(db, [{ ...row, at: now + 3 * 3600_000, views: 120 }])).toBe(1);
     const rows = await postStatsOf(db, ['vk:-1']);
-    expect(rows.map((r) => r.views)).toEqual([120, 300]);
+    expect(rows.map((r) => r.views)).toEqual([100, 120, 120]);
   });
 });
 
