@@ -124,6 +124,7 @@ export default defineBackground(() => {
   browser.permissions?.onAdded?.addListener(() => void sync.apply());
   // A local act waits in the outbox (whoever wrote it: this worker or a page): send it.
   liveQuery(() => db.outbox.count()).subscribe({ next: () => sync.kick() });
+  liveQuery(() => db.pubOutbox.count()).subscribe({ next: () => sync.kick() });
 
   // First run: the options page opens on its «Кто вы?» step (role, name, department, time zone).
   browser.runtime.onInstalled.addListener(({ reason }) => {

@@ -11,7 +11,7 @@ import {
 import { plural } from '@/lib/i18n/plural';
 import { describeReading, type TextEncodingName } from '@/lib/text-file';
 import { RegistryForm } from './RegistryForm';
-import { RegistryTable } from './RegistryTable';
+import { RegistryTable, type RegistryTableProps } from './RegistryTable';
 import { FileButton } from '../FileButton';
 
 export type RegistryFormat = 'csv' | 'html' | 'json';
@@ -38,10 +38,12 @@ export interface RegistrySectionProps {
   onRemove(entry: RegistryEntry): void;
   onImport(text: string, format: 'csv' | 'json', request: RegistryImportRequest): Promise<RegistryImportOutcome>;
   onExport(format: RegistryFormat): void;
+  /** App. 2 §4, §12 for each entry (RegistryTable). */
+  pageChecks?: RegistryTableProps['pageChecks'];
 }
 
 /** The registry tab: the table, the form for a new or edited page, import and exports (App. 2 §2, §6, §7). */
-export function RegistrySection({ entries, today, draft, newEntry, onSave, onRemove, onImport, onExport }: RegistrySectionProps) {
+export function RegistrySection({ entries, today, draft, newEntry, onSave, onRemove, onImport, onExport, pageChecks }: RegistrySectionProps) {
   const editing = useSignal<{ entry: RegistryEntryInput; mode: 'add' | 'edit' } | null>(null);
   const errors = useSignal<string[]>([]);
   const status = useSignal<string[]>([]);
@@ -176,6 +178,7 @@ export function RegistrySection({ entries, today, draft, newEntry, onSave, onRem
           editing.value = { entry, mode: 'edit' };
         }}
         onRemove={onRemove}
+        pageChecks={pageChecks}
       />
     </div>
   );

@@ -41,6 +41,21 @@ import { loadSettings, watchSettings } from '@/lib/settings/read';
 import { finalReplyDueIfSentAt } from '@/lib/replies/due';
 import { loadReplyTemplates, watchReplyTemplates } from '@/lib/replies/store';
 import { loadSyncStatus, syncStatusText, watchSyncStatus } from '@/lib/sync/config';
+import { PublicationsSection, type PublicationsView } from '@/components/publications/PublicationsSection';
+import { WeekPlanView } from '@/components/publications/WeekPlanView';
+import { ResponseView } from '@/components/publications/ResponseView';
+import { PubExchange } from '@/components/publications/PubExchange';
+import { appendPublicationEvent, listPageFounding, listPageLooks, listPublications, postStatsOf, savePageFounding, submitPublication } from '@/lib/db/publications';
+import { looksFor, pageChecks } from '@/lib/publications/page-checks';
+import { PageChecksCell } from '@/components/registry/PageChecks';
+import { postsOfEntry } from '@/lib/db/registry';
+import { entryPageKeys } from '@/lib/registry/match';
+import { replayPublication } from '@/lib/publications/reducer';
+import { weekPlan } from '@/lib/publications/plan';
+import { pageResponse } from '@/lib/publications/response';
+import type { PubActor, PublicationFormat } from '@/lib/publications/schema';
+import { shiftWeek, weekStartOf } from '@/lib/quota/week';
+import { weekLabel } from '@/lib/quota/text';
 import '@/components/sidepanel.css';
 import '@/components/options/options.css';
 
@@ -109,6 +124,34 @@ zone.subscribe((z) => {
   quotaZone = z;
   quota.refresh();
 });
+
+// Publication requests (App. 2 §9): the list with each state, the week's plan and what posts achieved.
+const publications = liveSignal(async () => {
+  const records = await listPublications(db);
+  return records.map((record) => {
+    try {
+      return { record, state: replayPublication(record.events) };
+    } catch (e) {
+      return { record, state: null, error: e instanceof Error ? e.message : String(e) };
+    }
+  });
+}, null);
+const pubView = signal<PublicationsView>('plan');
+const pubSelected = signal<string | null>(null);
+const planWeek = signal(weekStartOf(Date.now(), zone.value));
+const me = computed((): PubActor => {
+  const s = settings.value;
+  const department = s.department.trim();
+  return { role: s.role, name: s.userName.trim() || recorder(s), ...(department ? { department } : {}) };
+});
+// The wall as the plan and the figures need it: every registered page's posts and footer figures.
+const walls = liveSignal(async () => {
+  const entries = await listRegistry(db);
+  return Promise.all(entries.map(async (entry) => ({ entry, posts: await postsOfEntry(db, entry), stats: await postStatsOf(db, entryPageKeys(entry)) })));
+}, null);
+
+// App. 2 §4, §12: what the registry records of a page's creation, and what its live wall showed.
+const founding = liveSignal(async () => ({ founding: await listPageFounding(db), looks: await listPageLooks(db) }), { founding: [], looks: [] });
 
 // A registry entry started on a page waits in storage until the side panel takes it.
 const draft = signal<RegistryEntryInput | null>(await takeDraft());
@@ -232,6 +275,14 @@ const sections: Section[] = [
           return r.ok ? { ok: true } : { ok: false, errors: Object.values(r.errors).filter((e): e is string => Boolean(e)) };
         }}
         onRemove={(entry) => void removeEntry(db, entry.id)}
+        pageChecks={(entry) => {
+          const f = founding.value.value.founding.find((x) => x.entryId === entry.id);
+          const checks = pageChecks(entry.kind, f, looksFor(entryPageKeys(entry), founding.value.value.looks));
+          return {
+            problems: checks.problems,
+            cell: <PageChecksCell entryId={entry.id} checks={checks} founding={f} today={isoDateIn(Date.now(), zone.value)} onSave={(next) => savePageFounding(db, next)} />,
+          };
+        }}
         onImport={(text, format, request) => importRegistryFile(db, text, format, request)}
         onExport={(format) => {
           const entries = registry.value.value ?? [];
@@ -245,21 +296,90 @@ const sections: Section[] = [
   {
     id: 'quota',
     title: 'Публикации',
-    render: () =>
-      quota.value.value === null ? (
-        <p class="muted">Загрузка…</p>
-      ) : (
-        <QuotaOverview
-          rows={quota.value.value}
+    render: () => {
+      const rows = publications.value.value;
+      const states = (rows ?? []).flatMap((r) => (r.state ? [{ id: r.record.id, state: r.state }] : []));
+      const formats = new Map<string, PublicationFormat>(states.flatMap((r) => (r.state.published?.postKey ? [[r.state.published.postKey, r.state.format] as const] : [])));
+      const wallData = walls.value.value ?? [];
+      return (
+        <PublicationsSection
+          view={pubView}
+          me={me.value}
           zone={zone.value}
-          onExportCsv={() =>
-            downloadText(
-              `otklik-publications-${stamp()}.csv`,
-              quotaToCsv(quota.value.value!, zone.value),
+          pages={(registry.value.value ?? []).map((e) => ({ id: e.id, name: e.name, kind: e.kind }))}
+          rows={rows}
+          selected={pubSelected}
+          now={Date.now}
+          onSubmit={async (event) => {
+            const r = await submitPublication(db, event, Date.now());
+            return r.ok ? { ok: true } : r;
+          }}
+          onAct={(id) => async (event) => {
+            const r = await appendPublicationEvent(db, id, event, Date.now());
+            return r.ok ? { ok: true } : r;
+          }}
+          plan={
+            <WeekPlanView
+              plans={wallData.map(({ entry, posts }) => weekPlan(entry, posts, states, planWeek.value, zone.value))}
+              weekLabel={weekLabel(planWeek.value, zone.value)}
+              today={isoDateIn(Date.now(), zone.value)}
+              zone={zone.value}
+              onShift={(offset) => (planWeek.value = shiftWeek(planWeek.value, offset, zone.value))}
+              onOpen={(id) => {
+                pubSelected.value = id;
+                pubView.value = 'requests';
+              }}
+            />
+          }
+          weeks={
+            quota.value.value === null ? (
+              <p class="muted">Загрузка…</p>
+            ) : (
+              <QuotaOverview
+                rows={quota.value.value}
+                zone={zone.value}
+                onExportCsv={() => downloadText(`otklik-publications-${stamp()}.csv`, quotaToCsv(quota.value.value!, zone.value))}
+              />
+            )
+          }
+          response={
+            <ResponseView
+              zone={zone.value}
+              rows={wallData.map(({ entry, posts, stats }) => ({
+                id: entry.id,
+                name: entry.name,
+                response: pageResponse(
+                  posts.filter((p) => !p.foreign).map((p) => ({ key: p.key, publishedAt: p.publishedAt, text: p.text, format: formats.get(p.key) ?? null })),
+                  stats,
+                  Date.now(),
+                  zone.value,
+                ),
+              }))}
+            />
+          }
+          exchange={
+            settings.value.role === 'moderator' ? undefined : (
+              <PubExchange
+                departments={
+                  settings.value.role === 'curator'
+                    ? [...new Set(states.map((r) => r.state.author.department).filter((d): d is string => Boolean(d)))].sort()
+                    : null
+                }
+                onExport={async (department) => {
+                  const all = await listPublications(db);
+                  const file =
+                    department === null
+                      ? exportDrafts([], origin(), Date.now(), all)
+                      : exportForDepartment([], department, { origin: origin(), now: Date.now(), publications: all });
+                  downloadText(exchangeFileName(file, zone.value), exchangeToText(file), 'application/json');
+                }}
+                onImport={(text) => importExchange(db, text, origin(), clock.value, Date.now())}
+              />
             )
           }
         />
-      ),
+      );
+    },
   },
   {
     id: 'reports',

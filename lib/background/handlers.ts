@@ -1,6 +1,7 @@
 /** What the background does with each request. Kept apart from the entrypoint so tests can call it. */
 import { browser } from 'wxt/browser';
 import { recordSeen } from '../db/pages';
+import { publicationsSeen } from '../publications/seen';
 import { messageHandlers } from './messages';
 import type { WorkClock } from '../worktime/clock';
 import { pageStatus } from '../db/registry';
@@ -36,7 +37,18 @@ export function createHandlers({
 }: BackgroundDeps): Handlers {
   return {
     ...messageHandlers({ db, settings, clock, now }),
-    'page/seen': (data) => recordSeen(db, data, now()),
+    'page/seen': async (data) => {
+      const stored = await recordSeen(db, data, now());
+      // Publications (App. 2 §9–§12) are a part apart: their failure never loses what the page showed.
+      try {
+        const s = await settings();
+        const department = s.department.trim();
+        await publicationsSeen(db, data, { role: s.role, name: recorder(s), ...(department ? { department } : {}) }, now());
+      } catch (e) {
+        console.warn('Отклик: публикации не обновлены', e);
+      }
+      return stored;
+    },
     'moderation/deleted': async ({ evidence, how }) => recordDeleted(db, evidence, how, recorder(await settings()), now()),
     'moderation/flagged': async ({ items, cleared }) => recordFlagged(db, items, cleared, now()),
     'moderation/not-violation': async ({ evidence, scope, words }) => {

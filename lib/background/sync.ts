@@ -11,6 +11,7 @@ import type { Settings } from '../settings/defaults';
 import { loadTeamServer, originPattern, SYNC_STATUS_KEY } from '../sync/config';
 import { SyncEngine, type ConnectOptions, type SyncStatus } from '../sync/engine';
 import { storageTeamStore } from '../sync/team-storage';
+import { withPublications } from '../publications/team';
 import type { WorkClock } from '../worktime/clock';
 
 export interface SyncDeps {
@@ -53,7 +54,7 @@ export function syncController({ db, settings, clock, connect }: SyncDeps) {
       connect,
       onStatus: write,
       onSetAside: (subject, error) => console.warn('Отклик: событие с сервера отложено', subject, error),
-      team: storageTeamStore((why) => console.warn('Отклик:', why)),
+      team: withPublications(storageTeamStore((why) => console.warn('Отклик:', why)), db),
     });
     void engine.start();
   }

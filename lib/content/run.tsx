@@ -51,7 +51,8 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
   // What must survive the tab closing at once goes over one open port (lib/messaging/port).
   const port = portClient();
   const store = storeFeature(
-    (batch) => port.request('page/seen', batch),
+    // A wall also says whether it shows its description, cover and avatar (App. 2 §12).
+    (batch) => port.request('page/seen', batch.page.kind === 'wall' && adapter.pageLooks ? { ...batch, page: { ...batch.page, looks: adapter.pageLooks(document) } } : batch),
     (reason) => (state.storeError.value = reason),
   );
   const pageQuota = quota({

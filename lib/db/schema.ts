@@ -10,6 +10,8 @@ import type { ModerationEntry } from '../moderation/log';
 import type { FlaggedComment } from '../moderation/queue';
 import type { RegistryEntry } from '../registry/entry';
 import type { PageKind, ParsedComment, ParsedPost, Site } from '../sites/types';
+import type { PageFounding, PageLooks, PostStatsRow, PublicationOutboxRow } from '../publications/store-types';
+import type { PublicationRecord } from '../publications/schema';
 
 export interface PageRecord {
   /** `${site}:${ownerId}` when the owner is known, else `${site}:${url}`. */
@@ -77,6 +79,11 @@ export type OtklikDB = Dexie & {
   flagged: EntityTable<FlaggedComment, 'commentKey'>;
   outbox: EntityTable<OutboxRow, 'eventId'>;
   cursors: EntityTable<CursorRow, 'stream'>;
+  publications: EntityTable<PublicationRecord, 'id'>;
+  pubOutbox: EntityTable<PublicationOutboxRow, 'eventId'>;
+  postStats: EntityTable<PostStatsRow, 'id'>;
+  pageLooks: EntityTable<PageLooks, 'pageKey'>;
+  pageFounding: EntityTable<PageFounding, 'entryId'>;
 };
 
 export const DB_NAME = 'otklik';
@@ -134,5 +141,16 @@ export function openDatabase(name = DB_NAME): OtklikDB {
         });
       await tx.table<OutboxRow, string>('outbox').bulkPut(outbox);
     });
+  // Publication requests (App. 2 §9) with their own outbox for the team stream; what each post
+  // achieved, one row a visit (views, likes, comments, reposts); what the live page shows of its
+  // description and cover (§12); the head's decision and the approval a department's page was
+  // created on (§4), by registry entry. Written by lib/db/publications.ts only.
+  db.version(9).stores({
+    publications: 'id, updatedAt',
+    pubOutbox: 'eventId, requestId',
+    postStats: '++id, postKey, pageKey, at',
+    pageLooks: 'pageKey',
+    pageFounding: 'entryId',
+  });
   return db;
 }

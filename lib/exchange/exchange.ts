@@ -14,6 +14,8 @@ import { replay, type MessageState } from '../workflow/reducer';
 import type { MessageEvent } from '../workflow/schema';
 import type { WorkClock } from '../worktime/clock';
 import { hashEvents, mergeEvents, missingFrom } from './merge';
+import type { PublicationRecord } from '../publications/schema';
+import { checkPublications, importPublications, publicationImportProblem, publicationsOfDepartment } from './publications';
 import {
   EXCHANGE_KIND,
   EXCHANGE_VERSION,
@@ -51,8 +53,9 @@ function routed(records: readonly MessageRecord[], department: string): MessageR
 export function exportForDepartment(
   records: readonly MessageRecord[],
   department: string,
-  options: { origin: ExchangeOrigin; now: number },
+  options: { origin: ExchangeOrigin; now: number; publications?: readonly PublicationRecord[] },
 ): ExchangeFile {
+  const publications = publicationsOfDepartment(options.publications ?? [], department);
   return {
     kind: EXCHANGE_KIND,
     version: EXCHANGE_VERSION,
@@ -60,17 +63,20 @@ export function exportForDepartment(
     to: { department },
     exportedAt: new Date(options.now).toISOString(),
     messages: routed(records, department).map(itemOf),
+    ...(publications.length ? { publications } : {}),
   };
 }
 
 /** The executor's file back to the curator: the unit's messages with its drafts and events. */
-export function exportDrafts(records: readonly MessageRecord[], me: ExchangeOrigin, now: number): ExchangeFile {
+export function exportDrafts(records: readonly MessageRecord[], me: ExchangeOrigin, now: number, allPublications: readonly PublicationRecord[] = []): ExchangeFile {
+  const publications = me.department ? publicationsOfDepartment(allPublications, me.department) : [];
   return {
     kind: EXCHANGE_KIND,
     version: EXCHANGE_VERSION,
     origin: me,
     exportedAt: new Date(now).toISOString(),
     messages: me.department ? routed(records, me.department).map(itemOf) : [],
+    ...(publications.length ? { publications } : {}),
   };
 }
 
@@ -96,6 +102,8 @@ const FileSchema = z.object({
   to: z.object({ department: z.string().trim().min(1) }).optional(),
   exportedAt: z.string(),
   messages: z.array(z.object({ record: MessageRecordSchema, version: z.number().int().min(1), baseHash: z.string() })),
+  // Checked apart (lib/exchange/publications), with its own messages.
+  publications: z.unknown().optional(),
 });
 
 /** The file checked whole: format, each record's fingerprint, each history replayable. */
@@ -133,6 +141,8 @@ export function parseExchange(text: string): { ok: true; file: ExchangeFile } | 
       errors.push(`Сообщение «${id}»: история не воспроизводится — ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  const pubs = checkPublications(file.publications);
+  if (!pubs.ok) errors.push(...pubs.errors);
   return errors.length ? { ok: false, errors: errors.slice(0, 10) } : { ok: true, file };
 }
 
@@ -157,8 +167,10 @@ export async function importExchange(db: OtklikDB, text: string, me: ExchangeOri
   if (problem) return { ok: false, errors: [problem] };
   const from = file.origin;
   const fromExecutor = from.role === 'executor';
+  const pubProblem = await publicationImportProblem(db, file.publications ?? [], from);
+  if (pubProblem) return { ok: false, errors: [pubProblem] };
   try {
-    return await db.transaction('rw', messageTables(db), async () => {
+    const result = await db.transaction('rw', messageTables(db), async () => {
       const locals = (await db.messages.bulkGet(file.messages.map((m) => m.record.id))) as (ConflictedRecord | undefined)[];
       const errors: string[] = [];
       const writes: MessageRecord[] = [];
@@ -229,6 +241,9 @@ export async function importExchange(db: OtklikDB, text: string, me: ExchangeOri
       await storeRecords(db, writes, clock, now);
       return { ok: true as const, added, updated, unchanged, conflicts };
     });
+    // Requests go in after the messages (their own tables and transaction); re-importing is harmless.
+    if (result.ok && file.publications?.length) return { ...result, publications: await importPublications(db, file.publications, now) };
+    return result;
   } catch (e) {
     return { ok: false, errors: [`Импорт не выполнен, ничего не изменено: ${e instanceof Error ? e.message : String(e)}`] };
   }

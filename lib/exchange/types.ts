@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { MessageRecord } from '../messages/types';
+import type { PublicationRecord } from '../publications/schema';
 import { MessageEventSchema, type MessageEvent } from '../workflow/schema';
 
 export const EXCHANGE_KIND = 'otklik-exchange';
@@ -33,6 +34,8 @@ export interface ExchangeFile {
   to?: { department: string };
   exportedAt: string;
   messages: ExchangeItem[];
+  /** Publication requests (App. 2 §9), whole with their events; absent in files of older versions. */
+  publications?: PublicationRecord[];
 }
 
 /** Whoever's changes met ours: an exchange file's sender, or a backup. */
@@ -76,5 +79,13 @@ export interface ConflictReport {
 }
 
 export type ImportResult =
-  | { ok: true; added: number; updated: number; unchanged: number; conflicts: ConflictReport[] }
+  | {
+      ok: true;
+      added: number;
+      updated: number;
+      unchanged: number;
+      conflicts: ConflictReport[];
+      /** The file's publication requests, when it had any. */
+      publications?: { added: number; updated: number; unchanged: number };
+    }
   | { ok: false; errors: string[] };

@@ -27,7 +27,11 @@ export const pageSchema = z.object({
   name: nullableText(500),
   ownerUrl: url.nullable().optional(),
   postId: nullableText(128).optional(),
+  /** App. 2 §12: the wall's description, cover and avatar as shown. */
+  looks: z.object({ description: z.boolean(), cover: z.boolean(), avatar: z.boolean() }).optional(),
 });
+
+const count = z.number().int().min(0).max(1e12).nullable();
 
 export const postSchema = z.object({
   site,
@@ -41,6 +45,8 @@ export const postSchema = z.object({
   foreign: z.boolean(),
   repost: z.boolean(),
   permalink: url.nullable(),
+  /** The footer's counts at this visit (App. 2 §10: what each post achieved). */
+  figures: z.object({ views: count, likes: count, comments: count, reposts: count }).nullable().optional(),
 });
 
 export const commentSchema = z.object({

@@ -1,4 +1,5 @@
 /** What every site adapter gives the content runtime: one normalised shape for VK and OK. */
+import type { PageLooksSeen, PostFigures } from './figures';
 
 export type Site = 'vk' | 'ok';
 
@@ -21,6 +22,8 @@ export interface PageInfo {
   ownerUrl?: string | null;
   /** VK: "-123456_1001" on a single-post page; OK: the topic id on a topic page. */
   postId?: string | null;
+  /** A wall's description, cover and avatar as shown (App. 2 §12): added when the page is sent (SiteAdapter.pageLooks). */
+  looks?: PageLooksSeen;
 }
 
 export interface ParsedPost {
@@ -39,6 +42,8 @@ export interface ParsedPost {
   /** The page's repost of someone else's post (counted once, as the page's publication). */
   repost: boolean;
   permalink: string | null;
+  /** The footer's counts at this visit (views, likes, comments, reposts); absent where none is shown. */
+  figures?: PostFigures | null;
 }
 
 export interface ParsedComment {
@@ -113,6 +118,8 @@ export interface SiteAdapter {
    * topic pages: a wall's counters belong to folded comments.
    */
   commentCount?(doc: Document, ctx: ParseContext): number | null;
+  /** Whether the page shows its description, cover and avatar (App. 2 §12): read on walls only. */
+  pageLooks?(doc: Document): PageLooksSeen;
 }
 
 /**

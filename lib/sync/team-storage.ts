@@ -27,7 +27,7 @@ export function storageTeamStore(onSetAside?: (why: string) => void): TeamStore 
       for (const op of ops) {
         if (op.kind === 'allow') list = applyAllow(list, op);
         else if (op.kind === 'replies') templateOps.push(op);
-        else {
+        else if (op.kind === 'lexicon') {
           const compiled = compileCustomLexicon(op.source);
           if (compiled.ok) lexicon = compiled.lexicon.source;
           else onSetAside?.(`словарь команды от ${op.by} не принят: ${compiled.errors[0] ?? ''}`);

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { ReplyTemplateSchema, type ReplyTemplate } from '../replies/schema';
+import { PublicationEventSchema } from '../publications/schema';
 import { parseSubject, type StaffRole, type TeamKind } from './subjects';
 
 export { TEAM_OUTBOX_KEY } from '../moderation/allowlist';
@@ -23,6 +24,8 @@ export const TeamOpSchema = z.union([
   z.object({ ...head, kind: z.literal('lexicon'), source: z.unknown() }),
   z.object({ ...head, kind: z.literal('replies'), op: z.literal('put'), template: ReplyTemplateSchema as unknown as z.ZodType<ReplyTemplate> }),
   z.object({ ...head, kind: z.literal('replies'), op: z.literal('remove'), templateId: z.string().min(1).max(100) }),
+  // A publication request's event (App. 2 §9); `id` is the event's own id (lib/publications/team).
+  z.object({ ...head, kind: z.literal('publication'), requestId: z.string().min(1).max(100), event: PublicationEventSchema }),
 ]);
 export type TeamOp = z.infer<typeof TeamOpSchema>;
 /** An op as made locally, before the login that sends it is known. */
@@ -34,6 +37,8 @@ export function teamKindFor(op: Pick<TeamOp, 'kind'>, role: StaffRole): TeamKind
   if (op.kind === 'allow') return role === 'moderator' || role === 'curator' ? 'allow' : null;
   if (op.kind === 'lexicon') return role === 'curator' ? 'lexicon' : null;
   if (op.kind === 'replies') return role === 'curator' ? 'replies' : null;
+  // The department of information policy (the curator) and the pages' owners; executors have no team subject.
+  if (op.kind === 'publication') return role === 'curator' || role === 'owner' ? 'posts' : null;
   return null;
 }
 
@@ -45,6 +50,8 @@ export function checkTeamOp(subject: string, data: unknown): { ok: true; value: 
   if (!r.success) return { ok: false, error: `неверный формат (${r.error.issues[0]?.path.join('.') || '—'})` };
   if (r.data.by !== where.login) return { ok: false, error: `автор «${r.data.by}» не совпадает с учётной записью «${where.login}»` };
   if (teamKindFor(r.data, where.role as StaffRole) !== where.type) return { ok: false, error: `«${where.role}» не ведёт «${where.type}»` };
+  // A decision of the department of information policy only under a curator's subject, and so on.
+  if (r.data.kind === 'publication' && r.data.event.actor.role !== where.role) return { ok: false, error: `роль «${where.role}» не совпадает с ролью в событии` };
   return { ok: true, value: r.data };
 }
 

@@ -125,6 +125,33 @@ describe('the side panel at 360 and 420 px', () => {
       await side.locator('.queue-row').first().waitFor();
     });
 
+    it(`fits every view of the publications tab at ${width} px: the plan's calendar, the request form and card, the count, the response`, async () => {
+      await side.locator('[role="tab"][data-tab="quota"]').click();
+      // A request to look at (the curator, as the department of information policy, plans its own posts too).
+      await side.locator('.pub-views button[data-view="requests"]').click();
+      const form = side.getByTestId('pub-form');
+      if (await form.isVisible()) {
+        await form.getByLabel('Текст', { exact: true }).fill('В целях реализации программы благоустройства состоялось совещание, в котором приняли участие представители Департамента городского хозяйства и жилищно-коммунального комплекса.');
+        await form.getByRole('button', { name: 'Направить' }).click();
+        await side.getByTestId('pub-list').locator('.pub-row').first().waitFor();
+      }
+      await side.getByTestId('pub-list').locator('.pub-row').first().click();
+      await side.getByTestId('pub-card').waitFor();
+      for (const view of ['requests', 'plan', 'weeks', 'response'] as const) {
+        await side.locator(`.pub-views button[data-view="${view}"]`).click();
+        await side.waitForTimeout(100);
+        if (shots) await side.screenshot({ path: join(shots, `${width}-publications-${view}.png`), fullPage: true });
+        expect(await overflow(side), `публикации: ${view}`).toEqual([]);
+        expect(await lowContrast(side), `контраст, публикации: ${view}`).toEqual([]);
+      }
+      // The week's seven days side by side, none cut.
+      const days = side.locator('.pub-calendar li');
+      await side.locator('.pub-views button[data-view="plan"]').click();
+      await expect.poll(() => days.count()).toBeGreaterThanOrEqual(7);
+      const cut = await days.evaluateAll((els) => els.filter((d) => d.scrollWidth > d.clientWidth + 1).length);
+      expect(cut).toBe(0);
+    });
+
     it(`keeps «Изменить» and «Удалить» of every registry page on screen at ${width} px`, async () => {
       await side.locator('[role="tab"][data-tab="registry"]').click();
       for (const name of ['Изменить', 'Удалить']) {

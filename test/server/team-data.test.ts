@@ -29,7 +29,7 @@ class MemoryTeam implements TeamStore {
     for (const op of ops) {
       if (op.kind === 'allow') this.allow = applyAllow(this.allow, op);
       else if (op.kind === 'replies') this.templates = applyTemplateOps(this.templates, [op]);
-      else this.lexicon = op.source;
+      else if (op.kind === 'lexicon') this.lexicon = op.source;
     }
   }
   local(op: LocalTeamOp) {

@@ -1,3 +1,4 @@
+import { okPageLooks } from './figures';
 import type { SiteAdapter } from '../types';
 import { isOkHost } from '../url';
 import {
@@ -32,6 +33,7 @@ export const okAdapter: SiteAdapter = {
   // its placeholder: a block that leaves the page (a long list scrolled, a layer closed) is not deleted.
   deletionLeavesPlaceholder: true,
   composer: okComposer,
+  pageLooks: okPageLooks,
   commentCount: okCommentCount,
 };
 

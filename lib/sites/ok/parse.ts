@@ -1,3 +1,4 @@
+import { okPostFigures } from './figures';
 import { parseRuDate } from '../dates';
 import { absoluteUrl, jsonAttr, lineText, pathOf, plainText, queryWithSelf, sameAddress } from '../dom';
 import type { PageInfo, ParseContext, ParsedComment, ParsedPost } from '../types';
@@ -166,6 +167,7 @@ export function parseOkPost(el: Element, ctx: ParseContext): ParsedPost | null {
     foreign: owner !== null && authorHref !== null && !byOwner,
     repost: false,
     permalink: topicUrl(id, ctx),
+    figures: okPostFigures(el),
   };
 }
 

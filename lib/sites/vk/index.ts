@@ -1,3 +1,4 @@
+import { vkPageLooks } from './figures';
 import type { SiteAdapter } from '../types';
 import { isVkHost } from '../url';
 import {
@@ -31,6 +32,7 @@ export const vkAdapter: SiteAdapter = {
   // VK keeps the comment element and swaps its content for «Комментарий удалён».
   deletionLeavesPlaceholder: true,
   composer: vkComposer,
+  pageLooks: vkPageLooks,
   commentCount: vkCommentCount,
 };
 

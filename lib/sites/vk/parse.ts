@@ -1,3 +1,4 @@
+import { vkPostFigures } from './figures';
 import { parseRuDate } from '../dates';
 import { absoluteUrl, lineText, ownQuerier, ownQuery, pathOf, plainText, queryWithSelf, sameAddress } from '../dom';
 import type { PageInfo, ParseContext, ParsedComment, ParsedPost } from '../types';
@@ -261,6 +262,7 @@ export function parseVkPost(el: Element, ctx: ParseContext): ParsedPost | null {
     foreign,
     repost: !!ownQuery(el, VK.repostCopy.css, VK.postScope.css),
     permalink: `${VK_ORIGIN}/wall${id}`,
+    figures: ad ? null : vkPostFigures(el, VK.postScope.css),
   };
 }
 
