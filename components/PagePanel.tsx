@@ -1,5 +1,6 @@
 import { signal, type ReadonlySignal, type Signal } from '@preact/signals-core';
 import { useMemo, useState } from 'preact/hooks';
+import { PageCheckSection, type PageCheckProps } from './PageCheck';
 import { useValue } from './useValue';
 import type { PageState } from '@/lib/content/state';
 import { request } from '@/lib/messaging/client';
@@ -30,6 +31,7 @@ export function PagePanel({
   yielding,
   pill,
   onRegisterInView,
+  pageCheck,
 }: {
   state: PageState;
   children?: preact.ComponentChildren;
@@ -43,6 +45,8 @@ export function PagePanel({
   pill?: ReadonlySignal<string>;
   /** The curator's «Зарегистрировать комментарий на экране» (absent for other roles); says what it did. */
   onRegisterInView?: ReadonlySignal<(() => string) | undefined>;
+  /** «Проверить страницу» and the developers' report (the content script reads the page for them). */
+  pageCheck?: PageCheckProps;
 }) {
   const own = useMemo(() => signal(false), []);
   const folded = collapsed ?? own;
@@ -135,6 +139,7 @@ export function PagePanel({
             </p>
           )}
           {children}
+          {pageCheck && <PageCheckSection {...pageCheck} />}
         </div>
       )}
     </section>

@@ -113,6 +113,8 @@ export interface SiteAdapter {
    * topic pages: a wall's counters belong to folded comments.
    */
   commentCount?(doc: Document, ctx: ParseContext): number | null;
+  /** The site's selector table (lib/sites/<site>/selectors.ts): the page check counts its matches. */
+  selectors?: Readonly<Record<string, { css: string }>>;
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   okCommentTextElement,
   okCommentCount,
 } from './parse';
+import { OK } from './selectors';
 
 export const okAdapter: SiteAdapter = {
   site: 'ok',
@@ -33,6 +34,7 @@ export const okAdapter: SiteAdapter = {
   deletionLeavesPlaceholder: true,
   composer: okComposer,
   commentCount: okCommentCount,
+  selectors: OK,
 };
 
 export { OK as OK_SELECTORS } from './selectors';

@@ -14,6 +14,7 @@ import {
   vkCommentTextElement,
   vkCommentCount,
 } from './parse';
+import { VK } from './selectors';
 
 export const vkAdapter: SiteAdapter = {
   site: 'vk',
@@ -32,6 +33,7 @@ export const vkAdapter: SiteAdapter = {
   deletionLeavesPlaceholder: true,
   composer: vkComposer,
   commentCount: vkCommentCount,
+  selectors: VK,
 };
 
 export { VK as VK_SELECTORS } from './selectors';
