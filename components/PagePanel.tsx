@@ -13,6 +13,13 @@ export const KIND_LABELS: Record<PageKind, string> = {
   other: 'другая страница',
 };
 
+/** A photo's or a video's page is kind "post" (its comments are the page's): named as what it is. */
+function kindLabel(page: { kind: PageKind; postId?: string | null }): string {
+  if (page.postId?.startsWith('photo')) return 'фотография';
+  if (page.postId?.startsWith('video')) return 'видео';
+  return KIND_LABELS[page.kind];
+}
+
 const NEVER = signal(false);
 const NOTHING = signal('');
 const NO_ACTION = signal<(() => string) | undefined>(undefined);
@@ -102,7 +109,7 @@ export function PagePanel({
             {page?.name ?? 'Страница без названия'}
             <span class="muted">
               {' · '}
-              {page ? `${SITE_LABELS[page.site]}, ${KIND_LABELS[page.kind]}` : '…'}
+              {page ? `${SITE_LABELS[page.site]}, ${kindLabel(page)}` : '…'}
             </span>
           </p>
           <dl class="counts">

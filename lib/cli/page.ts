@@ -100,9 +100,13 @@ export function readSavedPage(html: string, options: { url?: string; now: number
     const withPage = { ...ctx, page };
 
     const items: { el: Element; line: unknown }[] = [];
+    const posts = new Set<string>();
     for (const el of adapter.postElements(doc)) {
       const p = adapter.parsePost(el, withPage);
-      if (p) items.push({ el, line: postLine(p, options.zone) });
+      // a post open in a layer is also on the wall under it: printed once
+      if (!p || posts.has(p.id)) continue;
+      posts.add(p.id);
+      items.push({ el, line: postLine(p, options.zone) });
     }
     for (const el of adapter.commentElements(doc)) {
       const c = adapter.parseComment(el, withPage);

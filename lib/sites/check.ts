@@ -46,7 +46,13 @@ export function checkPage(adapter: SiteAdapter, doc: Document, ctx: ParseContext
     if (c.authorId !== null || c.authorName !== null) authors++;
     if (adapter.replyControl?.(el)) replyControls++;
   }
-  const posts = adapter.postElements(doc).filter((el) => adapter.parsePost(el, withPage) !== null).length;
+  // A post open in a layer is on the page twice (its card on the wall under the layer): one post.
+  const postIds = new Set<string>();
+  for (const el of adapter.postElements(doc)) {
+    const p = adapter.parsePost(el, withPage);
+    if (p) postIds.add(p.id);
+  }
+  const posts = postIds.size;
   const siteSays = adapter.commentCount?.(doc, ctx) ?? null;
   return {
     site: page.site,

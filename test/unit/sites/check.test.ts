@@ -13,6 +13,9 @@ const CHECKS: Record<string, Partial<ReturnType<typeof checkPage>>> = {
   'vk/deleted-comment.html': { posts: 1, comments: 3, placeholders: 1, siteSays: 3, mismatch: false },
   'mvk/post.html': { posts: 1, comments: 8, placeholders: 1, unread: 0, datesRead: 8, authors: 8, replyControls: 8, composer: true, mismatch: false },
   'mvk/wall.html': { posts: 4, comments: 0, composer: false },
+  'vk/photo-page.html': { posts: 0, comments: 3, unread: 0, datesRead: 3, authors: 3, replyControls: 3, composer: true, siteSays: null, mismatch: false },
+  'vk/video-page.html': { posts: 0, comments: 3, unread: 0, datesRead: 3, authors: 3, replyControls: 3, composer: true, siteSays: null, mismatch: false },
+  'vk/post-layer.html': { posts: 2, comments: 2, datesRead: 2, replyControls: 2, composer: true, siteSays: 2, mismatch: false },
   'ok/topic.html': { posts: 1, comments: 5, datesRead: 5, replyControls: 5, composer: true, siteSays: 5, mismatch: false },
   'ok/topic-attributes.html': { posts: 1, comments: 3, placeholders: 1, unread: 0, datesRead: 3, siteSays: 3, mismatch: false },
 };
