@@ -1,5 +1,6 @@
 import { signal, type ReadonlySignal, type Signal } from '@preact/signals-core';
 import { useMemo, useState } from 'preact/hooks';
+import { PageCheckSection, type PageCheckProps } from './PageCheck';
 import { useValue } from './useValue';
 import type { PageState } from '@/lib/content/state';
 import { request } from '@/lib/messaging/client';
@@ -11,6 +12,13 @@ export const KIND_LABELS: Record<PageKind, string> = {
   topic: 'обсуждение',
   other: 'другая страница',
 };
+
+/** A photo's or a video's page is kind "post" (its comments are the page's): named as what it is. */
+function kindLabel(page: { kind: PageKind; postId?: string | null }): string {
+  if (page.postId?.startsWith('photo')) return 'фотография';
+  if (page.postId?.startsWith('video')) return 'видео';
+  return KIND_LABELS[page.kind];
+}
 
 const NEVER = signal(false);
 const NOTHING = signal('');
@@ -30,6 +38,7 @@ export function PagePanel({
   yielding,
   pill,
   onRegisterInView,
+  pageCheck,
 }: {
   state: PageState;
   children?: preact.ComponentChildren;
@@ -43,6 +52,8 @@ export function PagePanel({
   pill?: ReadonlySignal<string>;
   /** The curator's «Зарегистрировать комментарий на экране» (absent for other roles); says what it did. */
   onRegisterInView?: ReadonlySignal<(() => string) | undefined>;
+  /** «Проверить страницу» and the developers' report (the content script reads the page for them). */
+  pageCheck?: PageCheckProps;
 }) {
   const own = useMemo(() => signal(false), []);
   const folded = collapsed ?? own;
@@ -98,7 +109,7 @@ export function PagePanel({
             {page?.name ?? 'Страница без названия'}
             <span class="muted">
               {' · '}
-              {page ? `${SITE_LABELS[page.site]}, ${KIND_LABELS[page.kind]}` : '…'}
+              {page ? `${SITE_LABELS[page.site]}, ${kindLabel(page)}` : '…'}
             </span>
           </p>
           <dl class="counts">
@@ -135,6 +146,7 @@ export function PagePanel({
             </p>
           )}
           {children}
+          {pageCheck && <PageCheckSection {...pageCheck} />}
         </div>
       )}
     </section>

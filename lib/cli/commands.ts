@@ -8,5 +8,7 @@ export const commands: Record<string, Command> = {
   classify: classifyCommand,
   deadlines: deadlinesCommand,
   worktime: worktimeCommand,
+  // happy-dom loads only for this command.
+  page: (args, io) => import('./page').then((m) => m.pageCommand(args, io)),
   server: (args, io) => import('./server').then((m) => m.serverCommand(args, io)),
 };

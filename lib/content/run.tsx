@@ -13,7 +13,9 @@ import { loadAllowlist, watchAllowlist } from '../moderation/allowlist';
 import { buildCustomLexicon, classify, prepareClassifier, type CustomLexiconData } from '../rules';
 import { loadLexiconSource, watchLexicon } from '../settings/lexicon-read';
 import { loadSettings, watchSettings } from '../settings/read';
+import { checkPage, developerReport } from '../sites/check';
 import { pageKeyOf, type SiteAdapter } from '../sites/types';
+import { LOCAL_ZONE } from '../sites/zone';
 import { messages } from './features/messages';
 import { reportFlagged } from './features/mod-queue';
 import { moderation, type Classify } from './features/moderation';
@@ -22,6 +24,7 @@ import { storeFeature } from './features/store';
 import pageCss from './page.css?inline';
 import { mountShadowPanel } from './panel';
 import { startRuntime, UI_ATTR, type Feature } from './runtime';
+import { copyText } from './insert';
 import { createPageState } from './state';
 
 export const PANEL_TAG = 'otklik-panel';
@@ -173,13 +176,21 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
   });
   const registerInView = computed(() => (settings.value.role === 'curator' ? msgs.model.registerInView : undefined));
 
+  // «Проверить страницу»: read the page afresh, as the runtime does, with the page's own clock and zone.
+  const readCtx = () => ({ url: location.href, now: Date.now(), timeZone: LOCAL_ZONE });
+  const pageCheck = {
+    run: () => checkPage(adapter, document, readCtx()),
+    report: () => developerReport(adapter, document, readCtx(), { version: browser.runtime.getManifest().version }),
+    copy: (text: string) => copyText(document, text),
+  };
+
   const mountPanel = () => (host = mountShadowPanel(
     ctx,
     PANEL_TAG,
     panelCss,
     (container) =>
       render(
-        <PagePanel state={state} collapsed={collapsed} yielding={yielding} pill={pill} onRegisterInView={registerInView}>
+        <PagePanel state={state} collapsed={collapsed} yielding={yielding} pill={pill} onRegisterInView={registerInView} pageCheck={pageCheck}>
           <PageQuota model={pageQuota.model} page={state.page} now={Date.now} />
           <ModerationSection model={mod.model} timeZone={settings.value.timeZone} onModerateHere={moderateHere} />
         </PagePanel>,

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { parseCsv, type Separator } from '../csv';
 import { binaryProblem } from '../text-file';
 import { pageKeyOf } from '../sites/types';
-import { parsePageUrl } from '../sites/url';
+import { isMediaId, parsePageUrl } from '../sites/url';
 import { MessageSchema, type Actor, type MessageEvent } from '../workflow/schema';
 import type { Importance } from '../workflow/table';
 import { initialDeadlines } from '../workflow/deadlines';
@@ -288,7 +288,9 @@ export function readMessageLink(raw: string): LinkInfo | null {
   if (info.site === 'vk') {
     // A reply's own number comes in ?reply=; its owner is the wall's (the DOM contract's vk:-123456_1002).
     const reply = params.get('reply');
-    if (reply && VK_REPLY.test(reply) && info.ownerId) commentId = `${info.ownerId}_${reply}`;
+    // A photo's or a video's comments are numbered apart from the wall's: the item comes first
+    // (vk:photo-123456_457239017_89), as lib/sites/vk/parse spells them.
+    if (reply && VK_REPLY.test(reply) && info.ownerId) commentId = isMediaId(info.postId) ? `${info.postId}_${reply}` : `${info.ownerId}_${reply}`;
   } else {
     // OK writes a comment's id as commentId (as in the comment's data-seen-params).
     const id = params.get('commentId');

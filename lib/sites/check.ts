@@ -3,6 +3,7 @@
  * says, and an anonymised skeleton of the comment markup for the developers — so a markup change on
  * the live site can be fixed from one paste. Pure: the document and the adapter in, data out.
  */
+import type { Selector } from './selectors';
 import type { ParseContext, SiteAdapter } from './types';
 
 export interface PageCheck {
@@ -45,7 +46,13 @@ export function checkPage(adapter: SiteAdapter, doc: Document, ctx: ParseContext
     if (c.authorId !== null || c.authorName !== null) authors++;
     if (adapter.replyControl?.(el)) replyControls++;
   }
-  const posts = adapter.postElements(doc).filter((el) => adapter.parsePost(el, withPage) !== null).length;
+  // A post open in a layer is on the page twice (its card on the wall under the layer): one post.
+  const postIds = new Set<string>();
+  for (const el of adapter.postElements(doc)) {
+    const p = adapter.parsePost(el, withPage);
+    if (p) postIds.add(p.id);
+  }
+  const posts = postIds.size;
   const siteSays = adapter.commentCount?.(doc, ctx) ?? null;
   return {
     site: page.site,
@@ -160,4 +167,56 @@ export function skeletonRoot(adapter: SiteAdapter, doc: Document): Element {
     return root;
   }
   return adapter.postElements(doc)[0] ?? doc.body ?? doc.documentElement;
+}
+
+/** How many elements each of the site's selectors matches on the page: which part stopped matching. */
+export function selectorCounts(table: Readonly<Record<string, Selector>>, doc: ParentNode): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, sel] of Object.entries(table)) out[name] = doc.querySelectorAll(sel.css).length;
+  return out;
+}
+
+/** Path segments whose shape says what a page is (wall-N_N, clubN, topic); anything else is a name. */
+const SEGMENT_SHAPE = /^(?:[a-z]+)?-?\d+(?:_\d+)*$|^(?:group|profile|topic|topics|statuses|album|photos|videos)$/;
+
+/**
+ * An address as its shape: `https://vk.com/wall-N_N?reply=N`. Short names (a person's or the page's
+ * own) become `…`: the report names no one.
+ */
+export function addressShape(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return '…';
+  }
+  const path = u.pathname.split('/').filter(Boolean).map((seg) => (SEGMENT_SHAPE.test(seg) ? seg.replace(DIGITS, 'N') : '…'));
+  const query = [...u.searchParams.keys()].map((k) => `${k.replace(/[^\w-]/g, '')}=N`).join('&');
+  return `${u.protocol}//${u.host}/${path.join('/')}${query ? `?${query}` : ''}`;
+}
+
+export interface ReportOptions {
+  /** The extension's version, for the first line. */
+  version?: string;
+}
+
+/**
+ * «Скопировать отчёт для разработчиков»: the page check's counts, every selector's match count and
+ * the markup skeleton of the comments — structure only. When comments are missing or unread, the
+ * skeleton is the whole post (or the page), so the renamed parts are in it too.
+ */
+export function developerReport(adapter: SiteAdapter, doc: Document, ctx: ParseContext, options: ReportOptions = {}): string {
+  const check = checkPage(adapter, doc, ctx);
+  const trouble = check.mismatch || check.unread > 0 || (check.comments === 0 && adapter.expectsComments(doc, ctx));
+  const root = trouble ? (adapter.postElements(doc)[0] ?? doc.body ?? doc.documentElement) : skeletonRoot(adapter, doc);
+  const { site, kind, ...counts } = check;
+  const lines = [
+    options.version ? `Otklik ${options.version}, page check` : 'Otklik, page check',
+    `address: ${addressShape(ctx.url)}`,
+    `site: ${site}, kind: ${kind}`,
+    `counts: ${JSON.stringify(counts)}`,
+  ];
+  if (adapter.selectors) lines.push(`selectors: ${JSON.stringify(selectorCounts(adapter.selectors, doc))}`);
+  lines.push('markup:', markupSkeleton(root));
+  return lines.join('\n');
 }

@@ -120,6 +120,8 @@ export interface SiteAdapter {
   commentCount?(doc: Document, ctx: ParseContext): number | null;
   /** Whether the page shows its description, cover and avatar (App. 2 §12): read on walls only. */
   pageLooks?(doc: Document): PageLooksSeen;
+  /** The site's selector table (lib/sites/<site>/selectors.ts): the page check counts its matches. */
+  selectors?: Readonly<Record<string, { css: string }>>;
 }
 
 /**

@@ -40,6 +40,8 @@ const OK_SECTIONS = new Set([
 
 const VK_WALL_POST = /^wall(-?\d+)_(\d+)$/;
 const VK_WALL = /^wall(-?\d+)$/;
+/** A photo or a video at its own address (vk.com/photo-1_2), or open in a layer (?z=photo-1_2%2Falbum-1_0). */
+const VK_MEDIA = /^(photo|video)(-?\d+)_(\d+)(?:$|\/)/;
 const VK_COMMUNITY = /^(?:club|public|event)(\d+)$/;
 const VK_USER = /^id(\d+)$/;
 const SHORT_NAME = /^[a-z0-9_.]{2,64}$/i;
@@ -62,18 +64,23 @@ function vk(u: URL): UrlInfo {
   if (layerPost) return vkPost(layerPost[1], layerPost[2]);
 
   const segments = u.pathname.split('/').filter(Boolean);
-  if (segments.length !== 1) return other();
+  const zLayer = u.searchParams.get('z');
+  const layerMedia = zLayer ? VK_MEDIA.exec(zLayer) : null;
+  if (segments.length !== 1) return layerMedia && segments.length === 0 ? vkMedia(layerMedia) : other();
   const seg = segments[0];
   let m = VK_WALL_POST.exec(seg);
   if (m) return vkPost(m[1], m[2]);
+  m = VK_MEDIA.exec(seg);
+  if (m) return vkMedia(m);
   m = VK_WALL.exec(seg);
   if (m) return { site: 'vk', kind: 'wall', ownerId: m[1], postId: null, url: `${VK_ORIGIN}/wall${m[1]}`, ownerUrl: vkOwnerUrl(m[1]) };
   m = VK_COMMUNITY.exec(seg);
   if (m) return { site: 'vk', kind: 'wall', ownerId: `-${m[1]}`, postId: null, url: `${VK_ORIGIN}/${seg}`, ownerUrl: `${VK_ORIGIN}/${seg}` };
   m = VK_USER.exec(seg);
   if (m && m[1] !== '0') return { site: 'vk', kind: 'wall', ownerId: m[1], postId: null, url: `${VK_ORIGIN}/${seg}`, ownerUrl: `${VK_ORIGIN}/${seg}` };
-  if (VK_SECTIONS.has(seg.toLowerCase()) || seg.includes('.php') || !SHORT_NAME.test(seg)) return other();
-  // Other media addresses (photo-1_2, video-1_2, topic-1_2) contain a dash and fail SHORT_NAME above.
+  // A photo or a video open over a page that is not a wall (the feed, an album): the layer is the page.
+  if (VK_SECTIONS.has(seg.toLowerCase()) || seg.includes('.php') || !SHORT_NAME.test(seg)) return layerMedia ? vkMedia(layerMedia) : other();
+  // Other addresses with a dash (topic-1_2, album-1_2) fail SHORT_NAME above.
   return { site: 'vk', kind: 'wall', ownerId: null, postId: null, url: `${VK_ORIGIN}/${seg}`, ownerUrl: `${VK_ORIGIN}/${seg}` };
 }
 
@@ -86,6 +93,22 @@ function vkPost(owner: string, post: string): UrlInfo {
   return {
     site: 'vk', kind: 'post', ownerId: owner, postId: `${owner}_${post}`, url: `${VK_ORIGIN}/wall${owner}_${post}`, ownerUrl: vkOwnerUrl(owner),
   };
+}
+
+/**
+ * A photo's or a video's own page: its comments are the page's, as a post's are (kind "post"); the
+ * item's id names it (`photo-123456_457239017`), as the comments' ids do (lib/sites/vk/parse).
+ */
+function vkMedia(m: RegExpExecArray): UrlInfo {
+  const [, what, owner, item] = m;
+  return {
+    site: 'vk', kind: 'post', ownerId: owner, postId: `${what}${owner}_${item}`, url: `${VK_ORIGIN}/${what}${owner}_${item}`, ownerUrl: vkOwnerUrl(owner),
+  };
+}
+
+/** Whether a post id names a photo or a video rather than a wall post. */
+export function isMediaId(postId: string | null | undefined): boolean {
+  return !!postId && (postId.startsWith('photo') || postId.startsWith('video'));
 }
 
 function ok(u: URL): UrlInfo {

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -23,6 +24,16 @@ describe('npm run otklik', () => {
     expect(lines[0].verdict).toBe('delete');
     expect(lines[2].verdict).toBe('ok');
     expect(r.status).not.toBe(0);
+  });
+
+  it('reads a saved page from stdin: one JSON line a post or comment, then the summary', () => {
+    const html = readFileSync(resolve(root, 'test/fixtures/vk/new-ui-post.html'), 'utf8');
+    const r = otklik(['page', '--url', 'https://vk.com/wall-123456_1001', '--now', '2025-05-07T13:00:00+06:00'], html);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.kind)).toEqual(['post', ...Array(7).fill('comment'), 'summary']);
+    expect(lines[1]).toMatchObject({ key: 'vk:-123456_1002', time: '2025-05-06T14:05:00+06:00', author: { id: '111', name: 'Иван Петров' } });
+    expect(lines[8]).toMatchObject({ comments: 7, siteSays: 7 });
   });
 
   it('names the commands when given an unknown one', () => {

@@ -14,6 +14,8 @@ import {
   parseMvkComment,
   parseMvkPost,
 } from './parse';
+import { VK } from '../vk/selectors';
+import { MVK } from './selectors';
 
 /** m.vk.com and m.vk.ru: the same site and the same ids as vk.com, read from the mobile markup. */
 export const mvkAdapter: SiteAdapter = {
@@ -34,6 +36,8 @@ export const mvkAdapter: SiteAdapter = {
   composer: mvkComposer,
   // No source shows m.vk.com's own counter; a page in the React UI has VK's.
   commentCount: vkCommentCount,
+  // VK's React UI and classic markups are read here too: their selectors are counted as `vk.*`.
+  selectors: { ...MVK, ...Object.fromEntries(Object.entries(VK).map(([k, v]) => [`vk.${k}`, v])) },
 };
 
 export { MVK as MVK_SELECTORS } from './selectors';

@@ -15,6 +15,7 @@ import {
   okCommentTextElement,
   okCommentCount,
 } from './parse';
+import { OK } from './selectors';
 
 export const okAdapter: SiteAdapter = {
   site: 'ok',
@@ -35,6 +36,7 @@ export const okAdapter: SiteAdapter = {
   composer: okComposer,
   pageLooks: okPageLooks,
   commentCount: okCommentCount,
+  selectors: OK,
 };
 
 export { OK as OK_SELECTORS } from './selectors';

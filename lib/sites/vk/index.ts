@@ -15,6 +15,7 @@ import {
   vkCommentTextElement,
   vkCommentCount,
 } from './parse';
+import { VK } from './selectors';
 
 export const vkAdapter: SiteAdapter = {
   site: 'vk',
@@ -34,6 +35,7 @@ export const vkAdapter: SiteAdapter = {
   composer: vkComposer,
   pageLooks: vkPageLooks,
   commentCount: vkCommentCount,
+  selectors: VK,
 };
 
 export { VK as VK_SELECTORS } from './selectors';

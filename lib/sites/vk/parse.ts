@@ -2,7 +2,7 @@ import { vkPostFigures } from './figures';
 import { parseRuDate } from '../dates';
 import { absoluteUrl, lineText, ownQuerier, ownQuery, pathOf, plainText, queryWithSelf, sameAddress } from '../dom';
 import type { PageInfo, ParseContext, ParsedComment, ParsedPost } from '../types';
-import { parseVkUrl, VK_ORIGIN } from '../url';
+import { isMediaId, parseVkUrl, VK_ORIGIN } from '../url';
 import { VK } from './selectors';
 
 // Compiled once: these run for every comment of a 2,000-comment batch.
@@ -25,6 +25,9 @@ const TITLE_SUFFIX = /\s*\|\s*(?:ВКонтакте|VK)\s*$/;
 const PINNED_LABEL = /^Запись закреплена/;
 const AD_LABEL = /^(?:Реклама|Рекламная запись|Ad|Sponsored)$/;
 const DELETED_TEXT = /Комментарий удал[её]н|Comment deleted/;
+const BARE_ID = /^\d+$/;
+/** The video a page is about: its own address (vk.com/video-1_2) or its layer (?z=video-1_2). */
+const VIDEO_IN_URL = /(?:^https?:\/\/[^/]+\/|[?&]z=)video(-?\d+)_(\d+)/;
 
 export interface DateLink {
   /** What the comment is on: a wall post, or a photo or a video in its layer. */
@@ -62,6 +65,21 @@ export function commentIdFrom(d: DateLink, reply = d.reply): string {
 /** The post (or the photo, the video) a comment is on. */
 export function itemIdFrom(d: DateLink): string {
   return d.kind === 'wall' ? `${d.owner}_${d.post}` : `${d.kind}${d.owner}_${d.post}`;
+}
+
+/**
+ * A VK Video comment has no date link: its number is its element id, the video is in the address,
+ * and a reply sits inside its thread's root (BN; the nesting is inferred from the wall's React UI).
+ * Read into the date link's shape, so its id is spelled as every other video comment's.
+ */
+function videoDateLink(el: Element, ctx: ParseContext): DateLink | null {
+  if (!BARE_ID.test(el.id) || !el.matches(VK.videoComment.css)) return null;
+  const video = VIDEO_IN_URL.exec(ctx.url);
+  if (!video) return null;
+  const [, owner, post] = video;
+  const root = el.parentElement?.closest(VK.videoComment.css);
+  const thread = root && BARE_ID.test(root.id) ? root.id : null;
+  return { kind: 'video', owner, post, reply: el.id, thread, href: `/video${owner}_${post}?reply=${el.id}${thread ? `&thread=${thread}` : ''}` };
 }
 
 function dateLinkOf(el: Element): DateLink | null {
@@ -153,9 +171,13 @@ export function vkCommentElements(root: ParentNode): Element[] {
 
 export function parseVkComment(el: Element, ctx: ParseContext): ParsedComment | null {
   const own = ownQuerier(el, VK.comment.css);
-  const dateEl = own(VK.commentDate.css);
-  const date = readDateLink(dateEl);
-  if (!date) return null;
+  let dateEl = own(VK.commentDate.css);
+  let date = readDateLink(dateEl);
+  if (!date) {
+    date = videoDateLink(el, ctx);
+    if (!date) return null;
+    dateEl = own(VK.videoCommentDate.css);
+  }
   const id = commentIdFrom(date);
 
   let parentId: string | null = null;
@@ -337,10 +359,11 @@ export function vkPageInfo(doc: Document, ctx: ParseContext): PageInfo {
     }
   }
 
+  // A photo's or a video's title is the item's, not the page's.
   const name =
     lineText(doc.querySelector(VK.pageName.css)) ||
     lineText(ownerHeader) ||
-    (doc.title ?? '').replace(TITLE_SUFFIX, '').trim() ||
+    (isMediaId(info?.postId) ? '' : (doc.title ?? '').replace(TITLE_SUFFIX, '').trim()) ||
     null;
 
   // Comments link the page the way its posts do (often a short name), so the header link comes first.
@@ -367,21 +390,39 @@ export function vkExpectsComments(doc: Document, ctx?: ParseContext): boolean {
   for (const layout of doc.querySelectorAll(VK.commentsLayout.css)) {
     if (layout.childElementCount > 0) return true;
   }
+  // VK Video prints its comments without a list of a known name.
+  if (doc.querySelector(VK.videoComment.css)) return true;
   // Without ctx the document's own address tells the kind (about:blank in parsed documents).
   const kind = cachedUrlInfo(ctx?.url ?? doc.URL)?.kind ?? null;
   const canonicalHref = headOf(doc).querySelector(VK.canonical.css)?.getAttribute('href');
   const isPost = kind === 'post' || (!kind && !!canonicalHref && WALL_IN_PATH.test(canonicalHref));
   if (!isPost) return false;
+  // A post open in a layer over a wall: the wall's counters under it count folded comments.
+  const own = pageCounter(doc, ctx?.url ?? doc.URL);
+  if (own !== undefined) return own !== null && countIn(own) > 0;
   for (const counter of doc.querySelectorAll(VK.commentCounter.css)) if (countIn(counter) > 0) return true;
   return false;
+}
+
+/**
+ * The counter in the footer of the page's own post; null when that post is on the page without one;
+ * undefined when the address names no wall post, or the post is not found (a page VK marks otherwise).
+ */
+function pageCounter(doc: Document, url: string): Element | null | undefined {
+  const info = cachedUrlInfo(url);
+  if (info?.kind !== 'post' || !info.postId) return undefined;
+  // No source shows a photo's or a video's counter: none is trusted.
+  if (isMediaId(info.postId)) return null;
+  const post = [...doc.querySelectorAll(VK.post.css)].find((el) => postIdOf(el) === info.postId);
+  return post ? ownQuery(post, VK.commentCounter.css, VK.postScope.css) : undefined;
 }
 
 /** The site's own comment count on a single-post page: the page's post's footer counter. */
 export function vkCommentCount(doc: Document, ctx: ParseContext): number | null {
   const info = cachedUrlInfo(ctx.url);
   if (info?.kind !== 'post') return null;
-  const post = [...doc.querySelectorAll(VK.post.css)].find((el) => postIdOf(el) === info.postId) ?? null;
-  const counter = (post ? ownQuery(post, VK.commentCounter.css, VK.postScope.css) : null) ?? doc.querySelector(VK.commentCounter.css);
+  const own = pageCounter(doc, ctx.url);
+  const counter = own === undefined ? doc.querySelector(VK.commentCounter.css) : own;
   return counter ? countIn(counter) : null;
 }
 

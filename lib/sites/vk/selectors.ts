@@ -83,6 +83,20 @@ export const VK = {
     '[data-testid="wall_comments_comment_in_thread"]',
     // classic markup: `.reply` also marks reply links and boxes, but only comments are `._post`
     '.reply._post',
+    // VK Video's React comments (a video's page or layer): the element id is the bare comment number (BN)
+    '[data-testid="comment"]',
+  ]),
+
+  /** A VK Video comment: no date link names it; its id is the comment number, the video is in the address (BN). */
+  videoComment: selector([
+    // React UI on a video's page
+    '[data-testid="comment"]',
+  ]),
+
+  /** A VK Video comment's date. Inferred: no source shows it; named as the comment's other parts are. */
+  videoCommentDate: selector([
+    // React UI, as `comment-text` and `comment-owner`
+    '[data-testid="comment-date"]',
   ]),
 
   /** Where classic markup puts a thread's replies: right after the thread root, not inside it. */
@@ -208,82 +222,82 @@ export const VK = {
  * test/unit/sites/selectors.test.ts. Kept apart from the table so it stays out of the content script.
  */
 export const VK_EXPECT: Record<keyof typeof VK, Readonly<Record<string, number>>> = {
-  post: {
+  post: { 'vk/post-layer.html': 3,
     'vk/classic-wall-extras.html': 4, 'vk/classic-wall.html': 3, 'vk/deleted-comment.html': 1,
     'vk/new-ui-post-expanded.html': 1, 'vk/new-ui-post-flat.html': 1, 'vk/new-ui-post.html': 1,
     'vk/new-ui-wall.html': 9, 'vk/photo-layer.html': 1,
   },
   repostCopy: { 'vk/classic-wall-extras.html': 1, 'vk/new-ui-wall.html': 1 },
-  postScope: {
+  postScope: { 'vk/post-layer.html': 3,
     'vk/classic-wall-extras.html': 5, 'vk/classic-wall.html': 3, 'vk/deleted-comment.html': 1,
     'vk/new-ui-post-expanded.html': 1, 'vk/new-ui-post-flat.html': 1, 'vk/new-ui-post.html': 1,
     'vk/new-ui-wall.html': 9, 'vk/photo-layer.html': 1,
   },
-  postAuthor: {
+  postAuthor: { 'vk/post-layer.html': 3,
     'vk/classic-wall-extras.html': 4, 'vk/classic-wall.html': 3, 'vk/deleted-comment.html': 1,
     'vk/new-ui-post-expanded.html': 1, 'vk/new-ui-post-flat.html': 1, 'vk/new-ui-post.html': 1,
     'vk/new-ui-wall.html': 9, 'vk/photo-layer.html': 1,
   },
-  postDate: {
+  postDate: { 'vk/post-layer.html': 3,
     'vk/classic-wall-extras.html': 4, 'vk/classic-wall.html': 3, 'vk/deleted-comment.html': 1,
     'vk/new-ui-post-expanded.html': 1, 'vk/new-ui-post-flat.html': 1, 'vk/new-ui-post.html': 1,
     'vk/new-ui-wall.html': 9, 'vk/photo-layer.html': 1,
   },
-  postText: {
+  postText: { 'vk/post-layer.html': 3,
     'vk/classic-wall-extras.html': 5, 'vk/classic-wall.html': 3, 'vk/deleted-comment.html': 1,
     'vk/new-ui-post-expanded.html': 1, 'vk/new-ui-post-flat.html': 1, 'vk/new-ui-post.html': 1,
     'vk/new-ui-wall.html': 9, 'vk/photo-layer.html': 1,
   },
   pinned: { 'vk/classic-wall-extras.html': 1 },
   ad: { 'vk/classic-wall-extras.html': 1 },
-  comment: {
+  comment: { 'vk/photo-page.html': 3, 'vk/video-page.html': 3, 'vk/post-layer.html': 2,
     'vk/classic-wall.html': 4, 'vk/deleted-comment.html': 4, 'vk/new-ui-post-expanded.html': 7,
     'vk/new-ui-post-flat.html': 7, 'vk/new-ui-post.html': 7, 'vk/photo-layer.html': 3,
   },
-  classicThread: { 'vk/classic-wall.html': 1, 'vk/deleted-comment.html': 1, 'vk/photo-layer.html': 1 },
-  commentDate: {
+  classicThread: { 'vk/photo-page.html': 1, 'vk/classic-wall.html': 1, 'vk/deleted-comment.html': 1, 'vk/photo-layer.html': 1 },
+  commentDate: { 'vk/photo-page.html': 3, 'vk/post-layer.html': 2,
     'vk/classic-wall.html': 4, 'vk/deleted-comment.html': 3, 'vk/new-ui-post-expanded.html': 7,
     'vk/new-ui-post-flat.html': 6, 'vk/new-ui-post.html': 7, 'vk/photo-layer.html': 3,
   },
-  relTime: {
+  relTime: { 'vk/photo-page.html': 1,
     'vk/classic-wall-extras.html': 2, 'vk/classic-wall.html': 3, 'vk/deleted-comment.html': 2,
     'vk/photo-layer.html': 2,
   },
-  commentText: {
+  commentText: { 'vk/photo-page.html': 3, 'vk/video-page.html': 3, 'vk/post-layer.html': 2,
     'vk/classic-wall.html': 4, 'vk/deleted-comment.html': 3, 'vk/new-ui-post-expanded.html': 7,
     'vk/new-ui-post-flat.html': 6, 'vk/new-ui-post.html': 7, 'vk/photo-layer.html': 3,
   },
-  showMoreText: {
+  showMoreText: { 'vk/post-layer.html': 5,
     'vk/new-ui-post-expanded.html': 8, 'vk/new-ui-post-flat.html': 7, 'vk/new-ui-post.html': 8,
     'vk/new-ui-wall.html': 9,
   },
-  commentAuthorName: {
+  commentAuthorName: { 'vk/photo-page.html': 3, 'vk/video-page.html': 3, 'vk/post-layer.html': 2,
     'vk/classic-wall.html': 4, 'vk/deleted-comment.html': 3, 'vk/new-ui-post-expanded.html': 7,
     'vk/new-ui-post-flat.html': 6, 'vk/new-ui-post.html': 7, 'vk/photo-layer.html': 3,
   },
-  commentAuthorLink: {
+  commentAuthorLink: { 'vk/photo-page.html': 3, 'vk/video-page.html': 3, 'vk/post-layer.html': 2,
     'vk/classic-wall.html': 4, 'vk/deleted-comment.html': 3, 'vk/new-ui-post-expanded.html': 7,
     'vk/new-ui-post-flat.html': 6, 'vk/new-ui-post.html': 7, 'vk/photo-layer.html': 3,
   },
-  replyControl: {
+  replyControl: { 'vk/photo-page.html': 3, 'vk/video-page.html': 3, 'vk/post-layer.html': 2,
     'vk/classic-wall.html': 4, 'vk/deleted-comment.html': 3, 'vk/new-ui-post-expanded.html': 7,
     'vk/new-ui-post-flat.html': 6, 'vk/new-ui-post.html': 7, 'vk/photo-layer.html': 3,
   },
-  composer: {
+  composer: { 'vk/photo-page.html': 1, 'vk/video-page.html': 1, 'vk/post-layer.html': 1,
     'vk/classic-wall.html': 1, 'vk/deleted-comment.html': 1, 'vk/new-ui-post-expanded.html': 1,
     'vk/new-ui-post-flat.html': 1, 'vk/new-ui-post.html': 1,
   },
-  commentsLayout: {
+  commentsLayout: { 'vk/photo-page.html': 1, 'vk/post-layer.html': 1,
     'vk/classic-wall.html': 1, 'vk/deleted-comment.html': 1, 'vk/new-ui-post-expanded.html': 1,
     'vk/new-ui-post-flat.html': 1, 'vk/new-ui-post.html': 1, 'vk/photo-layer.html': 1,
   },
-  commentCounter: {
+  commentCounter: { 'vk/post-layer.html': 3,
     'vk/classic-wall-extras.html': 1, 'vk/classic-wall.html': 2, 'vk/deleted-comment.html': 1,
     'vk/new-ui-post-expanded.html': 1, 'vk/new-ui-post-flat.html': 1, 'vk/new-ui-post.html': 1,
     'vk/new-ui-wall.html': 1,
   },
   deleted: { 'vk/deleted-comment.html': 1 },
-  pageName: {
+  pageName: { 'vk/post-layer.html': 1,
     'vk/classic-wall-extras.html': 1, 'vk/classic-wall.html': 1, 'vk/new-ui-wall.html': 1,
     'vk/photo-layer.html': 1,
   },
@@ -291,9 +305,11 @@ export const VK_EXPECT: Record<keyof typeof VK, Readonly<Record<string, number>>
     'vk/classic-wall-extras.html': 3, 'vk/classic-wall.html': 3, 'vk/deleted-comment.html': 1,
     'vk/photo-layer.html': 1,
   },
-  canonical: {
+  canonical: { 'vk/post-layer.html': 1,
     'vk/new-ui-post-expanded.html': 1, 'vk/new-ui-post-flat.html': 1, 'vk/new-ui-post.html': 1,
     'vk/new-ui-wall.html': 1,
   },
   appLink: { 'vk/new-ui-wall.html': 1 },
+  videoCommentDate: { 'vk/video-page.html': 3 },
+  videoComment: { 'vk/video-page.html': 3 },
 };

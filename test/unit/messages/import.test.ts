@@ -125,6 +125,8 @@ describe('readMessageLink', () => {
     ['https://m.vk.ru/wall-1_2?reply=3', { site: 'vk', commentId: '-1_3', postId: '-1_2', pageUrl: 'https://vk.com/wall-1_2', pageKey: 'vk:-1' }],
     ['vk.com/wall-1_2?reply=3', { site: 'vk', commentId: '-1_3', postId: '-1_2', pageUrl: 'https://vk.com/wall-1_2', pageKey: 'vk:-1' }],
     ['https://vk.com/gorod?w=wall-1_2&reply=3', { site: 'vk', commentId: '-1_3', postId: '-1_2', pageUrl: 'https://vk.com/wall-1_2', pageKey: 'vk:-1' }],
+    ['https://vk.com/photo-123456_457239017?reply=89', { site: 'vk', commentId: 'photo-123456_457239017_89', postId: 'photo-123456_457239017', pageUrl: 'https://vk.com/photo-123456_457239017', pageKey: 'vk:-123456' }],
+    ['https://vk.com/video-123456_456239017?reply=42&thread=41', { site: 'vk', commentId: 'video-123456_456239017_42', postId: 'video-123456_456239017', pageUrl: 'https://vk.com/video-123456_456239017', pageKey: 'vk:-123456' }],
     ['https://vk.com/wall-123456_1001', { site: 'vk', commentId: null, postId: '-123456_1001', pageUrl: 'https://vk.com/wall-123456_1001', pageKey: 'vk:-123456' }],
     ['https://vk.com/wall-1_2?reply=abc', { site: 'vk', commentId: null, postId: '-1_2', pageUrl: 'https://vk.com/wall-1_2', pageKey: 'vk:-1' }],
     ['https://ok.ru/group/555/topic/777?commentId=888', { site: 'ok', commentId: '888', postId: '777', pageUrl: 'https://ok.ru/group/555/topic/777', pageKey: 'ok:555' }],

@@ -90,6 +90,32 @@ const EXPECTED: Record<string, Row[]> = {
     { id: 'photo-123456_457239017_90', postId: 'photo-123456_457239017', parentId: null, authorId: '444', authorName: 'Потолки Омск', authorUrl: 'https://vk.com/id444',
       text: 'Натяжные потолки за один день! Скидка 40%, пишите в лс или звоните 8 913 555-12-34', publishedAt: omsk('2025-05-06 18:00'), permalink: 'https://vk.com/photo-123456_457239017?reply=90', own: false },
   ],
+  // a photo at its own address: the viewer's classic markup alone, the same ids as in its layer
+  'vk/photo-page.html': [
+    { id: 'photo-123456_457239017_95', postId: 'photo-123456_457239017', parentId: null, authorId: '555', authorName: 'Ольга Миронова', authorUrl: 'https://vk.com/id555',
+      text: 'Когда уберут мусор у этого сквера? Фото красивое, а там свалка.', publishedAt: 1746590400 * 1000, permalink: 'https://vk.com/photo-123456_457239017?reply=95', own: false },
+    { id: 'photo-123456_457239017_96', postId: 'photo-123456_457239017', parentId: 'photo-123456_457239017_95', authorId: '-123456', authorName: 'Администрация города', authorUrl: 'https://vk.com/gov_city',
+      text: 'Ольга, передали в управление благоустройства.', publishedAt: omsk('2025-05-07 12:48'), permalink: 'https://vk.com/photo-123456_457239017?reply=96&thread=95', own: true },
+    { id: 'photo-123456_457239017_97', postId: 'photo-123456_457239017', parentId: null, authorId: '666', authorName: 'Дмитрий', authorUrl: 'https://vk.com/id666',
+      text: 'Глава района — бездарь и вор, дебилы одни в администрации', publishedAt: omsk('2025-05-06 21:40'), permalink: 'https://vk.com/photo-123456_457239017?reply=97', own: false },
+  ],
+  // VK Video's React comments: the number from the element, the video from the address. The page's
+  // reply signed with its short name is not known as the page's: nothing on the page ties the two.
+  'vk/video-page.html': [
+    { id: 'video-123456_456239017_41', postId: 'video-123456_456239017', parentId: null, authorId: '111', authorName: 'Иван Петров', authorUrl: 'https://vk.com/id111',
+      text: 'Когда откроют второй участок набережной?', publishedAt: omsk('2025-05-07 09:10'), permalink: 'https://vk.com/video-123456_456239017?reply=41', own: false },
+    { id: 'video-123456_456239017_42', postId: 'video-123456_456239017', parentId: 'video-123456_456239017_41', authorId: null, authorName: 'Администрация города', authorUrl: 'https://vk.com/gov_city',
+      text: 'Иван, в сентябре, после укладки плитки.', publishedAt: omsk('2025-05-07 11:00'), permalink: 'https://vk.com/video-123456_456239017?reply=42&thread=41', own: false },
+    { id: 'video-123456_456239017_43', postId: 'video-123456_456239017', parentId: null, authorId: '444', authorName: 'Потолки Омск', authorUrl: 'https://vk.com/id444',
+      text: 'Натяжные потолки за один день! Скидка 40%, пишите в лс или звоните 8 913 555-12-34', publishedAt: omsk('2025-05-06 18:00'), permalink: 'https://vk.com/video-123456_456239017?reply=43', own: false },
+  ],
+  // a post open in a layer over the wall: its comments, none of the wall's folded ones
+  'vk/post-layer.html': [
+    { id: '-123456_1502', postId: '-123456_1501', parentId: null, authorId: '111', authorName: 'Иван Петров', authorUrl: 'https://vk.com/id111',
+      text: 'А автобусы как пойдут в это время?', publishedAt: omsk('2025-05-07 12:48'), permalink: vk('-123456_1501', '1502'), own: false },
+    { id: '-123456_1503', postId: '-123456_1501', parentId: null, authorId: '333', authorName: 'Сергей К.', authorUrl: 'https://vk.com/id333',
+      text: 'Да вы там все ох*ели, опять перекрытие', publishedAt: omsk('2025-05-07 12:59'), permalink: vk('-123456_1501', '1503'), own: false },
+  ],
   // m.vk.com: the same ids and addresses as vk.com
   'mvk/post.html': [
     { id: '-123456_1302', postId: '-123456_1301', parentId: null, authorId: '111', authorName: 'Иван Петров', authorUrl: 'https://vk.com/id111',
@@ -247,6 +273,8 @@ describe('VK thread parent without thread= in the date link', () => {
     ['vk/classic-wall.html', { '-123456_2003': '-123456_2002' }],
     ['vk/deleted-comment.html', { '-123456_2104': '-123456_2102' }],
     ['vk/photo-layer.html', { 'photo-123456_457239017_91': 'photo-123456_457239017_89' }],
+    ['vk/photo-page.html', { 'photo-123456_457239017_96': 'photo-123456_457239017_95' }],
+    ['vk/video-page.html', { 'video-123456_456239017_42': 'video-123456_456239017_41' }],
   ])('%s: parents come from the layout', (fixture, parents) => {
     const doc = loadFixture(fixture);
     strip(doc);
@@ -282,5 +310,30 @@ describe('OK comments by their attributes, not by the comments_current class', (
     const adapter = adapterFor(ctx.url)!;
     const authors = adapter.commentElements(doc).map((el) => adapter.parseComment(el, ctx)?.authorName);
     expect(authors).toEqual(['Мария Иванова', 'Администрация города', 'Олег', 'Займы Онлайн', 'Людмила']);
+  });
+});
+
+describe('photos, videos and posts in layers', () => {
+  it('a post open in a layer over the wall: the wall\'s counters under it promise no comments', () => {
+    const doc = loadFixture('vk/post-layer.html');
+    const ctx = contextFor('vk/post-layer.html');
+    const adapter = adapterFor(ctx.url)!;
+    expect(adapter.commentCount!(doc, ctx)).toBe(2);
+    // the open post has no comments; the wall's other post says 25 (folded)
+    doc.querySelector('[data-testid="wall_comments_layout_root"]')!.replaceChildren();
+    for (const el of doc.querySelectorAll('[data-post-id="-123456_1501"] [data-testid="post_footer_action_comment"]')) el.setAttribute('aria-label', 'Комментировать');
+    expect(adapter.expectsComments(doc, ctx)).toBe(false);
+    expect(adapter.commentCount!(doc, ctx)).toBe(0);
+  });
+
+  it('a video\'s comments in its layer over a page read the same as on the video\'s own page', () => {
+    const doc = loadFixture('vk/video-page.html');
+    const adapter = adapterFor('https://vk.com/club123456')!;
+    const at = (url: string) => adapter.commentElements(doc).map((el) => adapter.parseComment(el, { ...contextFor('vk/video-page.html'), url })?.id);
+    const own = at('https://vk.com/video-123456_456239017');
+    expect(own).toEqual(['video-123456_456239017_41', 'video-123456_456239017_42', 'video-123456_456239017_43']);
+    expect(at('https://vk.com/club123456?z=video-123456_456239017%2Fvideos-123456')).toEqual(own);
+    // anywhere else a bare number names nothing: not read rather than read wrong
+    expect(at('https://vk.com/club123456')).toEqual([undefined, undefined, undefined]);
   });
 });

@@ -20,6 +20,11 @@ const PAGES: Record<string, PageInfo> = {
   'ok/topic-attributes.html': { site: 'ok', url: 'https://ok.ru/group/70000001234567/topic/155000000020', kind: 'topic', ownerId: '70000001234567', name: 'Администрация города', ownerUrl: 'https://ok.ru/group/70000001234567', postId: '155000000020' },
   // a photo's layer over the wall: the page is still the wall
   'vk/photo-layer.html': { site: 'vk', url: 'https://vk.com/club123456', kind: 'wall', ownerId: '-123456', name: 'Администрация города', ownerUrl: 'https://vk.com/gov_city', postId: null },
+  // a photo or a video at its own address: the item is the page's post; its title is not the page's name
+  'vk/photo-page.html': { site: 'vk', url: 'https://vk.com/photo-123456_457239017', kind: 'post', ownerId: '-123456', name: null, ownerUrl: 'https://vk.com/club123456', postId: 'photo-123456_457239017' },
+  'vk/video-page.html': { site: 'vk', url: 'https://vk.com/video-123456_456239017', kind: 'post', ownerId: '-123456', name: null, ownerUrl: 'https://vk.com/club123456', postId: 'video-123456_456239017' },
+  // a post in a layer over the wall: the post is the page
+  'vk/post-layer.html': { site: 'vk', url: 'https://vk.com/wall-123456_1501', kind: 'post', ownerId: '-123456', name: 'Администрация города', ownerUrl: 'https://vk.com/gov_city', postId: '-123456_1501' },
   'ok/topic.html': { site: 'ok', url: 'https://ok.ru/group/70000001234567/topic/155000000001', kind: 'topic', ownerId: '70000001234567', name: 'Администрация города', ownerUrl: 'https://ok.ru/group/70000001234567', postId: '155000000001' },
   // served at a short name: the owner id comes from the topic's author block
   'ok/topic-variants.html': { site: 'ok', url: 'https://ok.ru/gorodomsk/topic/155000000010', kind: 'topic', ownerId: '70000001234567', name: 'Администрация города', ownerUrl: 'https://ok.ru/gorodomsk', postId: '155000000010' },
@@ -85,6 +90,14 @@ const POSTS: Record<string, Row[]> = {
   ],
   'vk/photo-layer.html': [
     { id: '-123456_1020', ...GOV, ...plain, publishedAt: 1746590400000, text: 'Фотоотчёт с открытия набережной.' },
+  ],
+  'vk/photo-page.html': [],
+  'vk/video-page.html': [],
+  // the wall's posts under the layer, and the layer's copy of the open one
+  'vk/post-layer.html': [
+    { id: '-123456_1500', ...GOV, ...plain, publishedAt: omsk('2025-05-06 18:00'), text: 'Итоги субботника: вывезено 40 тонн мусора.' },
+    { id: '-123456_1501', ...GOV, ...plain, publishedAt: omsk('2025-05-07 09:10'), text: 'Перекрытие улицы Ленина 8 мая с 10:00 до 14:00.' },
+    { id: '-123456_1501', ...GOV, ...plain, publishedAt: omsk('2025-05-07 09:10'), text: 'Перекрытие улицы Ленина 8 мая с 10:00 до 14:00.' },
   ],
   'ok/topic.html': [
     { id: '155000000001', ...OKG, ...plain, publishedAt: Date.parse('2025-05-05T10:00:00+06:00'),
