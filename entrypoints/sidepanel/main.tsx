@@ -29,6 +29,7 @@ import { listPages } from '@/lib/db/pages';
 import { importRegistryFile, listRegistry, quotaRows, removeEntry, saveEntry } from '@/lib/db/registry';
 import { liveSignal } from '@/lib/db/live';
 import { openDatabase } from '@/lib/db/schema';
+import { onDatabaseReplaced, showReplacedNotice } from '@/lib/db/replaced';
 import { downloadText, fileDate } from '@/lib/download';
 import type { MessageRecord } from '@/lib/messages/types';
 import { logToCsv, type ModerationEntry } from '@/lib/moderation/log';
@@ -60,6 +61,7 @@ import '@/components/sidepanel.css';
 import '@/components/options/options.css';
 
 const db = openDatabase();
+onDatabaseReplaced(db, () => showReplacedNotice());
 // Live: a change of role, department or zone made in the options (or another window) applies here at once.
 const settings = signal(await loadSettings());
 watchSettings((s) => (settings.value = s));
