@@ -45,7 +45,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(options: { headless?: boolean; extension?: string } = {}): Promise<Session> {
+export async function launch(options: { headless?: boolean; extension?: string; args?: string[] } = {}): Promise<Session> {
   const extension = options.extension ?? EXTENSION_DIR;
   if (!existsSync(join(extension, 'manifest.json'))) {
     throw new Error(`Расширение не собрано (${extension}): выполните npm run build`);
@@ -67,6 +67,7 @@ export async function launch(options: { headless?: boolean; extension?: string }
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
   // Without a test runner's own limit, a missing element would wait forever.
