@@ -48,6 +48,8 @@ export default defineConfig({
       'next-flag': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Следующий отмеченный комментарий' },
       'prev-flag': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Предыдущий отмеченный комментарий' },
     },
+    // What an IT department may set by policy (Chrome/Yandex «3rdparty»; Firefox reads policies.json without a schema).
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'otklik@omsk.example', strict_min_version: '128.0' } } : undefined,
   }),
 });
