@@ -1,37 +1,30 @@
 /**
- * Real Chromium policy for the tests: Debian's Chromium reads every JSON file in
- * /etc/chromium/policies/managed at start (there is no per-profile policy switch). A test writes one
- * file of its own, naming only its own test extension id, and removes it — and the folder, if it made
- * it — when it is done, so other browsers running meanwhile see nothing that concerns them.
+ * Real Chromium policy for one test browser only. Debian's Chromium reads machine policy from
+ * /etc/chromium/policies/managed (there is no per-profile policy switch); the test's Chromium is
+ * started in a mount namespace of its own (`unshare -m`, root) where /etc/chromium is a temporary
+ * folder holding the test's policy. No file is written under /etc, and browsers of other tests
+ * running meanwhile never see it.
  */
-import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync, accessSync, constants } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromiumPath } from './browser';
 
-export const CHROMIUM_POLICY_DIR = process.env.CHROMIUM_POLICY_DIR ?? '/etc/chromium/policies/managed';
-
-/** Whether this process may write machine policy (root, as in .ci/run); the tests say so when not. */
-export function canWritePolicy(): boolean {
-  let dir = CHROMIUM_POLICY_DIR;
-  while (!existsSync(dir)) dir = join(dir, '..');
-  try {
-    accessSync(dir, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
+/** Whether this process may start a browser in a mount namespace of its own (root, as in .ci/run). */
+export function canIsolatePolicy(): boolean {
+  return spawnSync('unshare', ['-m', 'sh', '-c', 'mount -t tmpfs none /mnt'], { stdio: 'ignore' }).status === 0;
 }
 
-export function writeChromiumPolicy(policy: object): () => void {
-  const made: string[] = [];
-  for (let dir = CHROMIUM_POLICY_DIR; !existsSync(dir); dir = join(dir, '..')) made.unshift(dir);
-  mkdirSync(CHROMIUM_POLICY_DIR, { recursive: true });
-  const file = join(CHROMIUM_POLICY_DIR, `otklik-test-${process.pid}-${Date.now()}.json`);
-  writeFileSync(file, JSON.stringify(policy));
-  const remove = () => {
-    rmSync(file, { force: true });
-    for (const dir of made.reverse()) if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
-    process.off('exit', remove);
-  };
-  process.on('exit', remove);
-  return remove;
+/** A Chromium that sees `policy` as machine policy: the path to start it by, and how to clean up. */
+export function chromiumWithPolicy(policy: object): { executable: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'otklik-policy-'));
+  const etc = join(dir, 'etc');
+  mkdirSync(join(etc, 'policies/managed'), { recursive: true });
+  if (existsSync('/etc/chromium')) cpSync('/etc/chromium', etc, { recursive: true });
+  writeFileSync(join(etc, 'policies/managed/otklik-test.json'), JSON.stringify(policy));
+  const executable = join(dir, 'chromium');
+  writeFileSync(executable, `#!/bin/sh\nexec unshare -m sh -c 'mount --bind "$0" /etc/chromium && exec "${chromiumPath()}" "$@"' '${etc}' "$@"\n`);
+  chmodSync(executable, 0o755);
+  return { executable, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

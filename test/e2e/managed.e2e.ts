@@ -1,7 +1,7 @@
 /**
  * Settings set by the organisation, through real Chromium policy: the documented example
- * (docs/policy/chrome-otklik.json) written as machine policy for a test copy of the build with a
- * fixed key, so its id is known. Chromium itself reads the policy, checks it against the build's
+ * (docs/policy/chrome-otklik.json) as machine policy (seen by this test's Chromium only, test/policy.ts)
+ * for a test copy of the build with a fixed key, so its id is known. Chromium itself reads the policy, checks it against the build's
  * storage.managed_schema and serves it as chrome.storage.managed; the options page, the side panel and the content script follow it.
  */
 import { generateKeyPairSync } from 'node:crypto';
@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extensionId, publicKeyDer } from '@/lib/package/extension-id';
 import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
 import { FIXTURES_DIR, launch, openPage, ROOT, type Session } from '../browser';
-import { canWritePolicy, writeChromiumPolicy } from '../policy';
+import { canIsolatePolicy, chromiumWithPolicy } from '../policy';
 import { extensionCopy, type ExtensionCopy } from '../variants';
 
 const example = Object.values(JSON.parse(readFileSync(join(ROOT, 'docs/policy/chrome-otklik.json'), 'utf8'))['3rdparty'].extensions)[0] as Record<string, any>;
@@ -25,7 +25,7 @@ function postWithLinks(): string {
     .replace(/Оскорблять никого не хочу[^<]*/, 'Голосуйте здесь https://omsk-info.ru/vote');
 }
 
-describe.skipIf(!canWritePolicy())('settings set by policy (real Chromium policy, the documented example)', () => {
+describe.skipIf(!canIsolatePolicy())('settings set by policy (real Chromium policy, the documented example)', () => {
   let copy: ExtensionCopy;
   let session: Session;
   let removePolicy = () => {};
@@ -35,8 +35,9 @@ describe.skipIf(!canWritePolicy())('settings set by policy (real Chromium policy
     const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     id = extensionId(publicKey);
     copy = extensionCopy((m) => (m.key = publicKeyDer(publicKey).toString('base64')));
-    removePolicy = writeChromiumPolicy({ '3rdparty': { extensions: { [id]: example } } });
-    session = await launch({ extension: copy.dir });
+    const chromium = chromiumWithPolicy({ '3rdparty': { extensions: { [id]: example } } });
+    removePolicy = chromium.remove;
+    session = await launch({ extension: copy.dir, executable: chromium.executable });
     session.pages.set(POST, postWithLinks());
   });
   afterAll(async () => {
