@@ -12,7 +12,7 @@
  * Host permissions: Firefox (127+) grants an MV3 extension's host_permissions when it is installed,
  * and the tests check that it did (browser.permissions.contains), rather than granting them by hand.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
@@ -71,7 +71,25 @@ export async function reloadExtensionPage(page: Page): Promise<void> {
 /** A blank page at a fixture origin, from which a tab is sent to the extension's pages. */
 const LAUNCHPAD = 'https://vk.com/otklik-test-launchpad';
 
-export async function launchFirefox(): Promise<FirefoxSession> {
+/**
+ * A Firefox that reads `policies` as its policies.json, seen by this browser only: it starts in a
+ * mount namespace of its own (`unshare -m`, root) where the application's distribution folder is a
+ * temporary copy holding the file (test/policy.ts does the same for Chromium).
+ */
+function firefoxWithPolicies(policies: object, dir: string): string {
+  // Debian links the application's distribution folder to /usr/share: the real folder is replaced.
+  const app = realpathSync('/usr/lib/firefox-esr/distribution');
+  const copy = join(dir, 'distribution');
+  mkdirSync(copy, { recursive: true });
+  if (existsSync(app)) cpSync(app, copy, { recursive: true });
+  writeFileSync(join(copy, 'policies.json'), JSON.stringify(policies));
+  const executable = join(dir, 'firefox');
+  writeFileSync(executable, `#!/bin/sh\nexec unshare -m sh -c 'mount --bind "$0" ${app} && exec "${firefoxPath()}" "$@"' '${copy}' "$@"\n`);
+  chmodSync(executable, 0o755);
+  return executable;
+}
+
+export async function launchFirefox(options: { policies?: object } = {}): Promise<FirefoxSession> {
   if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) throw new Error(`Расширение для Firefox не собрано (${FIREFOX_BUILD}): выполните npm run build:firefox`);
   const extension = mkdtempSync(join(tmpdir(), 'otklik-ff-ext-'));
   cpSync(FIREFOX_BUILD, extension, { recursive: true });
@@ -79,9 +97,10 @@ export async function launchFirefox(): Promise<FirefoxSession> {
   manifest.web_accessible_resources = [...(manifest.web_accessible_resources ?? []), { resources: ['sidepanel.html', 'options.html'], matches: ['https://vk.com/*'] }];
   writeFileSync(join(extension, 'manifest.json'), JSON.stringify(manifest));
   const profile = mkdtempSync(join(tmpdir(), 'otklik-firefox-'));
+  const policyDir = options.policies ? mkdtempSync(join(tmpdir(), 'otklik-ff-policy-')) : null;
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: firefoxPath(),
+    executablePath: policyDir ? firefoxWithPolicies(options.policies!, policyDir) : firefoxPath(),
     headless: true,
     userDataDir: profile,
     env: { ...process.env, TZ: 'Asia/Omsk' },
@@ -151,6 +170,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
       await browser.close();
       rmSync(profile, { recursive: true, force: true });
       rmSync(extension, { recursive: true, force: true });
+      if (policyDir) rmSync(policyDir, { recursive: true, force: true });
     },
   };
 }
