@@ -48,6 +48,12 @@ export default defineConfig({
       'next-flag': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Следующий отмеченный комментарий' },
       'prev-flag': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Предыдущий отмеченный комментарий' },
     },
-    browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'otklik@omsk.example', strict_min_version: '128.0' } } : undefined,
+    // What an IT department may set by policy (Chrome/Yandex «3rdparty»; Firefox reads policies.json without a schema).
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
+    // OTKLIK_FIREFOX_UPDATE_URL: the city's own update manifest for a self-distributed (signed, unlisted) package.
+    browser_specific_settings:
+      browser === 'firefox'
+        ? { gecko: { id: 'otklik@omsk.example', strict_min_version: '128.0', ...(process.env.OTKLIK_FIREFOX_UPDATE_URL ? { update_url: process.env.OTKLIK_FIREFOX_UPDATE_URL } : {}) } }
+        : undefined,
   }),
 });

@@ -13,6 +13,7 @@ import { TEAM_SECRET_KEY, TEAM_SERVER_KEY } from '@/lib/sync/config';
 import { TEAM_OUTBOX_KEY } from '@/lib/moderation/allowlist';
 import { loadSettings } from '@/lib/settings/read';
 import { cachedClock } from '@/lib/settings/worktime';
+import { openWorkspaceWindow } from '@/lib/background/workspace-window';
 
 type ChromeSidePanel = { open(o: { tabId?: number; windowId?: number }): Promise<void>; setPanelBehavior(o: object): Promise<void> };
 type FirefoxSidebar = { open(): Promise<void> };
@@ -25,7 +26,8 @@ export default defineBackground(() => {
   async function openWorkspace(tabId: number | undefined): Promise<boolean> {
     try {
       if (import.meta.env.BROWSER === 'firefox') await sidebar?.open();
-      else await sidePanel?.open({ tabId });
+      else if (sidePanel) await sidePanel.open({ tabId });
+      else return await openWorkspaceWindow();
       return true;
     } catch {
       // Outside a user gesture the browser refuses; the page then says where to find the form.
@@ -140,9 +142,11 @@ export default defineBackground(() => {
     });
   });
 
-  // The toolbar button opens the workspace: Chrome's side panel, Firefox's sidebar.
+  // The toolbar button (and Alt+Shift+O) opens the workspace: Chrome's side panel, Firefox's sidebar,
+  // or its own window where the browser has no side panel API (Yandex Browser, other forks).
   if (import.meta.env.BROWSER !== 'firefox') {
-    void sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+    if (sidePanel) void sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+    else browser.action.onClicked.addListener(() => void openWorkspaceWindow());
   } else {
     browser.action.onClicked.addListener(() => void sidebar?.open());
   }

@@ -45,14 +45,14 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(options: { headless?: boolean; extension?: string } = {}): Promise<Session> {
+export async function launch(options: { headless?: boolean; extension?: string; args?: string[]; executable?: string } = {}): Promise<Session> {
   const extension = options.extension ?? EXTENSION_DIR;
   if (!existsSync(join(extension, 'manifest.json'))) {
     throw new Error(`Расширение не собрано (${extension}): выполните npm run build`);
   }
   const userDir = mkdtempSync(join(tmpdir(), 'otklik-chromium-'));
   const context = await chromium.launchPersistentContext(userDir, {
-    executablePath: chromiumPath(),
+    executablePath: options.executable ?? chromiumPath(),
     headless: options.headless ?? true,
     viewport: { width: 1200, height: 900 },
     locale: 'ru-RU',
@@ -67,6 +67,7 @@ export async function launch(options: { headless?: boolean; extension?: string }
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
   // Without a test runner's own limit, a missing element would wait forever.

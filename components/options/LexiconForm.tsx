@@ -5,6 +5,7 @@ import type { LexiconSource } from '@/lib/settings/lexicon-read';
 import { Done, Errors, useSaveStatus, type SaveResult } from './SaveStatus';
 import { useDraft } from './useDraft';
 import { FileButton } from '../FileButton';
+import { ManagedNote } from './Managed';
 
 const lines = (text: string) =>
   text
@@ -19,6 +20,8 @@ export interface LexiconFormProps {
   onImport(text: string): Promise<SaveResult>;
   onExport(): void;
   onForget(kind: 'comments' | 'words', value: string): void;
+  /** The official domains the organisation set by policy: always allowed, shown apart from the user's list. */
+  officialDomains?: string[];
 }
 
 /** The lists as the form edits them: one text a list, a line a word. */
@@ -29,7 +32,7 @@ const toText = (lexicon: LexiconSource) => ({
 });
 
 /** The team's words: extra words per category, exceptions, allowed sites; import and export as JSON. */
-export function LexiconForm({ lexicon, allowlist, onSave, onImport, onExport, onForget }: LexiconFormProps) {
+export function LexiconForm({ lexicon, allowlist, onSave, onImport, onExport, onForget, officialDomains = [] }: LexiconFormProps) {
   const draft = useDraft(toText(lexicon));
   const status = useSaveStatus();
   const d = draft.value;
@@ -74,8 +77,13 @@ export function LexiconForm({ lexicon, allowlist, onSave, onImport, onExport, on
         Исключения (не считать нарушением)
         <textarea name="allow" rows={3} value={d.allow} onInput={(e) => set({ allow: e.currentTarget.value })} />
       </label>
+      {officialDomains.length > 0 && (
+        <p data-testid="official-domains" aria-describedby="managed-domains">
+          Официальные сайты (ссылки на них — не реклама): {officialDomains.join(', ')} <ManagedNote id="managed-domains" />
+        </p>
+      )}
       <label>
-        Разрешённые сайты (ссылки на них — не реклама)
+        {officialDomains.length ? 'Другие разрешённые сайты' : 'Разрешённые сайты'} (ссылки на них — не реклама)
         <textarea name="allowDomains" rows={2} value={d.domains} onInput={(e) => set({ domains: e.currentTarget.value })} />
       </label>
       <Errors status={status} />

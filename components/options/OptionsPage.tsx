@@ -7,6 +7,7 @@ import { LexiconForm, type LexiconFormProps } from './LexiconForm';
 import type { SaveResult } from './SaveStatus';
 import { SettingsForm } from './SettingsForm';
 import { WelcomeStep } from './WelcomeStep';
+import type { Managed } from '@/lib/settings/managed';
 
 export interface OptionsPageProps extends Omit<LexiconFormProps, 'lexicon' | 'allowlist' | 'onSave'> {
   settings: ReadonlySignal<Settings>;
@@ -14,6 +15,8 @@ export interface OptionsPageProps extends Omit<LexiconFormProps, 'lexicon' | 'al
   allowlist: ReadonlySignal<Allowlist>;
   onSaveSettings(s: Settings): Promise<SaveResult>;
   onSaveLexicon(input: unknown): Promise<SaveResult>;
+  /** What the organisation set by policy: shown as «Задано организацией», not editable. */
+  managed?: ReadonlySignal<Managed>;
   /** More sections (working hours) from their features. */
   children?: ComponentChildren;
   /** The saved replies' library (TemplatesForm): the curator keeps it, so it is shown to the curator. */
@@ -31,6 +34,7 @@ export function OptionsPage(props: OptionsPageProps) {
   const stored = props.settings.value;
   const settings = stored.onboarded ? stored : (welcomed.value ?? stored);
   const firstRun = !settings.onboarded;
+  const managed = props.managed?.value ?? {};
   // One tree for both views, the backup last in the same place: a restore that ends the first run
   // leaves its own report on screen.
   return (
@@ -39,6 +43,7 @@ export function OptionsPage(props: OptionsPageProps) {
       {firstRun ? (
         <WelcomeStep
           settings={settings}
+          managed={managed}
           onSave={async (next) => {
             const result = await props.onSaveSettings(next);
             if (result.ok) welcomed.value = next;
@@ -54,7 +59,7 @@ export function OptionsPage(props: OptionsPageProps) {
             </p>
           )}
           {/* Never keyed by the stored value: a rebuilt form would lose its «Сохранено» and what is typed. */}
-          <SettingsForm settings={settings} onSave={props.onSaveSettings} />
+          <SettingsForm settings={settings} managed={managed} onSave={props.onSaveSettings} />
           <LexiconForm
             lexicon={props.lexicon.value}
             allowlist={props.allowlist.value}
@@ -62,6 +67,7 @@ export function OptionsPage(props: OptionsPageProps) {
             onImport={props.onImport}
             onExport={props.onExport}
             onForget={props.onForget}
+            officialDomains={managed.officialDomains}
           />
           {settings.role === 'curator' && props.templates}
           {props.children}

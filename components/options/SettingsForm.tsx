@@ -1,5 +1,7 @@
 import { Done, Errors, useSaveStatus, type SaveResult } from './SaveStatus';
 import { useDraft } from './useDraft';
+import { ManagedNote } from './Managed';
+import type { Managed } from '@/lib/settings/managed';
 import { CATEGORY_NAMES } from '@/lib/moderation/labels';
 import { CATEGORIES } from '@/lib/rules/types';
 import { ROLE_LABELS, ROLES, type Role, type Settings } from '@/lib/settings/defaults';
@@ -8,7 +10,7 @@ import { ROLE_LABELS, ROLES, type Role, type Settings } from '@/lib/settings/def
  * Who the user is, the zone, and where and what moderation flags. Saved only when valid; `settings`
  * is the stored value, taken in where the user has not edited.
  */
-export function SettingsForm({ settings, onSave }: { settings: Settings; onSave(s: Settings): Promise<SaveResult> }) {
+export function SettingsForm({ settings, managed = {}, onSave }: { settings: Settings; managed?: Managed; onSave(s: Settings): Promise<SaveResult> }) {
   const draft = useDraft(settings);
   const status = useSaveStatus();
   const d = draft.value;
@@ -30,22 +32,27 @@ export function SettingsForm({ settings, onSave }: { settings: Settings; onSave(
       <h2>Кто вы</h2>
       <label>
         Роль{' '}
-        <select name="role" value={d.role} onChange={(e) => set({ role: e.currentTarget.value as Role })}>
+        <select name="role" value={d.role} disabled={!!managed.role} aria-describedby={managed.role && 'managed-role'} onChange={(e) => set({ role: e.currentTarget.value as Role })}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {ROLE_LABELS[r]}
             </option>
           ))}
         </select>
+        {managed.role && <ManagedNote id="managed-role" />}
       </label>
       <label>
         Имя <input name="userName" value={d.userName} onInput={(e) => set({ userName: e.currentTarget.value })} />
       </label>
       <label>
-        Подразделение <input name="department" value={d.department} onInput={(e) => set({ department: e.currentTarget.value })} />
+        Подразделение{' '}
+        <input name="department" value={d.department} disabled={!!managed.department} aria-describedby={managed.department && 'managed-department'} onInput={(e) => set({ department: e.currentTarget.value })} />
+        {managed.department && <ManagedNote id="managed-department" />}
       </label>
       <label>
-        Часовой пояс <input name="timeZone" value={d.timeZone} onInput={(e) => set({ timeZone: e.currentTarget.value })} />
+        Часовой пояс{' '}
+        <input name="timeZone" value={d.timeZone} disabled={!!managed.timeZone} aria-describedby={managed.timeZone && 'managed-zone'} onInput={(e) => set({ timeZone: e.currentTarget.value })} />
+        {managed.timeZone && <ManagedNote id="managed-zone" />}
       </label>
 
       <h2>Модерация</h2>

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { SyncStatus } from '@/lib/sync/engine';
 import { syncStatusText, type TeamServer } from '@/lib/sync/config';
 import { Done, Errors, useSaveStatus, type SaveResult } from './SaveStatus';
+import { ManagedNote } from './Managed';
 
 export interface TeamFormProps {
   /** What is stored (the password is never shown back). */
@@ -14,15 +15,17 @@ export interface TeamFormProps {
    */
   onConnect(input: { url: string; login: string; password: string }): Promise<SaveResult>;
   onForget(): Promise<void>;
+  /** The address and login the organisation set by policy: shown, not edited; the password stays the user's. */
+  managed?: { url?: string; login?: string };
 }
 
 /**
  * «Командная работа»: the city's team server. Off until an address is given; the login and password
  * are the ones the server's administrator handed out (one per person, the decree's staff lists).
  */
-export function TeamForm({ server, status, zone, onConnect, onForget }: TeamFormProps) {
-  const url = useSignal(server?.url ?? '');
-  const login = useSignal(server?.login ?? '');
+export function TeamForm({ server, status, zone, onConnect, onForget, managed = {} }: TeamFormProps) {
+  const url = useSignal(managed.url ?? server?.url ?? '');
+  const login = useSignal(managed.login ?? server?.login ?? '');
   const password = useSignal('');
   const save = useSaveStatus();
   const edited = () => save.edited();
@@ -32,7 +35,7 @@ export function TeamForm({ server, status, zone, onConnect, onForget }: TeamForm
       aria-label="Командная работа"
       onSubmit={async (e) => {
         e.preventDefault();
-        const r = await onConnect({ url: url.value, login: login.value, password: password.value });
+        const r = await onConnect({ url: managed.url ?? url.value, login: managed.login ?? login.value, password: password.value });
         if (r.ok) password.value = '';
         save.report(r, 'Сохранено: подключаемся к серверу');
       }}
@@ -47,10 +50,27 @@ export function TeamForm({ server, status, zone, onConnect, onForget }: TeamForm
       </p>
       <label>
         Адрес сервера{' '}
-        <input name="teamUrl" placeholder="wss://sync.admin.example.ru:8443" value={url.value} onInput={(e) => ((url.value = e.currentTarget.value), edited())} />
+        <input
+          name="teamUrl"
+          placeholder="wss://sync.admin.example.ru:8443"
+          value={managed.url ?? url.value}
+          disabled={!!managed.url}
+          aria-describedby={managed.url && 'managed-team-url'}
+          onInput={(e) => ((url.value = e.currentTarget.value), edited())}
+        />
+        {managed.url && <ManagedNote id="managed-team-url" />}
       </label>
       <label>
-        Логин <input name="teamLogin" autoComplete="username" value={login.value} onInput={(e) => ((login.value = e.currentTarget.value), edited())} />
+        Логин{' '}
+        <input
+          name="teamLogin"
+          autoComplete="username"
+          value={managed.login ?? login.value}
+          disabled={!!managed.login}
+          aria-describedby={managed.login && 'managed-team-login'}
+          onInput={(e) => ((login.value = e.currentTarget.value), edited())}
+        />
+        {managed.login && <ManagedNote id="managed-team-login" />}
       </label>
       <label>
         Пароль{' '}

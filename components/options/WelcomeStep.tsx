@@ -1,6 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { ROLE_LABELS, ROLES, type Role, type Settings } from '@/lib/settings/defaults';
 import { Errors, useSaveStatus, type SaveResult } from './SaveStatus';
+import { ManagedNote } from './Managed';
+import type { Managed } from '@/lib/settings/managed';
 
 /** What each role does with Otklik, in a line (DESIGN.md, «Who uses it»). */
 export const ROLE_HINTS: Record<Role, string> = {
@@ -30,8 +32,9 @@ const RUSSIAN_ZONES = [
  * The first run: who the user is, in one step. The role is chosen, not assumed — it decides where the
  * side panel opens and what it offers. Saving marks the step done.
  */
-export function WelcomeStep({ settings, onSave }: { settings: Settings; onSave(s: Settings): Promise<SaveResult> }) {
-  const role = useSignal<Role | null>(null);
+export function WelcomeStep({ settings, managed = {}, onSave }: { settings: Settings; managed?: Managed; onSave(s: Settings): Promise<SaveResult> }) {
+  // A role the organisation set is the answer already; otherwise it is chosen, not assumed.
+  const role = useSignal<Role | null>(managed.role ?? null);
   const userName = useSignal(settings.userName);
   const department = useSignal(settings.department);
   const timeZone = useSignal(settings.timeZone);
@@ -63,8 +66,8 @@ export function WelcomeStep({ settings, onSave }: { settings: Settings; onSave(s
     >
       <h2>Кто вы?</h2>
       <p class="muted">Отклик покажет то, что нужно для вашей работы. Всё это можно поменять потом в настройках.</p>
-      <fieldset>
-        <legend>Роль</legend>
+      <fieldset disabled={!!managed.role} aria-describedby={managed.role && 'welcome-managed-role'}>
+        <legend>Роль{managed.role && <ManagedNote id="welcome-managed-role" />}</legend>
         {ROLES.map((r) => (
           <label key={r}>
             <input type="radio" name="role" value={r} checked={role.value === r} onChange={() => (role.value = r)} /> <strong>{ROLE_LABELS[r]}</strong>
@@ -81,14 +84,29 @@ export function WelcomeStep({ settings, onSave }: { settings: Settings; onSave(s
       </p>
       <label>
         Подразделение{' '}
-        <input name="department" value={department} aria-describedby="welcome-department-hint" onInput={(e) => (department.value = e.currentTarget.value)} />
+        <input
+          name="department"
+          value={managed.department ?? department.value}
+          disabled={!!managed.department}
+          aria-describedby={managed.department ? 'welcome-managed-department' : 'welcome-department-hint'}
+          onInput={(e) => (department.value = e.currentTarget.value)}
+        />
+        {managed.department && <ManagedNote id="welcome-managed-department" />}
       </label>
       <p class="muted hint" id="welcome-department-hint">
         Исполнителю — так, как его пишет куратор, направляя сообщения.
       </p>
       <label>
         Часовой пояс{' '}
-        <input name="timeZone" value={timeZone} list="otklik-zones" aria-describedby="welcome-zone-hint" onInput={(e) => (timeZone.value = e.currentTarget.value)} />
+        <input
+          name="timeZone"
+          value={managed.timeZone ?? timeZone.value}
+          list="otklik-zones"
+          disabled={!!managed.timeZone}
+          aria-describedby={managed.timeZone ? 'welcome-managed-zone' : 'welcome-zone-hint'}
+          onInput={(e) => (timeZone.value = e.currentTarget.value)}
+        />
+        {managed.timeZone && <ManagedNote id="welcome-managed-zone" />}
       </label>
       <p class="muted hint" id="welcome-zone-hint">
         Сроки и время показываются в поясе администрации.

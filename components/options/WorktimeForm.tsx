@@ -2,6 +2,7 @@ import type { WorktimeSettings } from '@/lib/worktime/schedule';
 import { Done, Errors, useSaveStatus, type SaveResult } from './SaveStatus';
 import { useDraft } from './useDraft';
 import { FileButton } from '../FileButton';
+import { ManagedNote } from './Managed';
 
 const DAYS = [
   ['mon', 'Понедельник'],
@@ -21,6 +22,8 @@ export interface WorktimeFormProps {
   years: number[];
   onSave(patch: Partial<WorktimeSettings>): Promise<SaveResult>;
   onAddYear(text: string): Promise<{ ok: true; year: number } | { ok: false; errors: string[] }>;
+  /** The organisation set the schedule by policy: shown, not edited (the calendar's years can still be added). */
+  locked?: boolean;
 }
 
 /** The schedule as the form edits it: minutes as typed, checked when saved. */
@@ -28,7 +31,7 @@ const toForm = (w: WorktimeSettings) => ({ week: w.week, lunch: w.lunch, shorten
 type FormValue = ReturnType<typeof toForm>;
 
 /** Working hours and the production calendar: every deadline of App. 1 counts in this time (§2.2). */
-export function WorktimeForm({ worktime, years, onSave, onAddYear }: WorktimeFormProps) {
+export function WorktimeForm({ worktime, years, onSave, onAddYear, locked = false }: WorktimeFormProps) {
   const draft = useDraft(toForm(worktime));
   const status = useSaveStatus();
   const { week, lunch, shortened, decree } = draft.value;
@@ -56,8 +59,9 @@ export function WorktimeForm({ worktime, years, onSave, onAddYear }: WorktimeFor
         status.report(result, 'Рабочее время сохранено');
       }}
     >
-      <h2>Рабочее время</h2>
+      <h2>Рабочее время{locked && <ManagedNote id="managed-schedule" />}</h2>
       <p class="muted">Сроки приложения 1 считаются в рабочем времени (п. 2.2) по производственному календарю.</p>
+      <fieldset class="plain" disabled={locked} aria-describedby={locked ? 'managed-schedule' : undefined}>
       <table class="hours">
         <tbody>
           {DAYS.map(([key, label]) => {
@@ -111,10 +115,13 @@ export function WorktimeForm({ worktime, years, onSave, onAddYear }: WorktimeFor
         Президента 2020–2021 года останавливают сроки
       </label>
       <Errors status={status} />
-      <div class="row">
-        <button type="submit">Сохранить рабочее время</button>
-        <Done status={status} />
-      </div>
+      {!locked && (
+        <div class="row">
+          <button type="submit">Сохранить рабочее время</button>
+          <Done status={status} />
+        </div>
+      )}
+      </fieldset>
       <h3>Производственный календарь</h3>
       <p class="muted" data-testid="calendar-years">
         Есть годы: {years.join(', ')}. Для следующего года загрузите его файл (JSON в том же виде, что встроенные).

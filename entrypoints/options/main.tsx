@@ -15,6 +15,7 @@ import { forget, loadAllowlist, watchAllowlist } from '@/lib/moderation/allowlis
 import { lexiconFromFile, lexiconToFile, saveLexicon } from '@/lib/settings/lexicon';
 import { loadLexiconSource, watchLexicon } from '@/lib/settings/lexicon-read';
 import { loadSettings, watchSettings } from '@/lib/settings/read';
+import { loadManaged, watchManaged } from '@/lib/settings/managed';
 import { saveSettings } from '@/lib/settings/store';
 import { addCalendarYear, loadCalendar, loadClock, loadWorktime, saveWorktime, watchWorktime } from '@/lib/settings/worktime';
 import { TeamForm } from '@/components/options/TeamForm';
@@ -23,7 +24,10 @@ import '@/components/sidepanel.css';
 import '@/components/options/options.css';
 
 const settings = signal(await loadSettings());
-const lexicon = signal(await loadLexiconSource());
+// The lists as the user keeps them: the organisation's official domains are shown apart (managed).
+const lexicon = signal(await loadLexiconSource(true));
+const managed = signal(await loadManaged());
+watchManaged((m) => (managed.value = m));
 const allowlist = signal(await loadAllowlist());
 const worktime = signal(await loadWorktime());
 const replyTemplates = signal(await loadReplyTemplates());
@@ -38,7 +42,7 @@ watchSyncStatus((s) => (syncStatus.value = s));
 browser.storage.onChanged.addListener(async (changes, area) => {
   if (area === 'local' && TEAM_SERVER_KEY in changes) team.value = await loadTeamServer();
 });
-watchLexicon((l) => (lexicon.value = l));
+watchLexicon((l) => (lexicon.value = l), true);
 watchAllowlist((a) => (allowlist.value = a));
 watchWorktime((w) => (worktime.value = w));
 watchReplyTemplates((t) => (replyTemplates.value = t));
@@ -49,6 +53,7 @@ function Worktime() {
     <WorktimeForm
       worktime={worktime.value}
       years={years.value}
+      locked={Boolean(managed.value.schedule)}
       onSave={saveWorktime}
       onAddYear={async (text) => {
         const r = await addCalendarYear(text);
@@ -86,6 +91,7 @@ function Team() {
       server={team.value}
       status={syncStatus.value}
       zone={settings.value.timeZone}
+      managed={{ url: managed.value.teamServerUrl, login: managed.value.teamServerLogin }}
       onConnect={async (input) => {
         // An empty password keeps the stored one (it is never shown back).
         const checked = checkTeamServer({ ...input, password: input.password || team.value?.password || '' });
@@ -125,6 +131,7 @@ function Backup() {
 render(
   <OptionsPage
     settings={settings}
+    managed={managed}
     lexicon={lexicon}
     allowlist={allowlist}
     onSaveSettings={async (s) => {

@@ -13,15 +13,21 @@ import {
   type WorktimeSettingsEdit,
 } from '../worktime/schedule';
 import { mergeSettings } from './defaults';
+import { loadManaged } from './managed';
 import { loadSettings, SETTINGS_KEY } from './read';
 
 export const WORKTIME_KEY = 'worktime';
 export const CALENDAR_YEARS_KEY = 'calendarYears';
 
+/** The stored schedule, or the organisation's where its policy sets one (a schedule that does not check out is ignored). */
 export async function loadWorktime(): Promise<WorktimeSettings> {
-  const raw = (await browser.storage.local.get(WORKTIME_KEY))[WORKTIME_KEY];
+  const [stored, managed] = await Promise.all([browser.storage.local.get(WORKTIME_KEY), loadManaged()]);
+  const raw = stored[WORKTIME_KEY];
   const parsed = raw === undefined ? null : parseWorktimeSettings(raw);
-  return parsed?.ok ? parsed.value : DEFAULT_WORKTIME_SETTINGS;
+  const own = parsed?.ok ? parsed.value : DEFAULT_WORKTIME_SETTINGS;
+  if (!managed.schedule) return own;
+  const set = editWorktimeSettings(own, managed.schedule);
+  return set.ok ? set.settings : own;
 }
 
 export async function saveWorktime(patch: WorktimeSettingsEdit): Promise<{ ok: true } | { ok: false; errors: string[] }> {
@@ -83,20 +89,17 @@ export function cachedClock(): Promise<WorkClock> {
   if (!watching) {
     watching = true;
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && (WORKTIME_KEY in changes || CALENDAR_YEARS_KEY in changes || 'settings' in changes)) cached = null;
+      if (area === 'managed' || (area === 'local' && (WORKTIME_KEY in changes || CALENDAR_YEARS_KEY in changes || 'settings' in changes))) cached = null;
     });
   }
   cached ??= loadClock();
   return cached;
 }
 
-/** Calls back with the stored schedule whenever any page of the extension saves it. */
+/** Calls back with the schedule in force whenever any page of the extension saves it, or the policy changes. */
 export function watchWorktime(callback: (w: WorktimeSettings) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(WORKTIME_KEY in changes)) return;
-    const raw = changes[WORKTIME_KEY]!.newValue;
-    const parsed = raw === undefined ? null : parseWorktimeSettings(raw);
-    callback(parsed?.ok ? parsed.value : DEFAULT_WORKTIME_SETTINGS);
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'managed' || (area === 'local' && WORKTIME_KEY in changes)) void loadWorktime().then(callback);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
@@ -109,10 +112,10 @@ export function watchWorktime(callback: (w: WorktimeSettings) => void): () => vo
 export function watchClock(callback: (clock: WorkClock) => void): () => void {
   let latest = 0;
   const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
-    if (area !== 'local') return;
+    if (area !== 'local' && area !== 'managed') return;
     const settings = changes[SETTINGS_KEY];
     const zoneChanged = settings !== undefined && mergeSettings(settings.oldValue).timeZone !== mergeSettings(settings.newValue).timeZone;
-    if (!(WORKTIME_KEY in changes || CALENDAR_YEARS_KEY in changes || zoneChanged)) return;
+    if (!(area === 'managed' || WORKTIME_KEY in changes || CALENDAR_YEARS_KEY in changes || zoneChanged)) return;
     const mine = ++latest;
     // Two quick changes: only the clock built after the last one is handed on.
     void loadClock().then((clock) => mine === latest && callback(clock));

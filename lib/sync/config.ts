@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { plural, type PluralForms } from '../i18n/plural';
 import { LOGIN_PATTERN } from './subjects';
+import { loadManaged } from '../settings/managed';
 import type { SyncStatus } from './engine';
 
 export const TEAM_SERVER_KEY = 'teamServer';
@@ -44,9 +45,11 @@ export function originPattern(url: string): string {
   return `${u.protocol === 'wss:' ? 'https' : 'http'}://${u.hostname}/*`;
 }
 
+/** The address and login stored, or set by the organisation's policy (which wins); the password is always the user's. */
 export async function loadTeamServer(): Promise<(TeamServer & { password: string }) | null> {
-  const stored = await browser.storage.local.get([TEAM_SERVER_KEY, TEAM_SECRET_KEY]);
-  const server = stored[TEAM_SERVER_KEY] as TeamServer | undefined;
+  const [stored, managed] = await Promise.all([browser.storage.local.get([TEAM_SERVER_KEY, TEAM_SECRET_KEY]), loadManaged()]);
+  const own = stored[TEAM_SERVER_KEY] as TeamServer | undefined;
+  const server = { url: managed.teamServerUrl ?? own?.url ?? '', login: managed.teamServerLogin?.toLowerCase() ?? own?.login ?? '' };
   const password = stored[TEAM_SECRET_KEY] as string | undefined;
   if (!server?.url || !server.login || !password) return null;
   return { url: server.url, login: server.login, password };
