@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals';
+import { useSignal, type ReadonlySignal } from '@preact/signals';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField, type ImportFormat, type InspectResult, type Mapping } from '@/lib/messages/import';
 import { formatCount } from '@/lib/messages/queue';
 import { describeReading } from '@/lib/text-file';
@@ -18,6 +18,8 @@ export interface ImportDialogProps {
   inspect(text: string, format: ImportFormat): InspectResult;
   /** Refuses the whole file on any bad row; a good file is stored in parts, reporting each. */
   commit(text: string, format: ImportFormat, mapping: Mapping, onProgress?: ImportProgress): Promise<CommitResult>;
+  /** While `commit` checks the rows (a large file takes seconds): how many so far. */
+  checking?: ReadonlySignal<{ checked: number; total: number } | null>;
 }
 
 const REQUIRED: readonly ImportField[] = ['text'];
@@ -34,7 +36,7 @@ const AGAIN = 'Загрузите тот же файл ещё раз: добав
  * column is which. A file with a bad row is refused whole, with reasons row by row; a good one is
  * written in parts while the dialog counts them, and if a part fails it says what was written.
  */
-export function ImportDialog({ inspect, commit }: ImportDialogProps) {
+export function ImportDialog({ inspect, commit, checking }: ImportDialogProps) {
   /** `reading`: «Кодировка: Windows-1251, разделитель: точка с запятой», shown until the import is done. */
   const file = useSignal<{ name: string; text: string; format: ImportFormat; reading: string } | null>(null);
   const table = useSignal<Extract<InspectResult, { ok: true }> | null>(null);
@@ -150,7 +152,11 @@ export function ImportDialog({ inspect, commit }: ImportDialogProps) {
           </div>
           {busy.value && (
             <p class="import-progress" role="status" data-testid="import-progress">
-              {progress.value ? progressText(progress.value) : 'Проверка строк…'}
+              {progress.value
+                ? progressText(progress.value)
+                : checking?.value
+                  ? `Проверка строк: ${formatCount(checking.value.checked)} из ${formatCount(checking.value.total)}…`
+                  : 'Проверка строк…'}
             </p>
           )}
         </form>

@@ -33,7 +33,7 @@ export function MessagesSection(props: MessagesSectionProps) {
   }
   return (
     <div class="messages">
-      {props.canImport && <ImportDialog inspect={props.inspect} commit={props.commit} />}
+      {props.canImport && <ImportDialog inspect={props.inspect} commit={props.commit} checking={props.checking} />}
       <Queue
         rows={props.rows as ReadonlySignal<MessageSummary[] | null>}
         apply={props.apply}

@@ -517,11 +517,45 @@ function recordOf(row: Row, ctx: RowContext, actor: Actor, newId: (key: string) 
  * import key or same comment) are refused too: one of them is a mistake the user should see.
  */
 export function buildImport(text: string, format: ImportFormat, mapping: Mapping, options: BuildOptions): BuildResult {
+  const steps = buildSteps(text, format, mapping, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * buildImport in slices of `sliceMs`, the event loop given back between them: 50,000 rows take
+ * seconds to check, and the panel must stay responsive meanwhile. `onProgress` gets the rows checked.
+ */
+export async function buildImportInSlices(
+  text: string,
+  format: ImportFormat,
+  mapping: Mapping,
+  options: BuildOptions,
+  { sliceMs = 12, onProgress }: { sliceMs?: number; onProgress?: (checked: number, total: number) => void } = {},
+): Promise<BuildResult> {
+  const steps = buildSteps(text, format, mapping, options);
+  let start = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - start > sliceMs) {
+      if (step.value) onProgress?.(step.value.checked, step.value.total);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      start = performance.now();
+    }
+  }
+}
+
+/** The work of buildImport, pausable after each row (yielding how far it is). */
+function* buildSteps(text: string, format: ImportFormat, mapping: Mapping, options: BuildOptions): Generator<{ checked: number; total: number } | undefined, BuildResult> {
   if (!isValidZone(options.zone)) return { ok: false, errors: [`неизвестный часовой пояс «${options.zone}»`] };
   const actor: Actor = { role: 'curator', name: options.actor.name.trim(), ...(options.actor.department ? { department: options.actor.department } : {}) };
   if (!actor.name) return { ok: false, errors: ['не указано имя Куратора, который импортирует сообщения'] };
   const table = readTable(text, format);
   if (!table.ok) return table;
+  yield undefined;
   const problems = mappingProblems(mapping, table.columns);
   if (problems.length) return { ok: false, errors: problems };
 
@@ -532,7 +566,10 @@ export function buildImport(text: string, format: ImportFormat, mapping: Mapping
   const errors: string[] = [];
   const records: MessageRecord[] = [];
   const seen = new Map<string, string>();
+  const total = table.rows.length;
+  let done = 0;
   for (const raw of table.rows) {
+    yield { checked: done++, total };
     if (raw.problems.length) {
       errors.push(...raw.problems.map((p) => `${raw.where}: ${p}`));
       continue;
