@@ -193,6 +193,18 @@ function readTable(text: string, format: ImportFormat): Table {
   return table;
 }
 
+/**
+ * The table inspectImport read, kept for the buildImport that follows it on the same text: a
+ * 50,000-row file is then read once, not twice. Given away once (the rows are not kept after).
+ */
+let inspected: { text: string; format: ImportFormat; table: Table } | null = null;
+
+function takeTable(text: string, format: ImportFormat): Table {
+  const kept = inspected;
+  inspected = null;
+  return kept && kept.format === format && kept.text === text ? kept.table : readTable(text, format);
+}
+
 export type InspectResult =
   | { ok: true; columns: string[]; sampleRows: Record<string, string>[]; rowCount: number; suggested: Mapping; separator: Separator | null }
   | { ok: false; errors: string[] };
@@ -200,6 +212,7 @@ export type InspectResult =
 /** The file's columns, its first rows for the mapping step, and a suggested mapping. */
 export function inspectImport(text: string, format: ImportFormat, sampleSize = 5): InspectResult {
   const table = readTable(text, format);
+  inspected = { text, format, table };
   if (!table.ok) return table;
   return {
     ok: true,
@@ -553,7 +566,7 @@ function* buildSteps(text: string, format: ImportFormat, mapping: Mapping, optio
   if (!isValidZone(options.zone)) return { ok: false, errors: [`неизвестный часовой пояс «${options.zone}»`] };
   const actor: Actor = { role: 'curator', name: options.actor.name.trim(), ...(options.actor.department ? { department: options.actor.department } : {}) };
   if (!actor.name) return { ok: false, errors: ['не указано имя Куратора, который импортирует сообщения'] };
-  const table = readTable(text, format);
+  const table = takeTable(text, format);
   if (!table.ok) return table;
   yield undefined;
   const problems = mappingProblems(mapping, table.columns);

@@ -12,8 +12,8 @@
  * Targets (issue «Fast at a city's scale»): queue ≤ 300 ms, card ≤ 50 ms, act ≤ 100 ms, keystroke ≤
  * 50 ms, each report ≤ 1 s with no task over 50 ms, import ≤ 5 s, export ≤ 3 s, restore ≤ 10 s, memory ≤ 150 MB.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launch, type Session } from '../browser';
@@ -25,6 +25,8 @@ import { CURATOR_NAME, IMPORT_ROWS, PROFILE_MESSAGES, UNITS, profileFiles } from
  */
 const INIT = `(() => {
   const w = window;
+  // The functions handed to page.evaluate are compiled by tsx, which names them with this helper.
+  w.__name = w.__name || ((f) => f);
   w.__phase = 'load';
   w.__long = [];
   try {
@@ -54,6 +56,8 @@ type W = Window & {
   __queueVisible: Promise<number>;
 };
 
+/** Each phase's figures as soon as they are known (stderr): a long run that fails late still tells something. */
+const note = (what: string, figures: unknown) => process.stderr.write(`[workspace] ${what}: ${JSON.stringify(figures)}\n`);
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const round = (n: number) => Math.round(n);
 
@@ -92,6 +96,7 @@ async function setCurator(page: Page) {
 
 /** 1. The CSV through «Импорт сообщений»: reading and the mapping step, then writing. */
 async function importRows(page: Page, csv: string) {
+  await page.bringToFront();
   await phase(page, 'import');
   const t0 = Date.now();
   await page.locator('input[name="messages-import"]').setInputFiles(csv);
@@ -114,6 +119,7 @@ async function importRows(page: Page, csv: string) {
 /** 2. The year's backup restored with «Заменить» on the options page: the file read and checked, then written. */
 async function restoreProfile(session: Session, backup: string) {
   const options = await session.context.newPage();
+  await options.bringToFront();
   await options.goto(`chrome-extension://${session.extensionId}/options.html`);
   const t0 = Date.now();
   await options.getByTestId('backup-file').setInputFiles(backup, { timeout: 600_000 });
@@ -133,6 +139,8 @@ async function restoreProfile(session: Session, backup: string) {
 
 /** 3. The side panel opened anew: first row painted; and a scroll to the middle painted. */
 async function openQueue(session: Session, page: Page) {
+  // A tab in the background gets no frames and its timers run once a second: the panel is in front.
+  await page.bringToFront();
   await phase(page, 'load');
   await page.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tab=messages`);
   const visible = await page.evaluate(() => (window as unknown as W).__queueVisible);
@@ -244,6 +252,7 @@ async function reportsForYear(page: Page) {
 
 /** 4. «Сохранить резервную копию» on the options page: the click to the file handed to the browser. */
 async function exportBackup(options: Page) {
+  await options.bringToFront();
   await options.reload();
   const t = Date.now();
   const [download] = await Promise.all([options.waitForEvent('download', { timeout: 600_000 }), options.getByRole('button', { name: 'Сохранить резервную копию' }).click()]);
@@ -273,19 +282,32 @@ export interface WorkspaceBench {
 export async function benchWorkspace(): Promise<WorkspaceBench> {
   const files = profileFiles();
   const events = (JSON.parse(readFileSync(files.backup, 'utf8')) as { tables: { messages: { events: unknown[] }[] } }).tables.messages.reduce((s, m) => s + m.events.length, 0);
-  // `BENCH_EXTENSION=dir`: another build (an earlier commit's, to compare).
-  const session = await launch({ extension: process.env.BENCH_EXTENSION || undefined });
+  // `BENCH_EXTENSION=dir`: another build (an earlier commit's, to compare). `BENCH_KEEP_PROFILE=1`:
+  // the browser profile with the restored year is kept under .bench-cache and used again by the next
+  // run, which then skips the import and the restore (their figures are 0) — for working on the panel.
+  const keep = process.env.BENCH_KEEP_PROFILE === '1';
+  const userDir = keep ? files.backup.replace(/\.json$/, '-chromium') : undefined;
+  const reuse = keep && existsSync(join(userDir!, 'otklik-restored'));
+  const session = await launch({ extension: process.env.BENCH_EXTENSION || undefined, userDir });
   await session.context.addInitScript(INIT);
   try {
     const side = await session.context.newPage();
     await side.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tab=messages`);
-    await setCurator(side);
-    await side.reload();
-    await side.locator('input[name="messages-import"]').waitFor({ state: 'attached' });
-    const imported = await importRows(side, files.csv);
-    const importLongest = (await longest(side)).import ?? 0;
-
-    const restored = await restoreProfile(session, files.backup);
+    let imported = { inspectMs: 0, importMs: 0 };
+    let importLongest = 0;
+    let restored = { options: await session.context.newPage(), parseMs: 0, writeMs: 0 };
+    if (!reuse) {
+      await setCurator(side);
+      await side.reload();
+      await side.locator('input[name="messages-import"]').waitFor({ state: 'attached' });
+      imported = await importRows(side, files.csv);
+      importLongest = (await longest(side)).import ?? 0;
+      note('импорт', { ...imported, importLongest });
+      await restored.options.close();
+      restored = await restoreProfile(session, files.backup);
+      note('восстановление', { parseMs: restored.parseMs, writeMs: restored.writeMs });
+      if (keep) writeFileSync(join(userDir!, 'otklik-restored'), '');
+    } else await restored.options.goto(`chrome-extension://${session.extensionId}/options.html`);
 
     // The panel opened anew three times: the median.
     const opens = [];
@@ -293,12 +315,15 @@ export async function benchWorkspace(): Promise<WorkspaceBench> {
     const open = opens.sort((a, b) => a.queueVisibleMs - b.queueVisibleMs)[1]!;
     await phase(side, 'idle');
     const queueMemoryMb = await heapMb(session, side);
+    note('очередь', { opens, queueMemoryMb });
 
     const search = await typeSearch(side, 'ямы дома 12');
     await clearSearch(side);
     // A message still waiting to be routed (every 100th stops right after «received»).
     const card = await cardAndAct(side, `m${PROFILE_MESSAGES - 100}`);
+    note('карточка', card);
     const reports = await reportsForYear(side);
+    note('отчёты', reports);
     await phase(side, 'idle');
     const memoryMb = await heapMb(session, side);
     const tasks = await longest(side);
