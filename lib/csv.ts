@@ -5,6 +5,8 @@
  * as text, never as a formula (OWASP «CSV injection»).
  */
 
+import { runSteps } from './steps';
+
 export type Separator = ',' | ';' | '\t';
 
 /** How the import reports the separator it used. */
@@ -57,8 +59,18 @@ function readCell(field: string): string {
  * csvCell writes it, or as a spreadsheet saves a cell typed so) reads as `=…`.
  */
 export function parseCsv(input: string, separator?: Separator): CsvParseResult {
-  const { rows, separator: sep } = parseRaw(input, separator);
-  return { rows: rows.map((r) => r.map(readCell)), separator: sep };
+  return runSteps(parseCsvSteps(input, separator));
+}
+
+/** parseCsv, pausable every thousand rows (lib/steps). */
+export function* parseCsvSteps(input: string, separator?: Separator): Generator<undefined, CsvParseResult> {
+  const { rows, separator: sep } = yield* parseRawSteps(input, separator);
+  const out: string[][] = [];
+  for (let i = 0; i < rows.length; i++) {
+    out.push(rows[i]!.map(readCell));
+    if (i % 1000 === 999) yield undefined;
+  }
+  return { rows: out, separator: sep };
 }
 
 const QUOTE = 0x22;
@@ -70,6 +82,10 @@ const CR = 0x0d;
  * well under a second, where adding a character at a time took seconds.
  */
 function parseRaw(input: string, separator?: Separator): CsvParseResult {
+  return runSteps(parseRawSteps(input, separator));
+}
+
+function* parseRawSteps(input: string, separator?: Separator): Generator<undefined, CsvParseResult> {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const sep = separator ?? detectSeparator(text);
   const sepCode = sep.charCodeAt(0);
@@ -84,9 +100,9 @@ function parseRaw(input: string, separator?: Separator): CsvParseResult {
   while (i < n) {
     if (quoted) {
       const q = text.indexOf('"', i);
-      const end = q < 0 ? n : q;
-      for (let k = text.indexOf('\n', i); k >= 0 && k < end; k = text.indexOf('\n', k + 1)) line++;
-      field += text.slice(i, end);
+      const chunk = text.slice(i, q < 0 ? n : q);
+      for (let k = chunk.indexOf('\n'); k >= 0; k = chunk.indexOf('\n', k + 1)) line++;
+      field += chunk;
       if (q < 0) break;
       if (text.charCodeAt(q + 1) === QUOTE) {
         field += '"';
@@ -127,6 +143,7 @@ function parseRaw(input: string, separator?: Separator): CsvParseResult {
       row = [];
       field = '';
       line++;
+      if (rows.length % 1000 === 0) yield undefined;
     }
   }
   if (quoted) throw new Error(`Незакрытая кавычка в строке ${quoteLine}`);

@@ -15,7 +15,8 @@ export type CommitResult =
   | { ok: false; errors: string[]; added: number; duplicates: number; total: number };
 
 export interface ImportDialogProps {
-  inspect(text: string, format: ImportFormat): InspectResult;
+  /** A large file is read in slices: the answer may come later. */
+  inspect(text: string, format: ImportFormat): InspectResult | Promise<InspectResult>;
   /** Refuses the whole file on any bad row; a good file is stored in parts, reporting each. */
   commit(text: string, format: ImportFormat, mapping: Mapping, onProgress?: ImportProgress): Promise<CommitResult>;
   /** While `commit` checks the rows (a large file takes seconds): how many so far. */
@@ -44,6 +45,8 @@ export function ImportDialog({ inspect, commit, checking }: ImportDialogProps) {
   const errors = useSignal<string[]>([]);
   const status = useSignal('');
   const busy = useSignal(false);
+  /** While a chosen file is read. */
+  const readingFile = useSignal(false);
   /** While writing; null before the first part is reported (the rows are still being checked). */
   const progress = useSignal<{ written: number; total: number; duplicates: number } | null>(null);
 
@@ -53,9 +56,15 @@ export function ImportDialog({ inspect, commit, checking }: ImportDialogProps) {
         name="messages-import"
         disabled={busy.value}
         accept=".csv,.json,.tsv,text/csv,application/json"
-        onText={(text, fileName, encoding) => {
+        onText={async (text, fileName, encoding) => {
           const format: ImportFormat = /\.json$/i.test(fileName) ? 'json' : 'csv';
-          const inspected = inspect(text, format);
+          readingFile.value = true;
+          let inspected: InspectResult;
+          try {
+            inspected = await inspect(text, format);
+          } finally {
+            readingFile.value = false;
+          }
           status.value = '';
           if (!inspected.ok) {
             errors.value = [`Файл «${fileName}» не прочитан (${describeReading(encoding, null, { sentence: false })}):`, ...inspected.errors];
@@ -71,6 +80,11 @@ export function ImportDialog({ inspect, commit, checking }: ImportDialogProps) {
       >
         Импорт сообщений (CSV или JSON)
       </FileButton>
+      {readingFile.value && (
+        <p class="import-progress" role="status">
+          Чтение файла…
+        </p>
+      )}
       {file.value && table.value && (
         <form
           class="mapping"

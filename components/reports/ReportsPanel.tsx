@@ -5,7 +5,7 @@ import { messageNumber } from '@/lib/messages/summary';
 import type { MessageRecord } from '@/lib/messages/types';
 import type { ModerationEntry } from '@/lib/moderation/log';
 import { formatDateTime, formatPeriod, formatWorkingTime, workdayMinutes, type Period } from '@/lib/reports/format';
-import { lateText, missedDeadlines, missedToCsv, missedToHtml, rowLateText, workdayNote } from '@/lib/reports/missed';
+import { lateText, missedDeadlines, missedToCsv, missedToHtml, rowLateText, workdayNote, type MissedReport } from '@/lib/reports/missed';
 import { moderationReport, moderationToCsv, type ModerationReport } from '@/lib/reports/moderation';
 import { PRESET_LABELS, dateInputValue, periodFromDates, presetPeriod, type PeriodPreset } from '@/lib/reports/period';
 import { responseTimes } from '@/lib/reports/response';
@@ -168,27 +168,7 @@ export function ReportsPanel({ records, moderation, source, clock, now, onCsv, o
                   </tfoot>
                 </table>
                 {missed.departments.map((g) => (
-                  <details key={g.department}>
-                    <summary>
-                      {g.department}: {g.total}
-                    </summary>
-                    <ul class="report-rows">
-                      {g.rows.map((r) => (
-                        <li key={`${r.messageId}-${r.deadline}`}>
-                          п. {r.clause} «{r.title}»: срок {formatDateTime(r.due, zone)},{' '}
-                          {r.doneAt === null ? 'не выполнено' : `выполнено ${formatDateTime(r.doneAt, zone)}`}, просрочка {rowLateText(r, missed, zone)} —{' '}
-                          {r.link ? (
-                            <a href={r.link} target="_blank" rel="noreferrer">
-                              {r.author || `№ ${messageNumber(r.messageId)}`}
-                            </a>
-                          ) : (
-                            r.author || `№ ${messageNumber(r.messageId)}`
-                          )}
-                          : {r.snippet}
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
+                  <MissedRows key={g.department} group={g} report={missed} zone={zone} />
                 ))}
               </>
             )}
@@ -332,5 +312,44 @@ export function ReportsPanel({ records, moderation, source, clock, now, onCsv, o
         </>
       )}
     </div>
+  );
+}
+
+/** Rows shown in a unit's list at most: a city's year has tens of thousands; all of them go to the CSV and the A4 page. */
+const ROWS_SHOWN = 300;
+
+/** One unit's missed deadlines, the first ROWS_SHOWN of them: tens of thousands of rows would freeze the panel for seconds. */
+function MissedRows({ group: g, report, zone }: { group: MissedReport['departments'][number]; report: MissedReport; zone: string }) {
+  return (
+    <details>
+      <summary>
+        {g.department}: {g.total}
+      </summary>
+      {
+        <>
+          <ul class="report-rows">
+            {g.rows.slice(0, ROWS_SHOWN).map((r) => (
+              <li key={`${r.messageId}-${r.deadline}`}>
+                п. {r.clause} «{r.title}»: срок {formatDateTime(r.due, zone)},{' '}
+                {r.doneAt === null ? 'не выполнено' : `выполнено ${formatDateTime(r.doneAt, zone)}`}, просрочка {rowLateText(r, report, zone)} —{' '}
+                {r.link ? (
+                  <a href={r.link} target="_blank" rel="noreferrer">
+                    {r.author || `№ ${messageNumber(r.messageId)}`}
+                  </a>
+                ) : (
+                  r.author || `№ ${messageNumber(r.messageId)}`
+                )}
+                : {r.snippet}
+              </li>
+            ))}
+          </ul>
+          {g.total > ROWS_SHOWN && (
+            <p class="muted">
+              Показаны первые {ROWS_SHOWN} из {g.total}: весь список — в CSV и в версии для печати.
+            </p>
+          )}
+        </>
+      }
+    </details>
   );
 }

@@ -12,7 +12,7 @@ import { appendEvent, appendEvents, earlierFromAuthor, getMessage, importMessage
 import { liveSummaries } from '@/lib/db/live-summaries';
 import { cardNotices } from '@/lib/messages/notices';
 import { resolveConflict } from '@/lib/exchange';
-import { buildImportInSlices, inspectImport } from '@/lib/messages/import';
+import { buildImportInSlices, inspectImportInSlices } from '@/lib/messages/import';
 import { lintDraft } from '@/lib/messages/lint';
 import { queryQueue, rowCountdown, urgency } from '@/lib/messages/queue';
 import { derive } from '@/lib/messages/summary';
@@ -162,6 +162,7 @@ const sections: Section[] = [
     render: () => (
       <MessagesSection
         rows={summaries.value}
+        partial={summaries.partial}
         apply={(rows, q, sort) =>
           queryQueue(rows, { statuses: q.statuses, importance: q.importance, department: q.department, sociallySignificant: q.sociallySignificant, search: q.search }, sort)
         }
@@ -171,7 +172,7 @@ const sections: Section[] = [
         selectedId={selectedId}
         open={openMessage}
         canImport={settings.value.role === 'curator'}
-        inspect={inspectImport}
+        inspect={inspectImportInSlices}
         checking={importChecking}
         commit={async (text, format, mapping, onProgress) => {
           // Checked in slices: the panel stays responsive while 50,000 rows are read.

@@ -6,7 +6,7 @@
  * written in this page and, through its BroadcastChannel, in the background and other pages; a
  * change it can only give as a range (a table cleared by a restore) reads everything again.
  */
-import { signal } from '@preact/signals';
+import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import Dexie from 'dexie';
 import type { MessageSummary } from '../messages/types';
 import type { Live } from './live';
@@ -85,10 +85,18 @@ async function readAll(db: OtklikDB): Promise<MessageSummary[]> {
   }
 }
 
-/** The queue's rows as a signal: null until the first load is done. */
-export function liveSummaries(db: OtklikDB): Live<MessageSummary[] | null> {
+/** Rows read first from a large table: the soonest deadlines, the top of the queue as it opens. */
+export const HEAD_ROWS = 200;
+
+/**
+ * The queue's rows as a signal: null until the first read. A table larger than a page shows its
+ * soonest deadlines first (`partial` true) while the rest is read.
+ */
+export function liveSummaries(db: OtklikDB): Live<MessageSummary[] | null> & { partial: ReadonlySignal<boolean> } {
   const value = signal<MessageSummary[] | null>(null);
   const error = signal<string | null>(null);
+  const partial = signal(false);
+  let loaded = false;
   const part = `idb://${db.name}/summaries/`;
   /** Keys changed while a read was under way, or 'all'. */
   let pending: Set<string> | 'all' | null = null;
@@ -102,11 +110,21 @@ export function liveSummaries(db: OtklikDB): Live<MessageSummary[] | null> {
     if (running) return;
     running = true;
     try {
-      while (pending !== null || value.peek() === null) {
+      while (pending !== null || !loaded) {
         const todo: Set<string> | 'all' | null = pending;
         pending = null;
-        if (todo === null || todo === 'all' || value.peek() === null) value.value = await readAll(db);
-        else {
+        if (!loaded && value.peek() === null && (await db.summaries.count()) > LOAD_PAGE) {
+          value.value = await db.summaries.orderBy('nextDue').limit(HEAD_ROWS).toArray();
+          partial.value = true;
+        }
+        if (todo === null || todo === 'all' || !loaded) {
+          const all = await readAll(db);
+          batch(() => {
+            value.value = all;
+            partial.value = false;
+          });
+          loaded = true;
+        } else {
           const ids = [...todo];
           const rows = await db.summaries.bulkGet(ids);
           value.value = patchRows(value.peek()!, new Map(ids.map((id, i) => [id, rows[i]])));
@@ -137,6 +155,7 @@ export function liveSummaries(db: OtklikDB): Live<MessageSummary[] | null> {
   return {
     value,
     error,
+    partial,
     refresh() {
       pending = 'all';
       void run();

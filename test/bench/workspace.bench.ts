@@ -306,7 +306,7 @@ export async function benchWorkspace(): Promise<WorkspaceBench> {
       await restored.options.close();
       restored = await restoreProfile(session, files.backup);
       note('восстановление', { parseMs: restored.parseMs, writeMs: restored.writeMs });
-      if (keep) writeFileSync(join(userDir!, 'otklik-restored'), '');
+      if (keep) writeFileSync(join(userDir!, 'otklik-restored'), '1');
     } else await restored.options.goto(`chrome-extension://${session.extensionId}/options.html`);
 
     // The panel opened anew three times: the median.
@@ -319,8 +319,12 @@ export async function benchWorkspace(): Promise<WorkspaceBench> {
 
     const search = await typeSearch(side, 'ямы дома 12');
     await clearSearch(side);
-    // A message still waiting to be routed (every 100th stops right after «received»).
-    const card = await cardAndAct(side, `m${PROFILE_MESSAGES - 100}`);
+    // A message still waiting to be routed (every 100th stops right after «received»); a kept profile
+    // routed one in each earlier run, so each run takes the next.
+    const marker = userDir ? join(userDir, 'otklik-restored') : null;
+    const run = marker && existsSync(marker) ? Number(readFileSync(marker, 'utf8') || 0) : 0;
+    if (marker) writeFileSync(marker, String(run + 1));
+    const card = await cardAndAct(side, `m${PROFILE_MESSAGES - 100 * (run + 1)}`);
     note('карточка', card);
     const reports = await reportsForYear(side);
     note('отчёты', reports);
