@@ -45,12 +45,13 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(options: { headless?: boolean; extension?: string; args?: string[]; executable?: string } = {}): Promise<Session> {
+/** `userDir`: a profile kept between runs (a benchmark's generated data); a fresh one by default, removed on close. */
+export async function launch(options: { headless?: boolean; extension?: string; args?: string[]; executable?: string; userDir?: string } = {}): Promise<Session> {
   const extension = options.extension ?? EXTENSION_DIR;
   if (!existsSync(join(extension, 'manifest.json'))) {
     throw new Error(`Расширение не собрано (${extension}): выполните npm run build`);
   }
-  const userDir = mkdtempSync(join(tmpdir(), 'otklik-chromium-'));
+  const userDir = options.userDir ?? mkdtempSync(join(tmpdir(), 'otklik-chromium-'));
   const context = await chromium.launchPersistentContext(userDir, {
     executablePath: options.executable ?? chromiumPath(),
     headless: options.headless ?? true,
@@ -86,7 +87,7 @@ export async function launch(options: { headless?: boolean; extension?: string; 
   const extensionId = new URL(worker.url()).host;
   // On install the extension opens its options page on the «Кто вы?» step. It is noted and closed
   // here: left open, it is the tab the browser reuses when a test opens the options page itself.
-  const firstRunText = await closeFirstRun(context, extensionId);
+  const firstRunText = options.userDir ? null : await closeFirstRun(context, extensionId);
   return {
     context,
     extensionId,
@@ -95,7 +96,7 @@ export async function launch(options: { headless?: boolean; extension?: string; 
     pages,
     async close() {
       await context.close();
-      rmSync(userDir, { recursive: true, force: true });
+      if (!options.userDir) rmSync(userDir, { recursive: true, force: true });
     },
   };
 }

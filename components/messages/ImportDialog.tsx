@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals';
+import { useSignal, type ReadonlySignal } from '@preact/signals';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField, type ImportFormat, type InspectResult, type Mapping } from '@/lib/messages/import';
 import { formatCount } from '@/lib/messages/queue';
 import { describeReading } from '@/lib/text-file';
@@ -15,9 +15,12 @@ export type CommitResult =
   | { ok: false; errors: string[]; added: number; duplicates: number; total: number };
 
 export interface ImportDialogProps {
-  inspect(text: string, format: ImportFormat): InspectResult;
+  /** A large file is read in slices: the answer may come later. */
+  inspect(text: string, format: ImportFormat): InspectResult | Promise<InspectResult>;
   /** Refuses the whole file on any bad row; a good file is stored in parts, reporting each. */
   commit(text: string, format: ImportFormat, mapping: Mapping, onProgress?: ImportProgress): Promise<CommitResult>;
+  /** While `commit` checks the rows (a large file takes seconds): how many so far. */
+  checking?: ReadonlySignal<{ checked: number; total: number } | null>;
 }
 
 const REQUIRED: readonly ImportField[] = ['text'];
@@ -34,7 +37,7 @@ const AGAIN = 'Загрузите тот же файл ещё раз: добав
  * column is which. A file with a bad row is refused whole, with reasons row by row; a good one is
  * written in parts while the dialog counts them, and if a part fails it says what was written.
  */
-export function ImportDialog({ inspect, commit }: ImportDialogProps) {
+export function ImportDialog({ inspect, commit, checking }: ImportDialogProps) {
   /** `reading`: «Кодировка: Windows-1251, разделитель: точка с запятой», shown until the import is done. */
   const file = useSignal<{ name: string; text: string; format: ImportFormat; reading: string } | null>(null);
   const table = useSignal<Extract<InspectResult, { ok: true }> | null>(null);
@@ -42,6 +45,8 @@ export function ImportDialog({ inspect, commit }: ImportDialogProps) {
   const errors = useSignal<string[]>([]);
   const status = useSignal('');
   const busy = useSignal(false);
+  /** While a chosen file is read. */
+  const readingFile = useSignal(false);
   /** While writing; null before the first part is reported (the rows are still being checked). */
   const progress = useSignal<{ written: number; total: number; duplicates: number } | null>(null);
 
@@ -51,9 +56,15 @@ export function ImportDialog({ inspect, commit }: ImportDialogProps) {
         name="messages-import"
         disabled={busy.value}
         accept=".csv,.json,.tsv,text/csv,application/json"
-        onText={(text, fileName, encoding) => {
+        onText={async (text, fileName, encoding) => {
           const format: ImportFormat = /\.json$/i.test(fileName) ? 'json' : 'csv';
-          const inspected = inspect(text, format);
+          readingFile.value = true;
+          let inspected: InspectResult;
+          try {
+            inspected = await inspect(text, format);
+          } finally {
+            readingFile.value = false;
+          }
           status.value = '';
           if (!inspected.ok) {
             errors.value = [`Файл «${fileName}» не прочитан (${describeReading(encoding, null, { sentence: false })}):`, ...inspected.errors];
@@ -69,6 +80,11 @@ export function ImportDialog({ inspect, commit }: ImportDialogProps) {
       >
         Импорт сообщений (CSV или JSON)
       </FileButton>
+      {readingFile.value && (
+        <p class="import-progress" role="status">
+          Чтение файла…
+        </p>
+      )}
       {file.value && table.value && (
         <form
           class="mapping"
@@ -150,7 +166,11 @@ export function ImportDialog({ inspect, commit }: ImportDialogProps) {
           </div>
           {busy.value && (
             <p class="import-progress" role="status" data-testid="import-progress">
-              {progress.value ? progressText(progress.value) : 'Проверка строк…'}
+              {progress.value
+                ? progressText(progress.value)
+                : checking?.value
+                  ? `Проверка строк: ${formatCount(checking.value.checked)} из ${formatCount(checking.value.total)}…`
+                  : 'Проверка строк…'}
             </p>
           )}
         </form>

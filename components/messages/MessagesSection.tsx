@@ -19,6 +19,8 @@ export interface MessagesSectionProps extends ImportDialogProps {
   canImport: boolean;
   /** The curator's acts on a selection of the queue; absent for other roles (no checkboxes). */
   bulk?: QueueBulk;
+  /** True while a large queue shows only its soonest deadlines. */
+  partial?: QueueProps['partial'];
 }
 
 /** The messages tab: the queue, the card of the open message, and the import. */
@@ -33,7 +35,7 @@ export function MessagesSection(props: MessagesSectionProps) {
   }
   return (
     <div class="messages">
-      {props.canImport && <ImportDialog inspect={props.inspect} commit={props.commit} />}
+      {props.canImport && <ImportDialog inspect={props.inspect} commit={props.commit} checking={props.checking} />}
       <Queue
         rows={props.rows as ReadonlySignal<MessageSummary[] | null>}
         apply={props.apply}
@@ -46,6 +48,7 @@ export function MessagesSection(props: MessagesSectionProps) {
         selectedId={props.selectedId}
         bulk={props.bulk}
         selection={selection}
+        partial={props.partial}
         emptyHint={
           props.canImport
             ? 'Наведите курсор на комментарий на странице ВКонтакте или Одноклассников и нажмите «Зарегистрировать сообщение» — или загрузите список кнопкой «Импорт сообщений» выше.'

@@ -94,6 +94,8 @@ export interface QueueProps {
   bulk?: QueueBulk;
   /** The checked ids; pass a signal to keep them while a card is open. */
   selection?: Signal<ReadonlySet<string>>;
+  /** True while only the soonest deadlines of a large queue are read (the rest is on its way). */
+  partial?: ReadonlySignal<boolean>;
 }
 
 export interface QueueBulk {
@@ -254,7 +256,7 @@ export function Queue(props: QueueProps) {
         </label>
       </div>
       <p class="muted queue-count" aria-live="polite">
-        Показано {total} из {rows.value.length}
+        {props.partial?.value ? `Показаны ближайшие по сроку: ${total}. Остальные сообщения загружаются…` : `Показано ${total} из ${rows.value.length}`}
       </p>
       {props.bulk && total > 0 && (
         <BulkBar

@@ -1,11 +1,12 @@
 import { useSignal } from '@preact/signals';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
+import type { MessageReports } from '@/lib/db/reports';
 import { messageNumber } from '@/lib/messages/summary';
 import type { MessageRecord } from '@/lib/messages/types';
 import type { ModerationEntry } from '@/lib/moderation/log';
-import { formatDateTime, formatPeriod, formatWorkingTime } from '@/lib/reports/format';
-import { lateText, missedDeadlines, missedToCsv, missedToHtml, rowLateText, workdayNote } from '@/lib/reports/missed';
-import { moderationReport, moderationToCsv } from '@/lib/reports/moderation';
+import { formatDateTime, formatPeriod, formatWorkingTime, workdayMinutes, type Period } from '@/lib/reports/format';
+import { lateText, missedDeadlines, missedToCsv, missedToHtml, rowLateText, workdayNote, type MissedReport } from '@/lib/reports/missed';
+import { moderationReport, moderationToCsv, type ModerationReport } from '@/lib/reports/moderation';
 import { PRESET_LABELS, dateInputValue, periodFromDates, presetPeriod, type PeriodPreset } from '@/lib/reports/period';
 import { responseTimes } from '@/lib/reports/response';
 import { formatUsual, significantAndSurges, surgesToText } from '@/lib/reports/surges';
@@ -14,9 +15,21 @@ import { MissedBars, withMissedBars } from './MissedBars';
 import { ResponseChart, shareText } from './ResponseChart';
 import { SiteLink } from '../SiteLink';
 
+/**
+ * Where the reports come from when the data is too large to hold: the database read a page at a time
+ * (lib/db/reports.ts). `signal` aborts a count whose period is no longer asked for.
+ */
+export interface ReportsSource {
+  messages(period: Period, now: number, signal: AbortSignal): Promise<MessageReports>;
+  moderation(period: Period, signal: AbortSignal): Promise<ModerationReport>;
+}
+
 export interface ReportsPanelProps {
-  records: readonly MessageRecord[];
-  moderation: readonly ModerationEntry[];
+  /** The data itself (small sets, tests); or else `source`. */
+  records?: readonly MessageRecord[];
+  moderation?: readonly ModerationEntry[];
+  /** Counted in the background, each report shown when it is ready («Считается…» until then). */
+  source?: ReportsSource;
   clock: WorkClock;
   now: number;
   /** The file name and the text; the page saves it (lib/download.ts). */
@@ -29,7 +42,7 @@ export interface ReportsPanelProps {
 const SURGE_OPTIONS = { windowHours: 3, baselineDays: 14 };
 
 /** The curator's reports for a period: §18 deadlines, §19 significance and surges, moderation, response times. */
-export function ReportsPanel({ records, moderation, clock, now, onCsv, onPrint, onCopy }: ReportsPanelProps) {
+export function ReportsPanel({ records, moderation, source, clock, now, onCsv, onPrint, onCopy }: ReportsPanelProps) {
   const zone = clock.zone;
   const initial = presetPeriod('week', now, zone);
   const from = useSignal(dateInputValue(initial.from, zone));
@@ -42,15 +55,42 @@ export function ReportsPanel({ records, moderation, clock, now, onCsv, onPrint, 
     to.value = dateInputValue(range.to - 1, zone);
   };
 
-  const reports = useMemo(() => {
-    if (!period) return null;
+  const given = useMemo(() => {
+    if (!period || !records) return null;
     return {
       missed: missedDeadlines(records, clock, period, now),
       surges: significantAndSurges(records, now, { ...SURGE_OPTIONS, period }),
-      moderation: moderationReport(moderation, period),
+      moderation: moderationReport(moderation ?? [], period),
       response: responseTimes(records, clock, period),
     };
   }, [records, moderation, clock, now, period?.from, period?.to]);
+
+  // From the database: each count for the period asked; a new period stops the old count.
+  const key = period ? `${period.from}:${period.to}:${now}` : '';
+  const counted = useSignal<{ key: string; messages?: MessageReports; moderation?: ModerationReport; error?: string } | null>(null);
+  useEffect(() => {
+    if (!source || !period) return;
+    const control = new AbortController();
+    counted.value = { key };
+    const failed = (e: unknown) => {
+      if (!control.signal.aborted) counted.value = { ...counted.peek(), key, error: e instanceof Error ? e.message : String(e) };
+    };
+    source.messages(period, now, control.signal).then((m) => {
+      if (!control.signal.aborted) counted.value = { ...counted.peek(), key, messages: m };
+    }, failed);
+    source.moderation(period, control.signal).then((m) => {
+      if (!control.signal.aborted) counted.value = { ...counted.peek(), key, moderation: m };
+    }, failed);
+    return () => control.abort();
+  }, [source, key]);
+  const mine = counted.value?.key === key ? counted.value : null;
+  const reports = given ?? (period && source ? { missed: mine?.messages?.missed, surges: mine?.messages?.surges, response: mine?.messages?.response, moderation: mine?.moderation } : null);
+  const workday = workdayMinutes(clock.settings);
+  const pending = (
+    <p class="muted" data-loading>
+      Считается…
+    </p>
+  );
 
   const stamp = from.value === to.value ? from.value : `${from.value}_${to.value}`;
 
@@ -75,21 +115,31 @@ export function ReportsPanel({ records, moderation, clock, now, onCsv, onPrint, 
         </p>
       ) : (
         <>
-          <section aria-labelledby="rep-missed">
+          {mine?.error && (
+            <p class="error" role="alert">
+              Отчёт не посчитан: {mine.error}. Нажмите «Обновить данные».
+            </p>
+          )}
+          <section aria-labelledby="rep-missed" data-period={stamp}>
             <h2 id="rep-missed">Нарушения сроков (п. 18) за {formatPeriod(period, zone)}</h2>
+            {(() => {
+              const missed = reports.missed;
+              if (!missed) return pending;
+              return (
+                <>
             <div class="actions">
-              <button type="button" onClick={() => onCsv(`narusheniya-srokov-${stamp}.csv`, missedToCsv(reports.missed, zone))}>
+              <button type="button" onClick={() => onCsv(`narusheniya-srokov-${stamp}.csv`, missedToCsv(missed, zone))}>
                 CSV
               </button>
-              <button type="button" onClick={() => onPrint(withMissedBars(missedToHtml(reports.missed, { period, generatedAt: now, zone }), reports.missed.departments))}>
+              <button type="button" onClick={() => onPrint(withMissedBars(missedToHtml(missed, { period, generatedAt: now, zone }), missed.departments))}>
                 Печать (A4)
               </button>
             </div>
-            {reports.missed.total === 0 ? (
+            {missed.total === 0 ? (
               <p class="muted">Нарушений сроков за период нет.</p>
             ) : (
               <>
-                <MissedBars groups={reports.missed.departments} />
+                <MissedBars groups={missed.departments} />
                 <table class="report-table" data-testid="missed-totals">
                   <thead>
                     <tr>
@@ -100,53 +150,35 @@ export function ReportsPanel({ records, moderation, clock, now, onCsv, onPrint, 
                     </tr>
                   </thead>
                   <tbody>
-                    {reports.missed.departments.map((g) => (
+                    {missed.departments.map((g) => (
                       <tr key={g.department}>
                         <td>{g.department}</td>
                         <td>{g.byClause.map((c) => `п. ${c.clause} — ${c.count}`).join('; ')}</td>
                         <td class="num">{g.total}</td>
-                        <td class="num">{lateText(g.minutesLate, reports.missed)}</td>
+                        <td class="num">{lateText(g.minutesLate, missed)}</td>
                       </tr>
                     ))}
                   </tbody>
                   <tfoot>
                     <tr>
                       <th>Итого</th>
-                      <td>{reports.missed.byClause.map((c) => `п. ${c.clause} — ${c.count}`).join('; ')}</td>
-                      <th class="num">{reports.missed.total}</th>
+                      <td>{missed.byClause.map((c) => `п. ${c.clause} — ${c.count}`).join('; ')}</td>
+                      <th class="num">{missed.total}</th>
                       <td />
                     </tr>
                   </tfoot>
                 </table>
-                {reports.missed.departments.map((g) => (
-                  <details key={g.department}>
-                    <summary>
-                      {g.department}: {g.total}
-                    </summary>
-                    <ul class="report-rows">
-                      {g.rows.map((r) => (
-                        <li key={`${r.messageId}-${r.deadline}`}>
-                          п. {r.clause} «{r.title}»: срок {formatDateTime(r.due, zone)},{' '}
-                          {r.doneAt === null ? 'не выполнено' : `выполнено ${formatDateTime(r.doneAt, zone)}`}, просрочка {rowLateText(r, reports.missed, zone)} —{' '}
-                          {r.link ? (
-                            <SiteLink href={r.link}>{r.author || `№ ${messageNumber(r.messageId)}`}</SiteLink>
-                          ) : (
-                            r.author || `№ ${messageNumber(r.messageId)}`
-                          )}
-                          : {r.snippet}
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
+                {missed.departments.map((g) => (
+                  <MissedRows key={g.department} group={g} report={missed} zone={zone} />
                 ))}
               </>
             )}
-            {reports.missed.total > 0 && <p class="muted">Просрочка — в рабочем времени; {workdayNote(reports.missed)}.</p>}
-            {reports.missed.skipped.length > 0 && (
+            {missed.total > 0 && <p class="muted">Просрочка — в рабочем времени; {workdayNote(missed)}.</p>}
+            {missed.skipped.length > 0 && (
               <div class="error" data-testid="missed-skipped">
                 Не учтены сообщения, сроки которых не посчитать — проверьте их даты и историю:
                 <ul>
-                  {reports.missed.skipped.map((s) => (
+                  {missed.skipped.map((s) => (
                     <li key={s.id}>
                       № {messageNumber(s.id)}
                       {s.author && ` (${s.author})`}: {s.error}
@@ -155,53 +187,69 @@ export function ReportsPanel({ records, moderation, clock, now, onCsv, onPrint, 
                 </ul>
               </div>
             )}
+          </>
+              );
+            })()}
           </section>
 
-          <section aria-labelledby="rep-significant">
+          <section aria-labelledby="rep-significant" data-period={stamp}>
             <h2 id="rep-significant">Социально значимое и всплески активности (п. 19)</h2>
+            {(() => {
+              const surges = reports.surges;
+              if (!surges) return pending;
+              return (
+                <>
             <div class="actions">
-              <button type="button" onClick={() => onCopy(surgesToText(reports.surges, zone))}>
+              <button type="button" onClick={() => onCopy(surgesToText(surges, zone))}>
                 Скопировать сводку
               </button>
             </div>
-            <h3>Социально значимые сообщения: {reports.surges.significant.length}</h3>
+            <h3>Социально значимые сообщения: {surges.significant.length}</h3>
             <ul class="report-rows" data-testid="significant">
-              {reports.surges.significant.map((s) => (
+              {surges.significant.map((s) => (
                 <li key={s.id}>
                   {formatDateTime(s.receivedAt, zone)} {s.author && `${s.author}: `}«{s.snippet}»{s.topic && ` (${s.topic})`}
                 </li>
               ))}
             </ul>
-            <h3>Всплески за последние {reports.surges.options.windowHours} ч</h3>
-            {reports.surges.surges.length === 0 ? (
+            <h3>Всплески за последние {surges.options.windowHours} ч</h3>
+            {surges.surges.length === 0 ? (
               <p class="muted">Не выявлены.</p>
             ) : (
               <ul class="report-rows" data-testid="surges">
-                {reports.surges.surges.map((s) => (
+                {surges.surges.map((s) => (
                   <li key={`${s.kind}:${s.key}`}>
-                    {s.kind === 'page' ? 'Страница' : 'Тема'} «{s.label}»: {s.count} за {reports.surges.options.windowHours} ч; обычно {formatUsual(s, reports.surges.options)}
+                    {s.kind === 'page' ? 'Страница' : 'Тема'} «{s.label}»: {s.count} за {surges.options.windowHours} ч; обычно {formatUsual(s, surges.options)}
                   </li>
                 ))}
               </ul>
             )}
-            <p class="muted">{reports.surges.rule}</p>
+            <p class="muted">{surges.rule}</p>
+          </>
+              );
+            })()}
           </section>
 
-          <section aria-labelledby="rep-moderation">
-            <h2 id="rep-moderation">Модерация: удалено комментариев — {reports.moderation.total}</h2>
-            {reports.moderation.total > 0 && (
+          <section aria-labelledby="rep-moderation" data-period={stamp}>
+            <h2 id="rep-moderation">Модерация: удалено комментариев — {reports.moderation?.total ?? '…'}</h2>
+            {(() => {
+              const moderation = reports.moderation;
+              if (!moderation) return pending;
+              return (
+                <>
+            {moderation.total > 0 && (
               <>
                 <div class="actions">
-                  <button type="button" onClick={() => onCsv(`moderaciya-${stamp}.csv`, moderationToCsv(reports.moderation))}>
+                  <button type="button" onClick={() => onCsv(`moderaciya-${stamp}.csv`, moderationToCsv(moderation))}>
                     CSV
                   </button>
                 </div>
                 <div class="report-columns" data-testid="moderation-summary">
                   {(
                     [
-                      ['По страницам', reports.moderation.byPage],
-                      ['По категориям', reports.moderation.byCategory],
-                      ['По пунктам', reports.moderation.byClause],
+                      ['По страницам', moderation.byPage],
+                      ['По категориям', moderation.byCategory],
+                      ['По пунктам', moderation.byClause],
                     ] as const
                   ).map(([title, rows]) => (
                     <div key={title}>
@@ -221,10 +269,18 @@ export function ReportsPanel({ records, moderation, clock, now, onCsv, onPrint, 
                 </div>
               </>
             )}
+          </>
+              );
+            })()}
           </section>
 
-          <section aria-labelledby="rep-response">
+          <section aria-labelledby="rep-response" data-period={stamp}>
             <h2 id="rep-response">Время ответа (рабочее время от поступления до размещения)</h2>
+            {(() => {
+              const response = reports.response;
+              if (!response) return pending;
+              return (
+                <>
             <table class="report-table" data-testid="response-times">
               <thead>
                 <tr>
@@ -237,22 +293,62 @@ export function ReportsPanel({ records, moderation, clock, now, onCsv, onPrint, 
                 </tr>
               </thead>
               <tbody>
-                {[...reports.response.departments, reports.response.total].map((r) => (
+                {[...response.departments, response.total].map((r) => (
                   <tr key={r.department}>
                     <td>{r.department}</td>
                     <td class="num">{r.published}</td>
-                    <td class="num">{r.median === null ? '—' : formatWorkingTime(r.median, reports.missed.workdayMinutes)}</td>
-                    <td class="num">{r.p90 === null ? '—' : formatWorkingTime(r.p90, reports.missed.workdayMinutes)}</td>
+                    <td class="num">{r.median === null ? '—' : formatWorkingTime(r.median, workday)}</td>
+                    <td class="num">{r.p90 === null ? '—' : formatWorkingTime(r.p90, workday)}</td>
                     <td class="num">{shareText(r.onTimeShare)}</td>
                     <td class="num">{r.unanswered}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            <ResponseChart rows={reports.response.departments} workdayMinutes={reports.missed.workdayMinutes} />
+            <ResponseChart rows={response.departments} workdayMinutes={workday} />
+          </>
+              );
+            })()}
           </section>
         </>
       )}
     </div>
+  );
+}
+
+/** Rows shown in a unit's list at most: a city's year has tens of thousands; all of them go to the CSV and the A4 page. */
+const ROWS_SHOWN = 300;
+
+/** One unit's missed deadlines, the first ROWS_SHOWN of them: tens of thousands of rows would freeze the panel for seconds. */
+function MissedRows({ group: g, report, zone }: { group: MissedReport['departments'][number]; report: MissedReport; zone: string }) {
+  return (
+    <details>
+      <summary>
+        {g.department}: {g.total}
+      </summary>
+      {
+        <>
+          <ul class="report-rows">
+            {g.rows.slice(0, ROWS_SHOWN).map((r) => (
+              <li key={`${r.messageId}-${r.deadline}`}>
+                п. {r.clause} «{r.title}»: срок {formatDateTime(r.due, zone)},{' '}
+                {r.doneAt === null ? 'не выполнено' : `выполнено ${formatDateTime(r.doneAt, zone)}`}, просрочка {rowLateText(r, report, zone)} —{' '}
+                {r.link ? (
+                  <SiteLink href={r.link}>{r.author || `№ ${messageNumber(r.messageId)}`}</SiteLink>
+                ) : (
+                  r.author || `№ ${messageNumber(r.messageId)}`
+                )}
+                : {r.snippet}
+              </li>
+            ))}
+          </ul>
+          {g.total > ROWS_SHOWN && (
+            <p class="muted">
+              Показаны первые {ROWS_SHOWN} из {g.total}: весь список — в CSV и в версии для печати.
+            </p>
+          )}
+        </>
+      }
+    </details>
   );
 }

@@ -3,14 +3,16 @@ import { render } from 'preact';
 import { computed } from '@preact/signals';
 import { ExchangePanel } from '@/components/backup/ExchangePanel';
 import { MessagesSection } from '@/components/messages/MessagesSection';
-import { ReportsPanel } from '@/components/reports/ReportsPanel';
+import { ReportsPanel, type ReportsSource } from '@/components/reports/ReportsPanel';
+import { messageReports, moderationReportFor } from '@/lib/db/reports';
 import '@/components/reports/reports.css';
 import { exchangeFileName, exchangeToText, exportDrafts, exportForDepartment, importExchange } from '@/lib/exchange';
 import { ModerationLog } from '@/components/ModerationLog';
-import { appendEvent, appendEvents, earlierFromAuthor, getMessage, importMessages, listSummaries, saveWorkingDraft } from '@/lib/db/messages';
+import { appendEvent, appendEvents, earlierFromAuthor, getMessage, importMessages, saveWorkingDraft } from '@/lib/db/messages';
+import { liveSummaries } from '@/lib/db/live-summaries';
 import { cardNotices } from '@/lib/messages/notices';
 import { resolveConflict } from '@/lib/exchange';
-import { buildImport, inspectImport } from '@/lib/messages/import';
+import { buildImportInSlices, inspectImportInSlices } from '@/lib/messages/import';
 import { lintDraft } from '@/lib/messages/lint';
 import { queryQueue, rowCountdown, urgency } from '@/lib/messages/queue';
 import { derive } from '@/lib/messages/summary';
@@ -31,8 +33,7 @@ import { liveSignal } from '@/lib/db/live';
 import { openDatabase } from '@/lib/db/schema';
 import { onDatabaseReplaced, showReplacedNotice } from '@/lib/db/replaced';
 import { downloadText, fileDate } from '@/lib/download';
-import type { MessageRecord } from '@/lib/messages/types';
-import { logToCsv, type ModerationEntry } from '@/lib/moderation/log';
+import { logToCsv } from '@/lib/moderation/log';
 import { quotaToCsv } from '@/lib/quota/csv';
 import { isoDateIn } from '@/lib/quota/week';
 import { takeDraft, watchDraft } from '@/lib/registry/draft';
@@ -79,7 +80,8 @@ const now = signal(Date.now());
 setInterval(() => (now.value = Date.now()), 30_000);
 
 const pages = liveSignal(() => listPages(db), null);
-const summaries = liveSignal(() => listSummaries(db), null);
+// The queue's rows: read once, then patched where a write changed them (lib/db/live-summaries).
+const summaries = liveSummaries(db);
 const selectedId = signal<string | null>(new URLSearchParams(location.search).get('message'));
 // The team's saved replies (kept by the curator on the options page), live.
 const replyTemplates = signal(await loadReplyTemplates());
@@ -173,11 +175,18 @@ const notices = computed(() => {
   });
 });
 
-// Reports read every message: loaded when the tab is opened, and again on «Обновить».
-const reportData = signal<{ records: MessageRecord[]; moderation: ModerationEntry[] } | null>(null);
-async function loadReports() {
-  reportData.value = { records: await db.messages.toArray(), moderation: await listModeration(db, 100_000) };
-}
+// Reports are counted from the database a page at a time (lib/db/reports.ts), as of the moment the
+// tab was opened or «Обновить данные» pressed.
+const reportsAt = signal(Date.now());
+/** How far an import's check of its rows has gone (shown in the import dialog). */
+const importChecking = signal<{ checked: number; total: number } | null>(null);
+current.subscribe((tab) => {
+  if (tab === 'reports') reportsAt.value = Date.now();
+});
+const reportSource: ReportsSource = {
+  messages: (period, at, abort) => messageReports(db, { clock: clock.value, period, now: at, surges: { windowHours: 3, baselineDays: 14 } }, abort),
+  moderation: (period, abort) => moderationReportFor(db, period, abort),
+};
 const origin = () =>
   settings.value.role === 'curator'
     ? { name: settings.value.userName.trim() || 'Куратор', role: 'curator' as const }
@@ -198,6 +207,7 @@ const sections: Section[] = [
     render: () => (
       <MessagesSection
         rows={summaries.value}
+        partial={summaries.partial}
         apply={(rows, q, sort) =>
           queryQueue(rows, { statuses: q.statuses, importance: q.importance, department: q.department, sociallySignificant: q.sociallySignificant, search: q.search }, sort)
         }
@@ -207,15 +217,18 @@ const sections: Section[] = [
         selectedId={selectedId}
         open={openMessage}
         canImport={settings.value.role === 'curator'}
-        inspect={inspectImport}
+        inspect={inspectImportInSlices}
+        checking={importChecking}
         commit={async (text, format, mapping, onProgress) => {
-          const built = buildImport(text, format, mapping, {
+          // Checked in slices: the panel stays responsive while 50,000 rows are read.
+          const built = await buildImportInSlices(text, format, mapping, {
             now: Date.now(),
             actor: { role: 'curator', name: settings.value.userName.trim() || 'Куратор' },
             zone: zone.value,
             // The user's own schedule and calendar: a year added in the settings counts here too.
             clock: clock.value,
-          });
+          }, { onProgress: (checked, total) => (importChecking.value = { checked, total }) });
+          importChecking.value = null;
           if (!built.ok) return built;
           const r = await importMessages(db, built.records, clock.value, Date.now(), { onProgress });
           return r.error
@@ -387,22 +400,17 @@ const sections: Section[] = [
     id: 'reports',
     title: 'Отчёты',
     render: () => {
-      if (!reportData.value) {
-        void loadReports();
-        return <p class="muted">Загрузка…</p>;
-      }
       return (
         <div>
           <div class="row">
-            <button type="button" onClick={() => void loadReports()}>
+            <button type="button" onClick={() => (reportsAt.value = Date.now())}>
               Обновить данные
             </button>
           </div>
           <ReportsPanel
-            records={reportData.value.records}
-            moderation={reportData.value.moderation}
+            source={reportSource}
             clock={clock.value}
-            now={Date.now()}
+            now={reportsAt.value}
             onCsv={(name, csv) => downloadText(name, csv)}
             onPrint={printHtml}
             onCopy={(text) => void navigator.clipboard.writeText(text)}

@@ -166,6 +166,8 @@ export async function messagesForComments(db: OtklikDB, keys: string[]): Promise
 
 /** Records written per transaction: small enough to give the panel back between them, large enough to be quick. */
 export const IMPORT_CHUNK = 1000;
+/** Records handed to the database at once inside a chunk's transaction. */
+const WRITE_PART = 200;
 
 export interface ImportOptions {
   chunkSize?: number;
@@ -226,9 +228,14 @@ async function importChunk(db: OtklikDB, records: MessageRecord[], clock: WorkCl
     const merged = mergeImport(known, records);
     const fresh = merged.fresh.map((r) => ({ ...r, events: withEventIds(r.id, r.events) }));
     const duplicates = merged.duplicates;
-    await db.messages.bulkAdd(fresh);
-    await db.summaries.bulkAdd(fresh.map((r) => derive(r, clock, now).summary));
-    await db.outbox.bulkPut(fresh.flatMap((r) => queue(r, r.events, now)));
+    // In parts, each awaited: handing a thousand records to the database is one long task of the
+    // page, a part of them a short one, and the page handles input between the parts.
+    for (let i = 0; i < fresh.length; i += WRITE_PART) {
+      const part = fresh.slice(i, i + WRITE_PART);
+      await db.messages.bulkAdd(part);
+      await db.summaries.bulkAdd(part.map((r) => derive(r, clock, now).summary));
+      await db.outbox.bulkPut(part.flatMap((r) => queue(r, r.events, now)));
+    }
     return { added: fresh.length, duplicates: duplicates.length };
   });
 }

@@ -5,7 +5,8 @@
  * with a reason per row, so nothing is ever half-imported.
  */
 import { z } from 'zod';
-import { parseCsv, type Separator } from '../csv';
+import { parseCsvSteps, type Separator } from '../csv';
+import { runSteps, runStepsInSlices } from '../steps';
 import { binaryProblem } from '../text-file';
 import { pageKeyOf } from '../sites/types';
 import { isMediaId, parsePageUrl } from '../sites/url';
@@ -104,13 +105,13 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function readCsv(text: string): Table {
+function* readCsv(text: string): Generator<undefined, Table> {
   const binary = binaryProblem(text);
   if (binary) return { ok: false, errors: [binary] };
   let rows: string[][];
   let separator: Separator;
   try {
-    ({ rows, separator } = parseCsv(text));
+    ({ rows, separator } = yield* parseCsvSteps(text));
   } catch (e) {
     return { ok: false, errors: [(e as Error).message] };
   }
@@ -140,6 +141,7 @@ function readCsv(text: string): Table {
       if (h !== '') values[h] = row[j] ?? '';
     });
     out.push({ where, values, problems });
+    if (i % 1000 === 0) yield undefined;
   }
   return { ok: true, columns, rows: out, separator };
 }
@@ -187,10 +189,22 @@ function readJson(text: string): Table {
   return { ok: true, columns, rows, separator: null };
 }
 
-function readTable(text: string, format: ImportFormat): Table {
-  const table = format === 'csv' ? readCsv(text) : readJson(text);
+function* readTable(text: string, format: ImportFormat): Generator<undefined, Table> {
+  const table = format === 'csv' ? yield* readCsv(text) : readJson(text);
   if (table.ok && table.rows.length === 0) return { ok: false, errors: ['в файле нет ни одного сообщения'] };
   return table;
+}
+
+/**
+ * The table inspectImport read, kept for the buildImport that follows it on the same text: a
+ * 50,000-row file is then read once, not twice. Given away once (the rows are not kept after).
+ */
+let inspected: { text: string; format: ImportFormat; table: Table } | null = null;
+
+function* takeTable(text: string, format: ImportFormat): Generator<undefined, Table> {
+  const kept = inspected;
+  inspected = null;
+  return kept && kept.format === format && kept.text === text ? kept.table : yield* readTable(text, format);
 }
 
 export type InspectResult =
@@ -199,7 +213,17 @@ export type InspectResult =
 
 /** The file's columns, its first rows for the mapping step, and a suggested mapping. */
 export function inspectImport(text: string, format: ImportFormat, sampleSize = 5): InspectResult {
-  const table = readTable(text, format);
+  return runSteps(inspectSteps(text, format, sampleSize));
+}
+
+/** inspectImport in slices (lib/steps): a large file is read without freezing the page. */
+export function inspectImportInSlices(text: string, format: ImportFormat, sampleSize = 5): Promise<InspectResult> {
+  return runStepsInSlices(inspectSteps(text, format, sampleSize));
+}
+
+function* inspectSteps(text: string, format: ImportFormat, sampleSize: number): Generator<undefined, InspectResult> {
+  const table = yield* readTable(text, format);
+  inspected = { text, format, table };
   if (!table.ok) return table;
   return {
     ok: true,
@@ -519,10 +543,29 @@ function recordOf(row: Row, ctx: RowContext, actor: Actor, newId: (key: string) 
  * import key or same comment) are refused too: one of them is a mistake the user should see.
  */
 export function buildImport(text: string, format: ImportFormat, mapping: Mapping, options: BuildOptions): BuildResult {
+  return runSteps(buildSteps(text, format, mapping, options));
+}
+
+/**
+ * buildImport in slices of `sliceMs`, the event loop given back between them: 50,000 rows take
+ * seconds to check, and the panel must stay responsive meanwhile. `onProgress` gets the rows checked.
+ */
+export function buildImportInSlices(
+  text: string,
+  format: ImportFormat,
+  mapping: Mapping,
+  options: BuildOptions,
+  { sliceMs = 12, onProgress }: { sliceMs?: number; onProgress?: (checked: number, total: number) => void } = {},
+): Promise<BuildResult> {
+  return runStepsInSlices(buildSteps(text, format, mapping, options), { sliceMs, onPause: (at) => at && onProgress?.(at.checked, at.total) });
+}
+
+/** The work of buildImport, pausable after each row (yielding how far it is). */
+function* buildSteps(text: string, format: ImportFormat, mapping: Mapping, options: BuildOptions): Generator<{ checked: number; total: number } | undefined, BuildResult> {
   if (!isValidZone(options.zone)) return { ok: false, errors: [`неизвестный часовой пояс «${options.zone}»`] };
   const actor: Actor = { role: 'curator', name: options.actor.name.trim(), ...(options.actor.department ? { department: options.actor.department } : {}) };
   if (!actor.name) return { ok: false, errors: ['не указано имя Куратора, который импортирует сообщения'] };
-  const table = readTable(text, format);
+  const table = yield* takeTable(text, format);
   if (!table.ok) return table;
   const problems = mappingProblems(mapping, table.columns);
   if (problems.length) return { ok: false, errors: problems };
@@ -534,7 +577,10 @@ export function buildImport(text: string, format: ImportFormat, mapping: Mapping
   const errors: string[] = [];
   const records: MessageRecord[] = [];
   const seen = new Map<string, string>();
+  const total = table.rows.length;
+  let done = 0;
   for (const raw of table.rows) {
+    yield { checked: done++, total };
     if (raw.problems.length) {
       errors.push(...raw.problems.map((p) => `${raw.where}: ${p}`));
       continue;

@@ -138,32 +138,52 @@ function rowsOf(record: MessageRecord, state: MessageState, clock: WorkClock, pe
   return rows;
 }
 
+/** A message's state, or why its history cannot be replayed: every report replays each message once. */
+export type ReplayedState = { ok: true; state: MessageState } | { ok: false; error: string };
+
+export function replayed(record: MessageRecord): ReplayedState {
+  try {
+    return { ok: true, state: replay(record.events) };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
 /**
- * Every late or missed deadline whose due instant falls in the period. Lateness is working time:
- * from the deadline to the act, or to `now` for what is still not done.
+ * The §18 report built message by message (the panel feeds it a page of the database at a time):
+ * `add` each message with its replayed state, then `result`.
  */
-export function missedDeadlines(records: readonly MessageRecord[], clock: WorkClock, period: Period, now: number): MissedReport {
+export function missedCollector(clock: WorkClock, period: Period, now: number) {
   const rows: MissedRow[] = [];
   const skipped: MissedReport['skipped'] = [];
-  for (const record of records) {
-    let state;
-    try {
-      state = replay(record.events);
-    } catch (e) {
-      skipped.push({ id: record.id, author: record.author ?? '', error: e instanceof Error ? e.message : String(e) });
-      continue;
-    }
-    // A date outside the production calendar (a test record, a year lost in an import) cannot be
-    // counted in working time: the message is listed as left out, and the rest of the report stands.
-    try {
-      rows.push(...rowsOf(record, state, clock, period, now));
-    } catch (e) {
-      skipped.push({ id: record.id, author: record.author ?? '', error: e instanceof Error ? e.message : String(e) });
-    }
-  }
+  return {
+    add(record: MessageRecord, replayedState: ReplayedState) {
+      if (!replayedState.ok) {
+        skipped.push({ id: record.id, author: record.author ?? '', error: replayedState.error });
+        return;
+      }
+      // A date outside the production calendar (a test record, a year lost in an import) cannot be
+      // counted in working time: the message is listed as left out, and the rest of the report stands.
+      try {
+        rows.push(...rowsOf(record, replayedState.state, clock, period, now));
+      } catch (e) {
+        skipped.push({ id: record.id, author: record.author ?? '', error: e instanceof Error ? e.message : String(e) });
+      }
+    },
+    result(): MissedReport {
+      return missedReportOf(rows, skipped, clock, period, now);
+    },
+  };
+}
+
+function missedReportOf(rows: MissedRow[], skipped: MissedReport['skipped'], clock: WorkClock, period: Period, now: number): MissedReport {
   rows.sort((a, b) => a.due - b.due || a.messageId.localeCompare(b.messageId));
   const groups = new Map<string, MissedRow[]>();
-  for (const r of rows) groups.set(r.department, [...(groups.get(r.department) ?? []), r]);
+  for (const r of rows) {
+    const list = groups.get(r.department);
+    if (list) list.push(r);
+    else groups.set(r.department, [r]);
+  }
   const departments = [...groups.entries()]
     .map(([department, list]) => ({
       department,
@@ -175,6 +195,16 @@ export function missedDeadlines(records: readonly MessageRecord[], clock: WorkCl
     // The curator's own delays first, then units alphabetically: the Mayor reads both, in that order.
     .sort((a, b) => Number(b.department === CURATOR_PARTY) - Number(a.department === CURATOR_PARTY) || a.department.localeCompare(b.department, 'ru'));
   return { period, now, total: rows.length, departments, byClause: totalsByClause(rows), skipped, workdayMinutes: workdayMinutes(clock.settings) };
+}
+
+/**
+ * Every late or missed deadline whose due instant falls in the period. Lateness is working time:
+ * from the deadline to the act, or to `now` for what is still not done.
+ */
+export function missedDeadlines(records: readonly MessageRecord[], clock: WorkClock, period: Period, now: number): MissedReport {
+  const c = missedCollector(clock, period, now);
+  for (const record of records) c.add(record, replayed(record));
+  return c.result();
 }
 
 const NOT_DONE = 'не выполнено';

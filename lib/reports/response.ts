@@ -4,7 +4,7 @@
  */
 import type { MessageRecord } from '../messages/types';
 import { dueAfter } from '../workflow/deadlines';
-import { replay } from '../workflow/reducer';
+import { replay, type MessageState } from '../workflow/reducer';
 import { deadlineSpan } from '../workflow/table';
 import type { WorkClock } from '../worktime/clock';
 import { inPeriod, type Period } from './format';
@@ -60,7 +60,8 @@ function rowOf(department: string, minutes: number[], onTime: number, unanswered
   };
 }
 
-export function responseTimes(records: readonly MessageRecord[], clock: WorkClock, period: Period): ResponseTimesReport {
+/** Response times built message by message (see missedCollector): `add` each message with its state, then `result`. */
+export function responseCollector(clock: WorkClock, period: Period) {
   const byDept = new Map<string, { minutes: number[]; onTime: number; unanswered: number }>();
   const all = { minutes: [] as number[], onTime: 0, unanswered: 0 };
   const acc = (d: string) => {
@@ -68,42 +69,56 @@ export function responseTimes(records: readonly MessageRecord[], clock: WorkCloc
     if (!a) byDept.set(d, (a = { minutes: [], onTime: 0, unanswered: 0 }));
     return a;
   };
+  return {
+    add(r: MessageRecord, replayed: { ok: true; state: MessageState } | { ok: false }) {
+      if (!replayed.ok) return;
+      const { state } = replayed;
+      // The first reply stops the §6 clock, intermediate or final (App. 1 §6, §11).
+      const published = r.events.find((e) => e.type === 'published');
+      const dept = state.responsible?.department ?? NO_DEPARTMENT;
+      if (!published) {
+        if (state.status !== 'notProcessed' && inPeriod(state.receivedAt, period)) {
+          acc(dept).unanswered++;
+          all.unanswered++;
+        }
+        return;
+      }
+      if (!inPeriod(published.at, period)) return;
+      let minutes: number;
+      let due: number | null;
+      try {
+        minutes = clock.workingMinutesBetween(state.receivedAt, published.at);
+        due = dueAfter(clock, state.receivedAt, deadlineSpan('replyDeadline', state.importance));
+      } catch {
+        // A date outside the production calendar: not a response time anyone can read (see missed.ts).
+        return;
+      }
+      const onTime = due !== null && published.at <= due ? 1 : 0;
+      const a = acc(dept);
+      a.minutes.push(minutes);
+      a.onTime += onTime;
+      all.minutes.push(minutes);
+      all.onTime += onTime;
+    },
+    result(): ResponseTimesReport {
+      const departments = [...byDept.entries()]
+        .map(([d, a]) => rowOf(d, a.minutes, a.onTime, a.unanswered))
+        .sort((a, b) => a.department.localeCompare(b.department, 'ru'));
+      return { period, departments, total: rowOf(ALL_DEPARTMENTS, all.minutes, all.onTime, all.unanswered) };
+    },
+  };
+}
+
+export function responseTimes(records: readonly MessageRecord[], clock: WorkClock, period: Period): ResponseTimesReport {
+  const c = responseCollector(clock, period);
   for (const r of records) {
-    let state;
+    let state: MessageState;
     try {
       state = replay(r.events);
     } catch {
       continue;
     }
-    // The first reply stops the §6 clock, intermediate or final (App. 1 §6, §11).
-    const published = r.events.find((e) => e.type === 'published');
-    const dept = state.responsible?.department ?? NO_DEPARTMENT;
-    if (!published) {
-      if (state.status !== 'notProcessed' && inPeriod(state.receivedAt, period)) {
-        acc(dept).unanswered++;
-        all.unanswered++;
-      }
-      continue;
-    }
-    if (!inPeriod(published.at, period)) continue;
-    let minutes: number;
-    let due: number | null;
-    try {
-      minutes = clock.workingMinutesBetween(state.receivedAt, published.at);
-      due = dueAfter(clock, state.receivedAt, deadlineSpan('replyDeadline', state.importance));
-    } catch {
-      // A date outside the production calendar: not a response time anyone can read (see missed.ts).
-      continue;
-    }
-    const onTime = due !== null && published.at <= due ? 1 : 0;
-    const a = acc(dept);
-    a.minutes.push(minutes);
-    a.onTime += onTime;
-    all.minutes.push(minutes);
-    all.onTime += onTime;
+    c.add(r, { ok: true, state });
   }
-  const departments = [...byDept.entries()]
-    .map(([d, a]) => rowOf(d, a.minutes, a.onTime, a.unanswered))
-    .sort((a, b) => a.department.localeCompare(b.department, 'ru'));
-  return { period, departments, total: rowOf(ALL_DEPARTMENTS, all.minutes, all.onTime, all.unanswered) };
+  return c.result();
 }

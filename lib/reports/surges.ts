@@ -73,7 +73,8 @@ export function surgeRule(o: Required<Omit<SurgeOptions, 'period'>>): string {
   );
 }
 
-export function significantAndSurges(records: readonly MessageRecord[], now: number, options: SurgeOptions): SurgeReport {
+/** The §19 report built message by message (see missedCollector): `add` each message with its state, then `result`. */
+export function surgesCollector(now: number, options: SurgeOptions) {
   const o = { windowHours: options.windowHours, baselineDays: options.baselineDays, minCount: options.minCount ?? 3, factor: options.factor ?? 3 };
   const window: Period = { from: now - o.windowHours * HOUR, to: now };
   const baseline: Period = { from: window.from - o.baselineDays * 24 * HOUR, to: window.from };
@@ -86,6 +87,51 @@ export function significantAndSurges(records: readonly MessageRecord[], now: num
     if (!b) buckets.set(id, (b = { kind, key, label, inWindow: [], base: 0 }));
     return b;
   };
+  return {
+    add(r: MessageRecord, replayed: { ok: true; state: MessageState } | { ok: false }) {
+      if (!replayed.ok) return;
+      const { state } = replayed;
+      if (state.sociallySignificant && (!options.period || inPeriod(state.receivedAt, options.period)))
+        significant.push({
+          id: r.id,
+          author: r.author ?? '',
+          snippet: snippetOf(r.text),
+          link: safeSiteLink(r.source?.permalink) ?? safeSiteLink(r.url),
+          receivedAt: state.receivedAt,
+          topic: state.topic ?? '',
+          location: state.location ?? '',
+          department: state.responsible?.department ?? '',
+          status: state.status,
+        });
+      const at = activityAt(r, state);
+      const inWindow = inPeriod(at, window);
+      if (!inWindow && !inPeriod(at, baseline)) return;
+      const targets = [];
+      const pageKey = r.source?.pageKey ?? r.source?.pageUrl ?? null;
+      if (pageKey) targets.push(bucket('page', pageKey, r.source?.pageName ?? r.source?.pageUrl ?? pageKey));
+      if (state.topic) targets.push(bucket('topic', state.topic.toLowerCase(), state.topic));
+      for (const b of targets) {
+        if (inWindow) b.inWindow.push(r.id);
+        else b.base++;
+      }
+    },
+    result(): SurgeReport {
+      significant.sort((a, b) => b.receivedAt - a.receivedAt);
+      const surges: Surge[] = [];
+      for (const b of buckets.values()) {
+        const usual = b.base / windows;
+        const count = b.inWindow.length;
+        if (count >= o.minCount && count >= o.factor * usual)
+          surges.push({ kind: b.kind, key: b.key, label: b.label, count, baselineCount: b.base, usual, messageIds: b.inWindow });
+      }
+      surges.sort((a, b) => b.count - a.count || (a.kind === b.kind ? 0 : a.kind === 'page' ? -1 : 1) || a.label.localeCompare(b.label, 'ru'));
+      return { now, window, baseline, options: o, significant, surges, rule: surgeRule(o) };
+    },
+  };
+}
+
+export function significantAndSurges(records: readonly MessageRecord[], now: number, options: SurgeOptions): SurgeReport {
+  const c = surgesCollector(now, options);
   for (const r of records) {
     let state: MessageState;
     try {
@@ -93,40 +139,9 @@ export function significantAndSurges(records: readonly MessageRecord[], now: num
     } catch {
       continue;
     }
-    if (state.sociallySignificant && (!options.period || inPeriod(state.receivedAt, options.period)))
-      significant.push({
-        id: r.id,
-        author: r.author ?? '',
-        snippet: snippetOf(r.text),
-        link: safeSiteLink(r.source?.permalink) ?? safeSiteLink(r.url),
-        receivedAt: state.receivedAt,
-        topic: state.topic ?? '',
-        location: state.location ?? '',
-        department: state.responsible?.department ?? '',
-        status: state.status,
-      });
-    const at = activityAt(r, state);
-    const inWindow = inPeriod(at, window);
-    if (!inWindow && !inPeriod(at, baseline)) continue;
-    const targets = [];
-    const pageKey = r.source?.pageKey ?? r.source?.pageUrl ?? null;
-    if (pageKey) targets.push(bucket('page', pageKey, r.source?.pageName ?? r.source?.pageUrl ?? pageKey));
-    if (state.topic) targets.push(bucket('topic', state.topic.toLowerCase(), state.topic));
-    for (const b of targets) {
-      if (inWindow) b.inWindow.push(r.id);
-      else b.base++;
-    }
+    c.add(r, { ok: true, state });
   }
-  significant.sort((a, b) => b.receivedAt - a.receivedAt);
-  const surges: Surge[] = [];
-  for (const b of buckets.values()) {
-    const usual = b.base / windows;
-    const count = b.inWindow.length;
-    if (count >= o.minCount && count >= o.factor * usual)
-      surges.push({ kind: b.kind, key: b.key, label: b.label, count, baselineCount: b.base, usual, messageIds: b.inWindow });
-  }
-  surges.sort((a, b) => b.count - a.count || (a.kind === b.kind ? 0 : a.kind === 'page' ? -1 : 1) || a.label.localeCompare(b.label, 'ru'));
-  return { now, window, baseline, options: o, significant, surges, rule: surgeRule(o) };
+  return c.result();
 }
 
 const MESSAGES = ['сообщение', 'сообщения', 'сообщений'] as const;

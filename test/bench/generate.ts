@@ -34,11 +34,11 @@ function commentText(i: number, violationEvery: number): string {
   return `${i % violationEvery === violationEvery - 1 ? VIOLATIONS[i % VIOLATIONS.length]! : ORDINARY[i % ORDINARY.length]!} Дом ${i + 1}.`;
 }
 
-/** Every `1/violationRate`-th comment breaks a rule: 10% by default. */
-export function vkPostPage(count: number, violationEvery = 10, ownerId = -123456, postId = 5000): string {
+/** Comments `from` … `from + count - 1` of a post, as VK's React UI renders them (a page loads more of them as one scrolls). */
+export function vkComments(from: number, count: number, violationEvery = 10, ownerId = -123456, postId = 5000): string {
   const owner = String(ownerId);
   const comments: string[] = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = from; i < from + count; i++) {
     const n = postId + 1 + i;
     const text = commentText(i, violationEvery);
     const user = 1000 + (i % 500);
@@ -49,6 +49,13 @@ export function vkPostPage(count: number, violationEvery = 10, ownerId = -123456
 <div class="vkitComment__info--k1"><a data-testid="wall_comment_date" href="/wall${owner}_${postId}?reply=${n}">5 мая в 1${i % 10}:0${i % 6}</a>
 <button data-testid="comment-reply">Ответить</button></div></div></div>`);
   }
+  return comments.join('\n');
+}
+
+/** Every `1/violationRate`-th comment breaks a rule: 10% by default. */
+export function vkPostPage(count: number, violationEvery = 10, ownerId = -123456, postId = 5000): string {
+  const owner = String(ownerId);
+  const comments = [vkComments(0, count, violationEvery, ownerId, postId)];
   return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Администрация города | ВКонтакте</title></head><body>
 <div id="page_layout"><div data-testid="post" data-post-id="${owner}_${postId}" class="_post post">
 <h3><a data-testid="post-header-title" href="/gov_city">Администрация города</a></h3>

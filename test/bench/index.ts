@@ -3,6 +3,8 @@ import { benchBackup } from './backup.bench';
 import { benchDeadlines } from './deadlines.bench';
 import { benchOkPage, benchPage } from './page.bench';
 import { benchQueue } from './queue.bench';
+import { benchThread, printThread } from './thread.bench';
+import { benchWorkspace, printWorkspace } from './workspace.bench';
 
 const page = await benchPage();
 const kb = (n: number) => `${(n / 1024).toFixed(1)} КБ`;
@@ -16,6 +18,38 @@ console.log(`  работа от первой отметки       ${page.markin
 console.log(`  самая длинная задача скрипта   ${page.longestScriptTaskMs} мс (задач дольше 50 мс: ${page.longScriptTasks})`);
 console.log(`  самая длинная отрисовка        ${page.longestRenderTaskMs} мс (без расширения: ${page.longestRenderTaskWithoutExtensionMs} мс)`);
 console.log(`  контент-скрипт                 ${kb(page.contentScriptBytes)}, gzip ${kb(page.contentScriptGzip)}`);
+
+// An old office computer: the processor four times slower (`BENCH_CPU4_RUNS`, 3 by default).
+const cpu4 = await benchPage({ cpu: 4, runs: Number(process.env.BENCH_CPU4_RUNS) || 3 });
+const pageCpu4 = {
+  badgedAfterLoadMs: cpu4.badgedAfterLoadMs,
+  longestScriptTaskMs: cpu4.longestScriptTaskMs,
+  longScriptTasks: cpu4.longScriptTasks,
+  markedAfterLoadMs: cpu4.markedAfterLoadMs,
+  dclMs: cpu4.dclMs,
+  dclWithoutExtensionMs: cpu4.dclWithoutExtensionMs,
+  longestRenderTaskMs: cpu4.longestRenderTaskMs,
+  longestRenderTaskWithoutExtensionMs: cpu4.longestRenderTaskWithoutExtensionMs,
+  runs: cpu4.runs,
+};
+console.log(`То же на процессоре вчетверо медленнее (медиана ${cpu4.runs} прогонов):`);
+console.log(`  все нарушения с плашками       ${afterDcl(cpu4.badgedAfterLoadMs)}`);
+console.log(`  DOMContentLoaded               ${cpu4.dclMs} мс (без расширения: ${cpu4.dclWithoutExtensionMs} мс)`);
+console.log(`  самая длинная задача скрипта   ${cpu4.longestScriptTaskMs} мс (задач дольше 50 мс: ${cpu4.longScriptTasks})`);
+console.log(`  самая длинная отрисовка        ${cpu4.longestRenderTaskMs} мс (без расширения: ${cpu4.longestRenderTaskWithoutExtensionMs} мс)`);
+
+const thread = await benchThread();
+printThread(thread);
+const longThread = {
+  comments: thread.comments,
+  firstBatchMs: thread.firstBatchMs,
+  lastBatchMs: thread.lastBatchMs,
+  heapAfterNavigationsMb: thread.heapAfterNavigationsMb,
+  heapBeforeMb: thread.heapBeforeMb,
+  batch: thread.batch,
+  batchMs: thread.batchMs,
+  withoutExtension: thread.withoutExtension,
+};
 
 const ok = await benchOkPage();
 console.log(`Обсуждение в Одноклассниках: ${ok.comments} комментариев, ${ok.violations} нарушений (медиана ${ok.runs} прогонов):`);
@@ -36,4 +70,7 @@ console.log(
     `выгрузка ${backup.exportMs} мс, чтение и проверка ${backup.parseMs} мс, восстановление ${backup.restoreMs} мс, объединение ${backup.mergeMs} мс (Node, fake-indexeddb)`,
 );
 
-console.log(JSON.stringify({ page, ok, deadlines, queue, backup }));
+const workspace = await benchWorkspace();
+printWorkspace(workspace);
+
+console.log(JSON.stringify({ page, pageCpu4, longThread, ok, deadlines, queue, backup, workspace }));

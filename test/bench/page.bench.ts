@@ -22,10 +22,16 @@ const RUNS = Number(process.env.BENCH_RUNS) || 7;
 /** `BENCH_CPU=2`: the page's processor slowed down that many times (Chromium's throttling), as on an old office computer. */
 const CPU = Number(process.env.BENCH_CPU) || 1;
 
-async function slowDown(context: BrowserContext, page: Page) {
-  if (CPU === 1) return;
+async function slowDown(context: BrowserContext, page: Page, cpu = CPU) {
+  if (cpu === 1) return;
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+}
+
+/** How slow a processor and how many runs: `BENCH_CPU` and `BENCH_RUNS` unless given. */
+export interface PageBenchOptions {
+  cpu?: number;
+  runs?: number;
 }
 
 interface Run extends TaskFigures {
@@ -36,15 +42,15 @@ interface Run extends TaskFigures {
   workMs: number;
 }
 
-async function withExtension(html: string): Promise<Run[]> {
+async function withExtension(html: string, { cpu = CPU, runs: count = RUNS }: PageBenchOptions = {}): Promise<Run[]> {
   const session = await launch();
   session.pages.set(URL, html);
   const runs: Run[] = [];
   try {
-    for (let i = 0; i <= RUNS; i++) {
+    for (let i = 0; i <= count; i++) {
       const page = await session.context.newPage();
       await watchPage(page);
-      await slowDown(session.context, page);
+      await slowDown(session.context, page, cpu);
       const events = await traced(session.context, page, async () => {
         await page.goto(URL);
         await untilDone(page);
@@ -71,7 +77,7 @@ async function withExtension(html: string): Promise<Run[]> {
 }
 
 /** The same page in the same browser without the extension: the rendering the page costs anyway. */
-async function withoutExtension(html: string): Promise<{ render: number; dcl: number }[]> {
+async function withoutExtension(html: string, { cpu = CPU, runs = RUNS }: PageBenchOptions = {}): Promise<{ render: number; dcl: number }[]> {
   const dir = mkdtempSync(join(tmpdir(), 'otklik-bare-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath(),
@@ -82,11 +88,11 @@ async function withoutExtension(html: string): Promise<{ render: number; dcl: nu
   await context.route(/^https:\/\/vk\.com\//, (r) => r.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
   const out: { render: number; dcl: number }[] = [];
   try {
-    for (let i = 0; i <= RUNS; i++) {
+    for (let i = 0; i <= runs; i++) {
       const page = await context.newPage();
       // The same instrument as with the extension, so that DOMContentLoaded compares like with like.
       await watchPage(page);
-      await slowDown(context, page);
+      await slowDown(context, page, cpu);
       const events = await traced(context, page, async () => {
         await page.goto(URL);
         await page.waitForTimeout(1200);
@@ -102,16 +108,16 @@ async function withoutExtension(html: string): Promise<{ render: number; dcl: nu
   return out;
 }
 
-export async function benchPage() {
+export async function benchPage(options: PageBenchOptions = {}) {
   const html = vkPostPage(COMMENTS);
-  const runs = await withExtension(html);
-  const bare = await withoutExtension(html);
+  const runs = await withExtension(html, options);
+  const bare = await withoutExtension(html, options);
   const script = readFileSync(join(EXTENSION_DIR, 'content-scripts/vk.js'));
   return {
     comments: COMMENTS,
     violations: VIOLATIONS,
-    runs: RUNS,
-    cpuSlowdown: CPU,
+    runs: options.runs ?? RUNS,
+    cpuSlowdown: options.cpu ?? CPU,
     markedFromStartMs: Math.round(median(runs.map((r) => r.markedFromStartMs))),
     dclMs: Math.round(median(runs.map((r) => r.dclMs))),
     dclWithoutExtensionMs: Math.round(median(bare.map((b) => b.dcl))),
