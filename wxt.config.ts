@@ -1,18 +1,10 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Host permissions: VK and OK only (DESIGN.md, "Architecture").
-export const HOSTS = [
-  '*://vk.com/*',
-  // m.vk.com and m.vk.ru (a content script of their own) are named though *.vk.com covers them
-  '*://m.vk.com/*',
-  '*://m.vk.ru/*',
-  '*://*.vk.com/*',
-  '*://vk.ru/*',
-  '*://*.vk.ru/*',
-  '*://ok.ru/*',
-  '*://*.ok.ru/*',
-];
+// Host permissions: exactly the VK and OK hosts a content script runs on, over https only
+// (DESIGN.md, "Architecture"); nothing is fetched or injected by script. www.vk.com and www.ok.ru
+// redirect to the bare host, so they need none.
+export const HOSTS = ['https://vk.com/*', 'https://vk.ru/*', 'https://m.vk.com/*', 'https://m.vk.ru/*', 'https://ok.ru/*', 'https://m.ok.ru/*'];
 
 export default defineConfig({
   manifestVersion: 3,

@@ -3,7 +3,7 @@ import { vkAdapter } from '@/lib/sites/vk';
 
 export default defineContentScript({
   // m.vk.com and m.vk.ru have a script of their own (entrypoints/mvk.content).
-  matches: ['*://vk.com/*', '*://vk.ru/*'],
+  matches: ['https://vk.com/*', 'https://vk.ru/*'],
   // Loads with the document; reads it once parsed (lib/content/run.tsx).
   runAt: 'document_start',
   main(ctx) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXTENSION_DIR, foreignRequests, launch, openPage, type Session } from '../browser';
+import { EXTENSION_DIR, FIXTURES_DIR, foreignRequests, launch, openPage, type Session } from '../browser';
 import { vkPostPage } from '../bench/generate';
 
 /** Every comment on each fixture, as data-otklik-comment values (DESIGN.md contract). */
@@ -84,6 +84,17 @@ describe('the extension on VK and OK pages', () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
     // One content script a site markup: vk.com, m.vk.com and OK.
     expect(manifest.content_scripts.map((c: { run_at: string }) => c.run_at)).toEqual(['document_start', 'document_start', 'document_start']);
+    // Exactly the hosts it works on, over https only (issue #16), and a script for each of them.
+    expect(manifest.host_permissions.sort()).toEqual(['https://m.ok.ru/*', 'https://m.vk.com/*', 'https://m.vk.ru/*', 'https://ok.ru/*', 'https://vk.com/*', 'https://vk.ru/*']);
+    expect(manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual(manifest.host_permissions);
+    // Plain http gets nothing: no script runs on http://vk.com.
+    session.pages.set('http://vk.com/wall-123456_1001', readFileSync(join(FIXTURES_DIR, 'vk/new-ui-post.html'), 'utf8'));
+    const plain = await session.context.newPage();
+    await plain.goto('http://vk.com/wall-123456_1001');
+    expect(await plain.locator('[data-testid="comment-text"]').count()).toBeGreaterThan(3);
+    await plain.waitForTimeout(1000);
+    expect(await plain.locator('otklik-panel, [data-otklik-comment]').count()).toBe(0);
+    await plain.close();
   });
 
   it('follows an SPA navigation without a reload', async () => {

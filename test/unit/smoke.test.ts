@@ -3,6 +3,6 @@ import { HOSTS } from '../../wxt.config';
 
 describe('manifest hosts', () => {
   it('asks for VK and OK only', () => {
-    for (const h of HOSTS) expect(h).toMatch(/^\*:\/\/(\*\.|m\.)?(vk\.com|vk\.ru|ok\.ru)\/\*$/);
+    for (const h of HOSTS) expect(h).toMatch(/^https:\/\/(m\.)?(vk\.com|vk\.ru|ok\.ru)\/\*$/);
   });
 });
