@@ -16,6 +16,7 @@ import { lexiconFromFile, lexiconToFile, saveLexicon } from '@/lib/settings/lexi
 import { loadLexiconSource, watchLexicon } from '@/lib/settings/lexicon-read';
 import { loadSettings, watchSettings } from '@/lib/settings/read';
 import { loadManaged, watchManaged } from '@/lib/settings/managed';
+import { readSchedule } from '@/lib/settings/managed-schedule';
 import { saveSettings } from '@/lib/settings/store';
 import { addCalendarYear, loadCalendar, loadClock, loadWorktime, saveWorktime, watchWorktime } from '@/lib/settings/worktime';
 import { TeamForm } from '@/components/options/TeamForm';
@@ -53,7 +54,7 @@ function Worktime() {
     <WorktimeForm
       worktime={worktime.value}
       years={years.value}
-      locked={Boolean(managed.value.schedule)}
+      locked={Boolean(managed.value.schedule && readSchedule(managed.value.schedule))}
       onSave={saveWorktime}
       onAddYear={async (text) => {
         const r = await addCalendarYear(text);

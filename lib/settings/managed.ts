@@ -11,8 +11,11 @@ export interface Managed {
   role?: Role;
   department?: string;
   timeZone?: string;
-  /** The working schedule, as the policy writes it: `{ mon: '08:30-17:45', sat: '', lunch: '13:00-14:00', shortenedByMinutes: 60 }`. */
-  schedule?: ManagedSchedule;
+  /**
+   * The working schedule as the policy writes it (`{ mon: '08:30-17:45', sat: '', lunch: '13:00-14:00',
+   * shortenedByMinutes: 60 }`), read by ./managed-schedule where the clock is built: content scripts never need it.
+   */
+  schedule?: Record<string, unknown>;
   /** Official domains: links to them are never advertising; added to the user's allowed sites. */
   officialDomains?: string[];
   teamServerUrl?: string;
@@ -20,31 +23,6 @@ export interface Managed {
 }
 
 export type ManagedKey = keyof Managed;
-
-const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-type Day = (typeof DAYS)[number];
-type Span = { start: string; end: string } | null;
-export type ManagedSchedule = { week?: Partial<Record<Day, Span>>; lunch?: Span; shortenedByMinutes?: number };
-
-/** «08:30-17:45» (a hyphen or a dash, spaces allowed) → the span; '' → none; anything else → undefined (ignored). */
-function span(v: unknown): Span | undefined {
-  if (typeof v !== 'string') return undefined;
-  if (!v.trim()) return null;
-  const m = /^\s*(\d{1,2}:\d{2})\s*[-–—]\s*(\d{1,2}:\d{2})\s*$/.exec(v);
-  return m ? { start: m[1]!.padStart(5, '0'), end: m[2]!.padStart(5, '0') } : undefined;
-}
-
-function readSchedule(raw: Record<string, unknown>): ManagedSchedule | undefined {
-  const out: ManagedSchedule = {};
-  for (const day of DAYS) {
-    const s = span(raw[day]);
-    if (s !== undefined) (out.week ??= {})[day] = s;
-  }
-  const lunch = span(raw.lunch);
-  if (lunch !== undefined) out.lunch = lunch;
-  if (Number.isInteger(raw.shortenedByMinutes)) out.shortenedByMinutes = raw.shortenedByMinutes as number;
-  return Object.keys(out).length ? out : undefined;
-}
 
 /** The policy's values of the right type; everything else is ignored. */
 export function readManaged(raw: unknown): Managed {
@@ -57,8 +35,7 @@ export function readManaged(raw: unknown): Managed {
     const v = text(r[key]);
     if (v !== undefined) out[key] = v;
   }
-  const schedule = typeof r.schedule === 'object' && r.schedule !== null ? readSchedule(r.schedule as Record<string, unknown>) : undefined;
-  if (schedule) out.schedule = schedule;
+  if (typeof r.schedule === 'object' && r.schedule !== null && !Array.isArray(r.schedule)) out.schedule = r.schedule as Record<string, unknown>;
   if (Array.isArray(r.officialDomains)) {
     const domains = r.officialDomains.map(text).filter((d): d is string => d !== undefined);
     if (domains.length) out.officialDomains = domains;

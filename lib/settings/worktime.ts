@@ -14,6 +14,7 @@ import {
 } from '../worktime/schedule';
 import { mergeSettings } from './defaults';
 import { loadManaged } from './managed';
+import { readSchedule } from './managed-schedule';
 import { loadSettings, SETTINGS_KEY } from './read';
 
 export const WORKTIME_KEY = 'worktime';
@@ -25,8 +26,9 @@ export async function loadWorktime(): Promise<WorktimeSettings> {
   const raw = stored[WORKTIME_KEY];
   const parsed = raw === undefined ? null : parseWorktimeSettings(raw);
   const own = parsed?.ok ? parsed.value : DEFAULT_WORKTIME_SETTINGS;
-  if (!managed.schedule) return own;
-  const set = editWorktimeSettings(own, managed.schedule);
+  const schedule = managed.schedule && readSchedule(managed.schedule);
+  if (!schedule) return own;
+  const set = editWorktimeSettings(own, schedule);
   return set.ok ? set.settings : own;
 }
 

@@ -98,9 +98,18 @@ export async function launchFirefox(options: { policies?: object } = {}): Promis
   writeFileSync(join(extension, 'manifest.json'), JSON.stringify(manifest));
   const profile = mkdtempSync(join(tmpdir(), 'otklik-firefox-'));
   const policyDir = options.policies ? mkdtempSync(join(tmpdir(), 'otklik-ff-policy-')) : null;
-  const browser = await puppeteer.launch({
+  const cleanUp = () => [profile, extension, policyDir].forEach((d) => d && rmSync(d, { recursive: true, force: true }));
+  let executablePath: string;
+  try {
+    executablePath = policyDir ? firefoxWithPolicies(options.policies!, policyDir) : firefoxPath();
+  } catch (e) {
+    cleanUp();
+    throw e;
+  }
+  const browser = await puppeteer
+    .launch({
     browser: 'firefox',
-    executablePath: policyDir ? firefoxWithPolicies(options.policies!, policyDir) : firefoxPath(),
+    executablePath,
     headless: true,
     userDataDir: profile,
     env: { ...process.env, TZ: 'Asia/Omsk' },
@@ -117,7 +126,11 @@ export async function launchFirefox(options: { policies?: object } = {}): Promis
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
     },
-  });
+  })
+    .catch((e) => {
+      cleanUp();
+      throw e;
+    });
   const requests: string[] = [];
   const pages = new Map<string, string>();
   const answer = (r: HTTPRequest) => {
@@ -168,9 +181,7 @@ export async function launchFirefox(options: { policies?: object } = {}): Promis
     },
     async close() {
       await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-      rmSync(extension, { recursive: true, force: true });
-      if (policyDir) rmSync(policyDir, { recursive: true, force: true });
+      cleanUp();
     },
   };
 }

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
 import { loadLexiconSource } from '@/lib/settings/lexicon-read';
 import { loadManaged, readManaged } from '@/lib/settings/managed';
+import { readSchedule } from '@/lib/settings/managed-schedule';
 import { loadSettings, watchSettings } from '@/lib/settings/read';
 import { loadWorktime } from '@/lib/settings/worktime';
 import { loadTeamServer } from '@/lib/sync/config';
@@ -29,8 +30,13 @@ describe('settings set by the organisation (storage.managed)', () => {
     ).toEqual({
       timeZone: 'Asia/Omsk',
       officialDomains: ['admomsk.ru'],
-      schedule: { week: { mon: { start: '08:30', end: '17:45' }, sat: null }, lunch: { start: '13:00', end: '14:00' } },
+      schedule: { mon: '8:30-17:45', tue: 'с утра', sat: '', lunch: '13:00 – 14:00', shortenedByMinutes: 1.5 },
     });
+    expect(readSchedule(readManaged({ schedule: { mon: '8:30-17:45', tue: 'с утра', sat: '', lunch: '13:00 – 14:00', shortenedByMinutes: 1.5 } }).schedule!)).toEqual({
+      week: { mon: { start: '08:30', end: '17:45' }, sat: null },
+      lunch: { start: '13:00', end: '14:00' },
+    });
+    expect(readSchedule({ mon: 'всегда' })).toBeUndefined();
     expect(readManaged(null)).toEqual({});
   });
 
@@ -73,6 +79,7 @@ describe('settings set by the organisation (storage.managed)', () => {
   it('has examples that name every field of the schema, and the same values for Chrome and Firefox', () => {
     expect(Object.keys(example).sort()).toEqual(Object.keys(schema.properties).sort());
     expect(readManaged(example)).toEqual(readManaged(firefoxPolicy.policies['3rdparty'].Extensions['otklik@omsk.example']));
+    expect(readSchedule(readManaged(example).schedule!)?.week).toMatchObject({ fri: { start: '08:30', end: '16:15' }, sat: null });
     // Never the password: see docs/policy/README.md.
     expect(JSON.stringify(schema)).not.toMatch(/password|парол/i);
   });
