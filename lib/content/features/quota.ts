@@ -61,7 +61,7 @@ export function quota(deps: QuotaDeps) {
     try {
       const { opened } = await deps.draft(page);
       notice.value = opened
-        ? 'Форма реестра открыта в боковой панели.'
+        ? 'Форма реестра открыта в рабочем месте Отклика.'
         : 'Откройте боковую панель Отклика (кнопка на панели браузера): форма уже заполнена.';
     } catch (e) {
       notice.value = `Не удалось: ${e instanceof Error ? e.message : String(e)}`;
