@@ -14,8 +14,8 @@ import type { ModerationEntry } from '../moderation/log';
 import type { WorkClock } from '../worktime/clock';
 import type { OtklikDB } from './schema';
 
-/** Records per read: a read of this many is a few milliseconds to hand over. */
-const PAGE = 500;
+/** Records per read: handing a read's records to the page is one task, a few milliseconds for this many. */
+const PAGE = 150;
 /** Work between two yields, ms: well under the 50 ms that makes a task long. */
 const SLICE_MS = 12;
 
@@ -73,14 +73,27 @@ export async function messageReports(
   return { missed: missed.result(), surges: surges.result(), response: response.result() };
 }
 
-/** The moderation report for a period: only the log's entries of the period are read, a page at a time. */
+/**
+ * The moderation report for a period: only the log's entries of the period are read, by its time
+ * index, a page at a time (each page starts after the last entry read: time, then id).
+ */
 export async function moderationReportFor(db: OtklikDB, period: Period, signal?: AbortSignal): Promise<ModerationReport> {
   const entries: ModerationEntry[] = [];
-  for (let offset = 0; ; offset += PAGE * 4) {
-    const page = await db.moderation.where('at').between(period.from, period.to, true, false).offset(offset).limit(PAGE * 4).toArray();
+  let lastAt = period.from;
+  let lastId = -Infinity;
+  for (;;) {
+    const [at, id] = [lastAt, lastId];
+    const page = await db.moderation
+      .where('at')
+      .between(at, period.to, true, false)
+      .filter((e) => e.at > at || (e.id ?? 0) > id)
+      .limit(PAGE * 10)
+      .toArray();
     aborted(signal);
     for (const e of page) entries.push(e);
-    if (page.length < PAGE * 4) break;
+    if (page.length < PAGE * 10) break;
+    lastAt = page[page.length - 1]!.at;
+    lastId = page[page.length - 1]!.id ?? 0;
     await yieldToPanel();
   }
   return moderationReport(entries, period);

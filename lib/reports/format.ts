@@ -12,12 +12,25 @@ export function inPeriod(t: number, p: Period): boolean {
   return t >= p.from && t < p.to;
 }
 
+/** One formatter a zone and style: making one costs more than formatting with it, and a report formats thousands of dates. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${withTime ? 't' : 'd'}${zone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('ru-RU', withTime ? { timeZone: zone, dateStyle: 'short', timeStyle: 'short' } : { timeZone: zone, dateStyle: 'short' });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatDateTime(ms: number, zone: string): string {
-  return new Intl.DateTimeFormat('ru-RU', { timeZone: zone, dateStyle: 'short', timeStyle: 'short' }).format(ms);
+  return formatter(zone, true).format(ms);
 }
 
 export function formatDate(ms: number, zone: string): string {
-  return new Intl.DateTimeFormat('ru-RU', { timeZone: zone, dateStyle: 'short' }).format(ms);
+  return formatter(zone, false).format(ms);
 }
 
 /**

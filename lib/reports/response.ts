@@ -4,7 +4,8 @@
  */
 import type { MessageRecord } from '../messages/types';
 import { dueAfter } from '../workflow/deadlines';
-import { replay, type MessageState } from '../workflow/reducer';
+import type { MessageState } from '../workflow/reducer';
+import { replayed } from './missed';
 import { deadlineSpan } from '../workflow/table';
 import type { WorkClock } from '../worktime/clock';
 import { inPeriod, type Period } from './format';
@@ -111,14 +112,6 @@ export function responseCollector(clock: WorkClock, period: Period) {
 
 export function responseTimes(records: readonly MessageRecord[], clock: WorkClock, period: Period): ResponseTimesReport {
   const c = responseCollector(clock, period);
-  for (const r of records) {
-    let state: MessageState;
-    try {
-      state = replay(r.events);
-    } catch {
-      continue;
-    }
-    c.add(r, { ok: true, state });
-  }
+  for (const r of records) c.add(r, replayed(r));
   return c.result();
 }

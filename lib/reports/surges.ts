@@ -5,7 +5,8 @@
  */
 import { safeSiteLink } from '../backup/address';
 import type { MessageRecord } from '../messages/types';
-import { replay, type MessageState } from '../workflow/reducer';
+import type { MessageState } from '../workflow/reducer';
+import { replayed } from './missed';
 import { formatDateTime, inPeriod, snippetOf, type Period } from './format';
 import { pluralForm } from '../i18n/plural';
 
@@ -132,15 +133,7 @@ export function surgesCollector(now: number, options: SurgeOptions) {
 
 export function significantAndSurges(records: readonly MessageRecord[], now: number, options: SurgeOptions): SurgeReport {
   const c = surgesCollector(now, options);
-  for (const r of records) {
-    let state: MessageState;
-    try {
-      state = replay(r.events);
-    } catch {
-      continue;
-    }
-    c.add(r, { ok: true, state });
-  }
+  for (const r of records) c.add(r, replayed(r));
   return c.result();
 }
 

@@ -52,7 +52,7 @@ async function withExtension(html: string, { cpu = CPU, runs: count = RUNS }: Pa
       await watchPage(page);
       await slowDown(session.context, page, cpu);
       const events = await traced(session.context, page, async () => {
-        await page.goto(URL);
+        await page.goto(URL, { timeout: 120_000 });
         await untilDone(page);
         await page.waitForTimeout(300);
       });
@@ -94,7 +94,7 @@ async function withoutExtension(html: string, { cpu = CPU, runs = RUNS }: PageBe
       await watchPage(page);
       await slowDown(context, page, cpu);
       const events = await traced(context, page, async () => {
-        await page.goto(URL);
+        await page.goto(URL, { timeout: 120_000 });
         await page.waitForTimeout(1200);
       });
       const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
