@@ -10,7 +10,8 @@ import { SETTINGS, fill, memoryStorage } from './fixtures';
 const ok: RestoreResult = {
   ok: true,
   mode: 'merge',
-  tables: { pages: { added: 0, updated: 0 }, posts: { added: 0, updated: 0 }, comments: { added: 0, updated: 0 }, moderation: { added: 0, updated: 0 }, registry: { added: 1, updated: 0 }, messages: { added: 2, updated: 1 } },
+  tables: { pages: { added: 0, updated: 0 }, posts: { added: 0, updated: 0 }, comments: { added: 0, updated: 0 }, moderation: { added: 0, updated: 0 }, registry: { added: 1, updated: 0 }, messages: { added: 2, updated: 1 },
+    publications: { added: 1, updated: 1 }, pageFounding: { added: 1, updated: 0 }, postStats: { added: 3, updated: 0 }, pageLooks: { added: 0, updated: 1 } },
   conflicts: ['M5'],
   settings: [],
 };
