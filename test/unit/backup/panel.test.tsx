@@ -57,6 +57,22 @@ describe('BackupPanel', () => {
     expect(screen.queryByRole('button', { name: 'Объединить' })).toBeNull();
   });
 
+  it('counts the publication tables, and says when a file was made before them', async () => {
+    render(<BackupPanel onExport={() => {}} databaseEmpty={false} onRestore={async () => ok} zone="Asia/Omsk" />);
+    choose(screen.getByTestId('backup-file'), await goodText());
+    const summary = await screen.findByTestId('backup-summary');
+    expect(summary.textContent).toContain('заявки на публикацию: 2');
+    expect(summary.textContent).toContain('решения о создании страниц: 1');
+    expect(summary.textContent).toContain('показатели публикаций: 2');
+    expect(summary.textContent).toContain('оформление страниц: 1');
+    expect(screen.queryByTestId('backup-older')).toBeNull();
+    const old = JSON.parse(await goodText());
+    for (const t of ['publications', 'pageFounding', 'postStats', 'pageLooks']) delete old.tables[t];
+    choose(screen.getByTestId('backup-file'), JSON.stringify(old), 'old.json');
+    expect((await screen.findByTestId('backup-older')).textContent).toMatch(/^Копия сделана до появления заявок на публикацию.*При объединении ваши остаются как есть, при замене — удаляются\.$/);
+    expect(screen.getByTestId('backup-summary').textContent).toContain('заявки на публикацию: 0');
+  });
+
   it('a refused file shows the reason and offers nothing', async () => {
     const onRestore = vi.fn();
     render(<BackupPanel onExport={() => {}} databaseEmpty={false} onRestore={onRestore} zone="Asia/Omsk" />);
