@@ -1,5 +1,6 @@
 /** Publishing the registry (App. 2 §7): CSV for a spreadsheet, and a standalone HTML table for the website. */
 import { toCsv } from '../csv';
+import { formatDate } from '../reports/format';
 import { pageChecks, looksFor, type PageCheckState, type PageChecks } from '../publications/page-checks';
 import type { DocumentRef, PageFounding, PageLooks } from '../publications/store-types';
 import { CHECK_HEADERS, COLUMNS } from './columns';
@@ -30,10 +31,6 @@ const ruDate = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-'
 
 const STATE_WORDS: Record<PageCheckState, string> = { ok: 'есть', missing: 'нет', unknown: 'не проверено', na: 'не требуется' };
 
-function dayIn(at: number, zone: string): string {
-  return new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: zone }).format(new Date(at));
-}
-
 /** A document's cells: its date and number, «не требуется» for the administration's own pages, empty when not recorded. */
 function documentCells(doc: DocumentRef | null | undefined, state: PageCheckState): [string, string] {
   if (state === 'na') return [STATE_WORDS.na, ''];
@@ -46,7 +43,7 @@ function checkCells({ founding, checks }: EntryChecks, zone: string): string[] {
     ...documentCells(founding?.approval, checks.approval),
     STATE_WORDS[checks.description],
     STATE_WORDS[checks.design],
-    checks.seenAt === null ? '' : dayIn(checks.seenAt, zone),
+    checks.seenAt === null ? '' : formatDate(checks.seenAt, zone),
   ];
 }
 
