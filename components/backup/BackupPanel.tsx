@@ -21,7 +21,7 @@ export function resultText(r: RestoreResult): string {
   return `${r.mode === 'replace' ? 'Восстановлено' : 'Объединено'} — ${added}${conflicts}.`;
 }
 
-type Loaded = { name: string; backup: Backup; migratedFrom?: number };
+type Loaded = { name: string; backup: Backup; migratedFrom?: number; older?: true };
 
 /** Backup and restore on the options page: nothing is written until the user has seen what the file holds. */
 export function BackupPanel({ onExport, databaseEmpty, onRestore, zone }: BackupPanelProps) {
@@ -37,7 +37,7 @@ export function BackupPanel({ onExport, databaseEmpty, onRestore, zone }: Backup
     result.value = null;
     confirmReplace.value = false;
     const parsed = parseBackup(text);
-    if (parsed.ok) loaded.value = { name, backup: parsed.backup, migratedFrom: parsed.migratedFrom };
+    if (parsed.ok) loaded.value = { name, backup: parsed.backup, migratedFrom: parsed.migratedFrom, older: parsed.older };
     else refusal.value = parsed.error;
   };
 
@@ -76,6 +76,12 @@ export function BackupPanel({ onExport, databaseEmpty, onRestore, zone }: Backup
             Файл «{loaded.value.name}», копия от {formatDateTime(Date.parse(info.exportedAt), zone)}
             {loaded.value.migratedFrom !== undefined && ` (старый формат, версия ${loaded.value.migratedFrom}: будет преобразован)`}.
           </p>
+          {loaded.value.older && (
+            <p data-testid="backup-older">
+              Копия сделана до появления заявок на публикацию: заявок, решений о создании страниц, показателей публикаций и оформления страниц в ней нет.
+              {' '}При объединении ваши остаются как есть, при замене — удаляются.
+            </p>
+          )}
           <ul>
             {BACKUP_TABLES.map((t) => (
               <li key={t}>

@@ -301,9 +301,10 @@ const sections: Section[] = [
         onImport={(text, format, request) => importRegistryFile(db, text, format, request)}
         onExport={(format) => {
           const entries = registry.value.value ?? [];
-          if (format === 'csv') downloadText(`otklik-registry-${stamp()}.csv`, registryToCsv(entries));
+          const checks = founding.value.value;
+          if (format === 'csv') downloadText(`otklik-registry-${stamp()}.csv`, registryToCsv(entries, { ...checks, zone: zone.value }));
           else if (format === 'json') downloadText(`otklik-registry-${stamp()}.json`, registryToJson(entries), 'application/json');
-          else downloadText(`otklik-registry-${stamp()}.html`, registryToHtml(entries, new Date(), { zone: zone.value }), 'text/html;charset=utf-8');
+          else downloadText(`otklik-registry-${stamp()}.html`, registryToHtml(entries, new Date(), { zone: zone.value, checks }), 'text/html;charset=utf-8');
         }}
       />
     ),

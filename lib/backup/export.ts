@@ -7,13 +7,18 @@ import { BACKUP_KIND, BACKUP_VERSION, SETTINGS_KEYS, type Backup, type BackupSto
  * out as stored: restoring them gives back the same records.
  */
 export async function exportBackup(db: OtklikDB, storage: Pick<BackupStorage, 'get'>, now: number): Promise<Backup> {
-  const tables = await db.transaction('r', [db.pages, db.posts, db.comments, db.moderation, db.registry, db.messages], async () => ({
+  const read = [db.pages, db.posts, db.comments, db.moderation, db.registry, db.messages, db.publications, db.pageFounding, db.postStats, db.pageLooks];
+  const tables = await db.transaction('r', read, async () => ({
     pages: await db.pages.toArray(),
     posts: await db.posts.toArray(),
     comments: await db.comments.toArray(),
     moderation: await db.moderation.toArray(),
     registry: await db.registry.toArray(),
     messages: await db.messages.toArray(),
+    publications: await db.publications.toArray(),
+    pageFounding: await db.pageFounding.toArray(),
+    postStats: await db.postStats.toArray(),
+    pageLooks: await db.pageLooks.toArray(),
   }));
   const stored = await storage.get([...SETTINGS_KEYS]);
   const settings: Backup['settings'] = {};

@@ -6,13 +6,14 @@ import { z } from 'zod';
 import { settingsSchema } from '../settings/schema';
 import { compileCustomLexicon } from '../rules/custom';
 import { checkReplyLibrary } from '../replies/schema';
+import { replayPublication } from '../publications/reducer';
 import { replay } from '../workflow/reducer';
 import { parseCalendarYear } from '../worktime/calendar';
 import { parseWorktimeSettings } from '../worktime/schedule';
 import { migrateBackup } from './migrate';
 import { settingsQuotaProblem } from './quota';
 import { AllowlistSchema, TABLE_KEYS, TABLE_SCHEMAS } from './schemas';
-import { BACKUP_KIND, BACKUP_TABLES, BACKUP_VERSION, SETTINGS_KEYS, TABLE_LABELS, type Backup, type BackupTable, type ParseBackupResult } from './types';
+import { BACKUP_KIND, BACKUP_TABLES, LATER_TABLES, rowsOf, BACKUP_VERSION, SETTINGS_KEYS, TABLE_LABELS, type Backup, type BackupTable, type ParseBackupResult } from './types';
 
 const MAX_ERRORS = 5;
 
@@ -52,6 +53,13 @@ function checkTable(table: BackupTable, rows: unknown[], problems: string[]): vo
         replay((row as { events: Parameters<typeof replay>[0] }).events);
       } catch (e) {
         problems.push(`Сообщение «${String(key)}»: история не воспроизводится — ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    if (table === 'publications') {
+      try {
+        replayPublication((row as { events: Parameters<typeof replayPublication>[0] }).events);
+      } catch (e) {
+        problems.push(`Заявка на публикацию «${String(key)}»: история не воспроизводится — ${e instanceof Error ? e.message : String(e)}`);
       }
     }
   }
@@ -118,7 +126,7 @@ export function parseBackup(text: string): ParseBackupResult {
   if (!tables || typeof tables !== 'object') return refuse('Файл резервной копии повреждён: в нём нет таблиц.');
   const problems: string[] = [];
   for (const table of BACKUP_TABLES) {
-    const rows = (tables as Record<string, unknown>)[table];
+    const rows = (tables as Record<string, unknown>)[table] ?? (LATER_TABLES.has(table) ? [] : undefined);
     if (!Array.isArray(rows)) return refuse(`Файл резервной копии повреждён: нет таблицы «${TABLE_LABELS[table]}».`);
     checkTable(table, rows, problems);
   }
@@ -141,17 +149,18 @@ export function parseBackup(text: string): ParseBackupResult {
     kind: BACKUP_KIND,
     version: BACKUP_VERSION,
     exportedAt: current.exportedAt as string,
-    tables: Object.fromEntries(BACKUP_TABLES.map((t) => [t, (tables as Record<string, unknown>)[t]])) as unknown as Backup['tables'],
+    tables: Object.fromEntries(BACKUP_TABLES.map((t) => [t, (tables as Record<string, unknown>)[t] ?? []])) as unknown as Backup['tables'],
     settings: Object.fromEntries(SETTINGS_KEYS.filter((k) => settings[k] !== undefined).map((k) => [k, settings[k]])),
   };
-  return version < BACKUP_VERSION ? { ok: true, backup, migratedFrom: version } : { ok: true, backup };
+  const older = [...LATER_TABLES].every((t) => (tables as Record<string, unknown>)[t] === undefined);
+  return { ok: true, backup, ...(version < BACKUP_VERSION ? { migratedFrom: version } : {}), ...(older ? { older: true as const } : {}) };
 }
 
 /** What the panel shows before the user chooses: how many records of each kind, and when. */
 export function describeBackup(backup: Backup): { exportedAt: string; counts: Record<BackupTable, number>; settings: string[] } {
   return {
     exportedAt: backup.exportedAt,
-    counts: Object.fromEntries(BACKUP_TABLES.map((t) => [t, backup.tables[t].length])) as Record<BackupTable, number>,
+    counts: Object.fromEntries(BACKUP_TABLES.map((t) => [t, rowsOf(backup.tables, t).length])) as Record<BackupTable, number>,
     settings: Object.keys(backup.settings),
   };
 }

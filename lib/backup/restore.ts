@@ -5,6 +5,7 @@
  * put back as they were. Every failure is an answer in Russian, never an exception.
  */
 import { messageTables, replaceMessages, storeRecords } from '../db/messages';
+import { mergePublicationBackup, publicationBackupOf, publicationTables, replacePublicationBackup } from '../db/publications';
 import type { CommentRecord, OtklikDB, PageRecord, PostRecord } from '../db/schema';
 import { mergeEvents, missingFrom } from '../exchange/merge';
 import type { ConflictedRecord, MessageConflict } from '../exchange/types';
@@ -18,7 +19,7 @@ import { replay } from '../workflow/reducer';
 import { MissingCalendarYearError } from '../worktime/calendar';
 import type { WorkClock } from '../worktime/clock';
 import { STORAGE_QUOTA_BYTES, settingsQuotaProblem, sizeText, utf8Length } from './quota';
-import { BACKUP_TABLES, SETTINGS_KEYS, type Backup, type BackupStorage, type BackupTable, type SettingsKey } from './types';
+import { BACKUP_TABLES, SETTINGS_KEYS, rowsOf, type Backup, type BackupStorage, type BackupTable, type SettingsKey } from './types';
 
 export type RestoreMode = 'replace' | 'merge';
 
@@ -68,7 +69,7 @@ export async function restoreBackup(
   options: RestoreOptions = {},
 ): Promise<RestoreResult> {
   const others = [db.pages, db.posts, db.comments, db.moderation, db.registry];
-  const tables = [...others, ...messageTables(db)];
+  const tables = [...others, ...messageTables(db), ...publicationTables(db)];
   const outcomes = emptyOutcomes();
   const conflicts: string[] = [];
   let plan: SettingsPlan;
@@ -100,8 +101,9 @@ export async function restoreBackup(
         await db.moderation.bulkAdd(backup.tables.moderation);
         await db.registry.bulkAdd(backup.tables.registry);
         await replaceMessages(db, backup.tables.messages, clock, now);
+        await replacePublicationBackup(db, publicationBackupOf(backup.tables));
       });
-      for (const t of BACKUP_TABLES) outcomes[t].added = backup.tables[t].length;
+      for (const t of BACKUP_TABLES) outcomes[t].added = rowsOf(backup.tables, t).length;
     } else {
       await db.transaction('rw', tables, async () => {
         outcomes.pages = await mergeSeen<PageRecord>(db.pages, backup.tables.pages);
@@ -110,6 +112,7 @@ export async function restoreBackup(
         outcomes.registry = await addMissing<RegistryEntry>(db.registry, backup.tables.registry);
         outcomes.moderation = await mergeModeration(db, backup.tables.moderation);
         outcomes.messages = await mergeMessages(db, backup, clock, now, conflicts);
+        Object.assign(outcomes, await mergePublicationBackup(db, publicationBackupOf(backup.tables), now));
       });
     }
   } catch (e) {
@@ -203,7 +206,7 @@ async function databaseProblem(backup: Backup, options: RestoreOptions): Promise
   }
   if (typeof room.quota !== 'number' || typeof room.usage !== 'number') return null;
   let need = 0;
-  for (const t of BACKUP_TABLES) for (const row of backup.tables[t]) need += utf8Length(JSON.stringify(row));
+  for (const t of BACKUP_TABLES) for (const row of rowsOf(backup.tables, t)) need += utf8Length(JSON.stringify(row));
   const free = Math.max(0, room.quota - room.usage);
   if (need <= free) return null;
   return `для таблиц копии нужно около ${sizeText(need)} в хранилище браузера, а свободно ${sizeText(free)}. Освободите место на диске и повторите`;
@@ -346,6 +349,7 @@ function mergeSetting(key: SettingsKey, ours: unknown, theirs: unknown): unknown
 
 /** Whether there is anything a restore could overwrite: the panel offers merge or replace then. */
 export async function databaseIsEmpty(db: OtklikDB): Promise<boolean> {
-  const counts = await Promise.all([db.pages, db.posts, db.comments, db.moderation, db.registry, db.messages].map((t) => t.count()));
+  const all = [db.pages, db.posts, db.comments, db.moderation, db.registry, db.messages, db.publications, db.pageFounding, db.postStats, db.pageLooks];
+  const counts = await Promise.all(all.map((t) => t.count()));
   return counts.every((c) => c === 0);
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ConflictSchema } from '../exchange/types';
 import { evidenceSchema } from '../moderation/log';
 import { registryEntrySchema } from '../registry/schema';
+import { PublicationEventSchema } from '../publications/schema';
 import { MessageSchema } from '../workflow/schema';
 import { messageLinkProblem, siteAddressProblem } from './address';
 import type { BackupTable } from './types';
@@ -121,6 +122,69 @@ export const MessageRecordSchema = z
     });
   });
 
+/** A request's event as stored: its lasting id is how two copies of the history are joined. */
+const StoredPublicationEvent = PublicationEventSchema.and(z.looseObject({ id: str.min(1, 'у события нет постоянного идентификатора').max(100) }));
+
+/** Why a published event's link is not one to render, or null. */
+function publishedLinkIssue(e: { type: string; payload: unknown }): string | null {
+  const url = e.type === 'published' ? (e.payload as { url?: unknown }).url : null;
+  return typeof url === 'string' ? messageLinkProblem(url) : null;
+}
+
+/** A publication request with its whole history (lib/publications/schema.ts), the links checked. */
+export const PublicationRecordSchema = z
+  .looseObject({
+    id: str.min(1).max(100),
+    events: z.array(StoredPublicationEvent).min(1).max(500),
+    order: z.record(str, z.number()).optional(),
+    refused: z.array(z.looseObject({ event: StoredPublicationEvent, error: str })).optional(),
+    createdAt: ms,
+    updatedAt: ms,
+  })
+  .superRefine((record, ctx) => {
+    record.events.forEach((e, i) => {
+      const reason = publishedLinkIssue(e);
+      if (reason) ctx.addIssue({ code: 'custom', path: ['events', i, 'payload', 'url'], message: reason });
+    });
+    record.refused?.forEach((r, i) => {
+      const reason = publishedLinkIssue(r.event);
+      if (reason) ctx.addIssue({ code: 'custom', path: ['refused', i, 'event', 'payload', 'url'], message: reason });
+    });
+  });
+
+const DocumentRefSchema = z.looseObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'дата в виде гггг-мм-дд'), number: str.max(100) });
+
+/** §4: the head's decision and the department of information policy's approval, by registry entry. */
+export const PageFoundingSchema = z.looseObject({
+  entryId: str.min(1),
+  decision: DocumentRefSchema.nullable(),
+  approval: DocumentRefSchema.nullable(),
+  updatedAt: ms,
+});
+
+const count = z.number().int().min(0).nullable();
+
+/** What a post's footer said at one visit. */
+export const PostStatsSchema = z.looseObject({
+  id: z.number().int().positive(),
+  postKey: str.min(1),
+  pageKey: str,
+  at: ms,
+  views: count,
+  likes: count,
+  comments: count,
+  reposts: count,
+});
+
+/** What a live page showed of its description, cover and avatar. */
+export const PageLooksSchema = z.looseObject({
+  pageKey: str.min(1),
+  at: ms,
+  description: z.boolean(),
+  cover: z.boolean(),
+  avatar: z.boolean(),
+});
+
 export const TABLE_SCHEMAS: Record<BackupTable, z.ZodType> = {
   pages: PageSchema,
   posts: PostSchema,
@@ -128,6 +192,10 @@ export const TABLE_SCHEMAS: Record<BackupTable, z.ZodType> = {
   moderation: ModerationSchema,
   registry: registryEntrySchema,
   messages: MessageRecordSchema,
+  publications: PublicationRecordSchema,
+  pageFounding: PageFoundingSchema,
+  postStats: PostStatsSchema,
+  pageLooks: PageLooksSchema,
 };
 
 /** The primary key of each table, as Dexie declares it. */
@@ -138,6 +206,10 @@ export const TABLE_KEYS: Record<BackupTable, string> = {
   moderation: 'id',
   registry: 'id',
   messages: 'id',
+  publications: 'id',
+  pageFounding: 'entryId',
+  postStats: 'id',
+  pageLooks: 'pageKey',
 };
 
 const AllowlistSchema = z.looseObject({ comments: z.array(str), words: z.array(str) });

@@ -2,14 +2,23 @@
 import type { CommentRecord, PageRecord, PostRecord } from '../db/schema';
 import type { MessageRecord } from '../messages/types';
 import type { ModerationEntry } from '../moderation/log';
+import type { PublicationRecord } from '../publications/schema';
+import type { PageFounding, PageLooks, PostStatsRow } from '../publications/store-types';
 import type { RegistryEntry } from '../registry/entry';
 
 export const BACKUP_KIND = 'otklik-backup';
 export const BACKUP_VERSION = 1;
 
 /** Summaries are left out: they are derived from messages and rebuilt on restore. */
-export const BACKUP_TABLES = ['pages', 'posts', 'comments', 'moderation', 'registry', 'messages'] as const;
+export const BACKUP_TABLES = ['pages', 'posts', 'comments', 'moderation', 'registry', 'messages', 'publications', 'pageFounding', 'postStats', 'pageLooks'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/**
+ * Tables added after the format's first files (issue #19): a file without them is an older copy and
+ * reads as holding none, so the version stays 1. The outbox of publication events is not carried: it
+ * is this browser's own queue for the team server.
+ */
+export const LATER_TABLES: ReadonlySet<BackupTable> = new Set<BackupTable>(['publications', 'pageFounding', 'postStats', 'pageLooks']);
 
 /** Keys of browser.storage.local; `replyTemplates` is the team's saved replies (lib/replies). */
 export const SETTINGS_KEYS = ['settings', 'lexicon', 'allowlist', 'worktime', 'calendarYears', 'replyTemplates'] as const;
@@ -32,15 +41,32 @@ export const TABLE_LABELS: Record<BackupTable, string> = {
   moderation: 'журнал модерации',
   registry: 'реестр страниц',
   messages: 'сообщения',
+  publications: 'заявки на публикацию',
+  pageFounding: 'решения о создании страниц',
+  postStats: 'показатели публикаций',
+  pageLooks: 'оформление страниц',
 };
 
-export interface BackupTables {
+export interface BackupTables extends Partial<LaterBackupTables> {
   pages: PageRecord[];
   posts: PostRecord[];
   comments: CommentRecord[];
   moderation: ModerationEntry[];
   registry: RegistryEntry[];
   messages: MessageRecord[];
+}
+
+/** A table's rows: a later table absent from an older file has none. */
+export const rowsOf = (tables: BackupTables, table: BackupTable): readonly unknown[] => tables[table] ?? [];
+
+/** Optional in a Backup built by hand; parseBackup and exportBackup always give them. */
+export interface LaterBackupTables {
+  /** Requests with their whole event history (lib/publications). */
+  publications: PublicationRecord[];
+  /** §4: the head's decision and the approval, by registry entry. */
+  pageFounding: PageFounding[];
+  postStats: PostStatsRow[];
+  pageLooks: PageLooks[];
 }
 
 export interface Backup {
@@ -64,4 +90,5 @@ export interface BackupStorage {
   readonly QUOTA_BYTES?: number;
 }
 
-export type ParseBackupResult = { ok: true; backup: Backup; migratedFrom?: number } | { ok: false; error: string };
+/** `older`: the file was made before the later tables (LATER_TABLES) and holds none of them. */
+export type ParseBackupResult = { ok: true; backup: Backup; migratedFrom?: number; older?: true } | { ok: false; error: string };

@@ -206,3 +206,101 @@ export async function linkSeenPosts(db: OtklikDB, pageKey: string, posts: readon
   }
   return marked;
 }
+
+/** Every publication table, as a backup restore writes them: its transaction must hold them all. */
+export const publicationTables = (db: OtklikDB) => [db.publications, db.pubOutbox, db.pageFounding, db.postStats, db.pageLooks];
+
+/** The publication side of a backup file (lib/backup): checked by the caller before it comes here. */
+export interface PublicationBackup {
+  publications: PublicationRecord[];
+  pageFounding: PageFounding[];
+  postStats: PostStatsRow[];
+  pageLooks: PageLooks[];
+}
+
+export type PublicationBackupOutcome = Record<keyof PublicationBackup, { added: number; updated: number }>;
+
+/** A backup's publication tables; an older file holds none (each absent reads as empty). */
+export function publicationBackupOf(tables: Partial<PublicationBackup>): PublicationBackup {
+  return { publications: tables.publications ?? [], pageFounding: tables.pageFounding ?? [], postStats: tables.postStats ?? [], pageLooks: tables.pageLooks ?? [] };
+}
+
+/**
+ * Replace: the file's tables as they are. This browser's outbox keeps only the events the file's
+ * requests still hold (the rest are gone with their requests). Joins the caller's transaction.
+ */
+export async function replacePublicationBackup(db: OtklikDB, data: PublicationBackup): Promise<PublicationBackupOutcome> {
+  return db.transaction('rw', publicationTables(db), async () => {
+    const queued = await db.pubOutbox.toArray();
+    await Promise.all([db.publications.clear(), db.pageFounding.clear(), db.postStats.clear(), db.pageLooks.clear(), db.pubOutbox.clear()]);
+    await db.publications.bulkAdd(data.publications);
+    await db.pageFounding.bulkAdd(data.pageFounding);
+    await db.postStats.bulkAdd(data.postStats);
+    await db.pageLooks.bulkAdd(data.pageLooks);
+    const held = new Set(data.publications.flatMap((r) => r.events.map((e) => `${r.id}\u0000${e.id}`)));
+    await db.pubOutbox.bulkPut(queued.filter((q) => held.has(`${q.requestId}\u0000${q.eventId}`)));
+    const all = (n: number) => ({ added: n, updated: 0 });
+    return {
+      publications: all(data.publications.length),
+      pageFounding: all(data.pageFounding.length),
+      postStats: all(data.postStats.length),
+      pageLooks: all(data.pageLooks.length),
+    };
+  });
+}
+
+/**
+ * Merge: each request keeps the union of both histories by the events' lasting ids, replayed in the
+ * team log's order where either side knows it (mergePublications, as for the team stream); a
+ * decision or a page's looks keeps the later of the two; post figures are one row a visit, the same
+ * visit (post and instant) counted once. Joins the caller's transaction.
+ */
+export async function mergePublicationBackup(db: OtklikDB, data: PublicationBackup, now: number): Promise<PublicationBackupOutcome> {
+  return db.transaction('rw', publicationTables(db), async () => {
+    const known = new Set((await db.publications.bulkGet(data.publications.map((r) => r.id))).filter((r) => !!r).map((r) => r!.id));
+    const items: IncomingPublication[] = data.publications.flatMap((r) =>
+      [...r.events, ...(r.refused ?? []).map((x) => x.event)].map((event) => ({
+        requestId: r.id,
+        event: event as IncomingPublication['event'],
+        ...(r.order?.[event.id!] !== undefined ? { ts: r.order[event.id!] } : {}),
+      })),
+    );
+    const changed = await mergePublications(db, items, now);
+    // A request new here keeps the time it was created, not the time of the restore.
+    const created = new Map(data.publications.map((r) => [r.id, r.createdAt]));
+    const fresh = changed.filter((id) => !known.has(id));
+    for (const id of fresh) await db.publications.update(id, { createdAt: created.get(id)! });
+    const later = async <T>(table: { bulkGet(keys: string[]): Promise<(T | undefined)[]>; bulkPut(rows: readonly T[]): Promise<unknown> }, rows: T[], key: (r: T) => string, time: (r: T) => number) => {
+      const local = await table.bulkGet(rows.map(key));
+      const out: T[] = [];
+      let added = 0;
+      rows.forEach((r, i) => {
+        const ours = local[i];
+        if (!ours) added++;
+        else if (time(r) <= time(ours)) return;
+        out.push(r);
+      });
+      await table.bulkPut(out);
+      return { added, updated: out.length - added };
+    };
+    const pageFounding = await later<PageFounding>(db.pageFounding, data.pageFounding, (r) => r.entryId, (r) => r.updatedAt);
+    const pageLooks = await later<PageLooks>(db.pageLooks, data.pageLooks, (r) => r.pageKey, (r) => r.at);
+    // Row ids are per database and collide across computers: new rows get new ids.
+    const visit = (r: PostStatsRow) => `${r.postKey}\u0000${r.at}`;
+    const seen = new Set((await db.postStats.where('postKey').anyOf([...new Set(data.postStats.map((r) => r.postKey))]).toArray()).map(visit));
+    const rows: PostStatsRow[] = [];
+    for (const r of data.postStats) {
+      if (seen.has(visit(r))) continue;
+      seen.add(visit(r));
+      const { id: _drop, ...rest } = r;
+      rows.push(rest);
+    }
+    await db.postStats.bulkAdd(rows);
+    return {
+      publications: { added: fresh.length, updated: changed.length - fresh.length },
+      pageFounding,
+      postStats: { added: rows.length, updated: 0 },
+      pageLooks,
+    };
+  });
+}

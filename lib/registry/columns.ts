@@ -57,6 +57,27 @@ export const COLUMNS: readonly Column[] = [
   { field: 'notes', header: FIELD_LABELS.notes, aliases: ['notes', 'comment', 'примечание'], write: (e) => e.notes, read: text },
 ];
 
+/**
+ * The page checks a CSV export adds after the registry's own columns (App. 2 §4 and §12): they are
+ * kept elsewhere (lib/db/publications.ts) and shown for reading, so an import passes over them.
+ */
+export const CHECK_HEADERS = [
+  'Решение руководителя: дата',
+  'Решение руководителя: номер',
+  'Согласование ДИП: дата',
+  'Согласование ДИП: номер',
+  'Текстовое описание',
+  'Оформление (обложка или аватар)',
+  'Страница проверена',
+] as const;
+
+const checkHeaders = new Set(CHECK_HEADERS.map((h) => word(h)));
+
+/** Whether a header is one of the page checks an export adds (read-only: an import skips it). */
+export function isCheckHeader(header: string): boolean {
+  return checkHeaders.has(word(header).replace(/\s+/g, ' '));
+}
+
 const byHeader = new Map<string, Column>();
 for (const c of COLUMNS) for (const h of [c.header, c.field, ...c.aliases]) byHeader.set(word(h), c);
 

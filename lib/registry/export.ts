@@ -1,8 +1,57 @@
 /** Publishing the registry (App. 2 §7): CSV for a spreadsheet, and a standalone HTML table for the website. */
 import { toCsv } from '../csv';
-import { COLUMNS } from './columns';
+import { formatDate } from '../reports/format';
+import { pageChecks, looksFor, type PageCheckState, type PageChecks } from '../publications/page-checks';
+import type { DocumentRef, PageFounding, PageLooks } from '../publications/store-types';
+import { CHECK_HEADERS, COLUMNS } from './columns';
 import { KIND_LABELS, SITE_LABELS, urlProblem, type RegistryEntry } from './entry';
 import { escapeHtml } from '../html';
+import { entryPageKeys } from './match';
+
+/** The page checks an export adds (App. 2 §4, §12): the decisions as recorded, the looks as last seen. */
+export interface RegistryChecks {
+  founding: readonly PageFounding[];
+  looks: readonly PageLooks[];
+  /** Zone of the «checked» date; Omsk when none is given. */
+  zone?: string;
+}
+
+interface EntryChecks {
+  founding: PageFounding | undefined;
+  checks: PageChecks;
+}
+
+function checksOf(e: RegistryEntry, data: RegistryChecks): EntryChecks {
+  const founding = data.founding.find((f) => f.entryId === e.id);
+  return { founding, checks: pageChecks(e.kind, founding, looksFor(entryPageKeys(e), data.looks)) };
+}
+
+/** yyyy-mm-dd as the reader writes it: dd.mm.yyyy. */
+const ruDate = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('.') : iso);
+
+const STATE_WORDS: Record<PageCheckState, string> = { ok: 'есть', missing: 'нет', unknown: 'не проверено', na: 'не требуется' };
+
+/** A document's cells: its date and number, «не требуется» for the administration's own pages, empty when not recorded. */
+function documentCells(doc: DocumentRef | null | undefined, state: PageCheckState): [string, string] {
+  if (state === 'na') return [STATE_WORDS.na, ''];
+  return doc ? [ruDate(doc.date), doc.number] : ['', ''];
+}
+
+function checkCells({ founding, checks }: EntryChecks, zone: string): string[] {
+  return [
+    ...documentCells(founding?.decision, checks.decision),
+    ...documentCells(founding?.approval, checks.approval),
+    STATE_WORDS[checks.description],
+    STATE_WORDS[checks.design],
+    checks.seenAt === null ? '' : formatDate(checks.seenAt, zone),
+  ];
+}
+
+/** «№ 15-р от 01.04.2025», for the HTML table. */
+function documentText(doc: DocumentRef | null | undefined, state: PageCheckState): string {
+  if (state === 'na') return STATE_WORDS.na;
+  return doc && doc.number.trim() ? `№ ${doc.number} от ${ruDate(doc.date)}` : 'не указано';
+}
 
 /** Administration pages first, then by department, then by name — the order of the published table. */
 export function sortRegistry<E extends Pick<RegistryEntry, 'kind' | 'department' | 'name'>>(entries: readonly E[]): E[] {
@@ -15,11 +64,15 @@ export function sortRegistry<E extends Pick<RegistryEntry, 'kind' | 'department'
   );
 }
 
-/** Every column, for the team's own records and for import back. */
-export function registryToCsv(entries: readonly RegistryEntry[]): string {
+/**
+ * Every column, for the team's own records and for import back; with `checks`, the page checks after
+ * them (an import passes over those). Every cell goes through csvCell (toCsv).
+ */
+export function registryToCsv(entries: readonly RegistryEntry[], checks?: RegistryChecks): string {
+  const zone = checks?.zone ?? 'Asia/Omsk';
   return toCsv(
-    COLUMNS.map((c) => c.header),
-    sortRegistry(entries).map((e) => COLUMNS.map((c) => c.write(e))),
+    [...COLUMNS.map((c) => c.header), ...(checks ? CHECK_HEADERS : [])],
+    sortRegistry(entries).map((e) => [...COLUMNS.map((c) => c.write(e)), ...(checks ? checkCells(checksOf(e, checks), zone) : [])]),
   );
 }
 
@@ -47,7 +100,14 @@ export interface HtmlOptions {
   /** Zone of the «Дата формирования» date. */
   zone?: string;
   title?: string;
+  /**
+   * The page checks, as columns: the head's decision and the department of information policy's
+   * approval (§4), the description and the design (§12). Absent: the table as before.
+   */
+  checks?: Omit<RegistryChecks, 'zone'>;
 }
+
+const HTML_CHECK_HEADERS = ['Решение руководителя', 'Согласование ДИП', 'Текстовое описание', 'Оформление'].map((h) => `<th>${h}</th>`).join('');
 
 export const DEFAULT_HTML_TITLE =
   'Реестр официальных страниц Администрации города Омска и её структурных подразделений в социальных сетях';
@@ -62,7 +122,17 @@ export function registryToHtml(entries: readonly RegistryEntry[], generatedAt: n
     .map((e, i) => {
       // Only a checked https address on the sites becomes a link: a javascript: address stays text.
       const address = urlProblem(e.url, e.site) === null ? `<a href="${escapeHtml(e.url)}" rel="noopener">${escapeHtml(e.url)}</a>` : escapeHtml(e.url);
-      return `<tr><td class="num">${i + 1}</td><td>${escapeHtml(e.name)}</td><td>${escapeHtml(SITE_LABELS[e.site] ?? e.site)}</td><td>${address}</td><td>${escapeHtml(KIND_LABELS[e.kind] ?? e.kind)}</td><td>${escapeHtml(e.department)}</td></tr>`;
+      const cells = [escapeHtml(e.name), escapeHtml(SITE_LABELS[e.site] ?? e.site), address, escapeHtml(KIND_LABELS[e.kind] ?? e.kind), escapeHtml(e.department)];
+      if (options.checks) {
+        const { founding, checks } = checksOf(e, { ...options.checks, zone });
+        cells.push(
+          escapeHtml(documentText(founding?.decision, checks.decision)),
+          escapeHtml(documentText(founding?.approval, checks.approval)),
+          escapeHtml(STATE_WORDS[checks.description]),
+          escapeHtml(STATE_WORDS[checks.design]),
+        );
+      }
+      return `<tr><td class="num">${i + 1}</td>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
     })
     .join('\n');
   return `<!doctype html>
@@ -77,7 +147,7 @@ export function registryToHtml(entries: readonly RegistryEntry[], generatedAt: n
 <h1>${escapeHtml(title)}</h1>
 <p class="made">Дата формирования: <time datetime="${y}-${m}-${d}">${escapeHtml(made)}</time></p>
 <table>
-<thead><tr><th>№</th><th>Название</th><th>Социальная сеть</th><th>Адрес</th><th>Тип</th><th>Подразделение</th></tr></thead>
+<thead><tr><th>№</th><th>Название</th><th>Социальная сеть</th><th>Адрес</th><th>Тип</th><th>Подразделение</th>${options.checks ? HTML_CHECK_HEADERS : ''}</tr></thead>
 <tbody>
 ${rows}
 </tbody>

@@ -5,7 +5,7 @@
  */
 import { parseCsv, type Separator } from '../csv';
 import { binaryProblem } from '../text-file';
-import { columnFor, COLUMNS, REQUIRED_FIELDS, type Column } from './columns';
+import { columnFor, COLUMNS, isCheckHeader, REQUIRED_FIELDS, type Column } from './columns';
 import { normaliseUrl, samePage } from './match';
 import { FIELD_LABELS, type RegistryEntry, type RegistryField } from './entry';
 import { registryEntrySchema } from './schema';
@@ -113,6 +113,10 @@ function readCsv(text: string): Read {
   const errors: string[] = [];
   for (const [i, h] of header.entries()) {
     if (h.trim() === '') {
+      columns.push(null);
+      continue;
+    }
+    if (isCheckHeader(h)) {
       columns.push(null);
       continue;
     }

@@ -78,7 +78,9 @@ export function userPermissions(
       if (!user.department) throw new Error(`у исполнителя ${login} нет подразделения`);
       const code = departmentCode(user.department);
       read = [departmentStream(user.department), TEAM_STREAM];
-      write = [`otk.d.${code}.m.*.executor.${login}.*`, `otk.d.*.m.*.coExecutor.${login}.*`];
+      // App. 2 §9: a department sends what its pages should carry to the department of information
+      // policy — an executor's publication requests go up the team stream under their own subject.
+      write = [`otk.d.${code}.m.*.executor.${login}.*`, `otk.d.*.m.*.coExecutor.${login}.*`, `otk.team.posts.executor.${login}`];
       break;
     }
     case 'moderator':

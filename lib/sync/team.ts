@@ -37,8 +37,9 @@ export function teamKindFor(op: Pick<TeamOp, 'kind'>, role: StaffRole): TeamKind
   if (op.kind === 'allow') return role === 'moderator' || role === 'curator' ? 'allow' : null;
   if (op.kind === 'lexicon') return role === 'curator' ? 'lexicon' : null;
   if (op.kind === 'replies') return role === 'curator' ? 'replies' : null;
-  // The department of information policy (the curator) and the pages' owners; executors have no team subject.
-  if (op.kind === 'publication') return role === 'curator' || role === 'owner' ? 'posts' : null;
+  // The department of information policy (the curator), the pages' owners and the departments'
+  // executors (App. 2 §9: a department's information goes to the DIP); a moderator has none.
+  if (op.kind === 'publication') return role === 'curator' || role === 'owner' || role === 'executor' ? 'posts' : null;
   return null;
 }
 

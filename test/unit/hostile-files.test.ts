@@ -21,6 +21,7 @@ import { decodeTextFile } from '@/lib/text-file';
 import { createWorkClock } from '@/lib/worktime/clock';
 import { SETTINGS, fill, memoryStorage, moderationEntry, registryEntry } from './backup/fixtures';
 import { cp1251 } from './cp1251';
+import { dip } from './publications/helpers';
 import { CITY, NOW, curator, record } from './reports/dataset';
 
 type Verdict = { ok: boolean; errors: string[] };
@@ -87,6 +88,9 @@ const HOSTILE: Record<string, string | Uint8Array | (() => string)> = {
   // Addresses that would run as links.
   'a backup with a javascript: page address': spoilt((b) => (b.tables.pages[0]!.url = 'javascript:alert(1)')),
   'a backup with a javascript: message link': spoilt((b) => (b.tables.messages[0]!.source.permalink = 'javascript:alert(document.cookie)')),
+  'a backup with a javascript: link in a publication request': spoilt((b) =>
+    b.tables.publications![0]!.events.push({ id: 'ev-js', type: 'published', actor: dip, at: NOW, payload: { url: 'javascript:alert(1)', postedAt: NOW } }),
+  ),
   'an exchange file with a javascript: message link': exchange((f) => (f.messages[0]!.record.url = 'javascript:alert(1)')),
   'a registry CSV with a javascript: address': `${REGISTRY_HEADER}\r\nr1;ВКонтакте;javascript:alert(1);=HYPERLINK("x");администрация;;Иванова\r\n`,
   'a messages JSON with a javascript: link': '[{"Ссылка":"javascript:alert(1)","Текст":"<script>alert(1)</script>"}]',
@@ -94,6 +98,11 @@ const HOSTILE: Record<string, string | Uint8Array | (() => string)> = {
   'a backup with one id twice': spoilt((b) => b.tables.registry.push(structuredClone(b.tables.registry[0]!))),
   'a registry CSV with one id twice': `${REGISTRY_HEADER}\r\nr1;ВКонтакте;https://vk.com/club1;Раз;администрация;;Иванова\r\nr1;ВКонтакте;https://vk.com/club2;Два;администрация;;Петрова\r\n`,
   'a messages CSV with one comment twice': 'Ссылка;Текст\r\nhttps://vk.com/wall-1_2?reply=3;Первое\r\nhttps://vk.com/wall-1_2?reply=3;Второе\r\n',
+  // Publication requests and the pages' decisions (issue #19).
+  'a backup with a publication request approved before it was sent': spoilt((b) =>
+    b.tables.publications![1]!.events.unshift({ id: 'ev-early', type: 'approved', actor: dip, at: NOW - 9e6, payload: { plannedAt: NOW } }),
+  ),
+  'a backup with a page approval dated in words': spoilt((b) => (b.tables.pageFounding![0]!.approval = { date: '3 апреля', number: 'ДИП-7' })),
   // Huge fields.
   'a backup with an 11 MB allow-list': spoilt((b) => (b.settings.allowlist = { comments: Array.from({ length: 110_000 }, (_, i) => `vk:-1_${i}`.padEnd(100, 'x')), words: [] })),
   // Dates the production calendar cannot count.
@@ -117,6 +126,9 @@ const PLACE: Record<string, Record<string, RegExp>> = {
   'backup restore': {
     'a backup with a javascript: page address': /Таблица «страницы», запись 1 \(«[^»]+»\): адрес «javascript:alert\(1\)» должен начинаться с https:\/\/ \(поле url\)/,
     'a backup with a javascript: message link': /Таблица «сообщения», запись 1 \(«A1»\): ссылка «javascript:alert\(document\.cookie\)» не принята.* \(поле source\.permalink\)/,
+    'a backup with a javascript: link in a publication request': /Таблица «заявки на публикацию», запись 1 \(«req-1»\): ссылка «javascript:alert\(1\)» не принята.* \(поле events\.4\.payload\.url\)/,
+    'a backup with a publication request approved before it was sent': /Заявка на публикацию «req-2»: история не воспроизводится — событие 1 \(approved\)/,
+    'a backup with a page approval dated in words': /Таблица «решения о создании страниц», запись 1 \(«r2»\): дата в виде гггг-мм-дд \(поле approval\.date\)/,
     'a backup with one id twice': /Таблица «реестр страниц»: идентификатор «r1» повторяется \(записи 1 и 4\)/,
     'a backup with an 11 MB allow-list': /Больше всего места занимают исключения модерации/,
     'a backup with a message received before the calendar': /сроки сообщения «OLD19» не посчитать: за 2019 год нет производственного календаря/,
@@ -218,7 +230,7 @@ describe('hostile files at every door', () => {
   }
 
   it('the corpus is what the README counts: files and doors', () => {
-    expect(Object.keys(HOSTILE)).toHaveLength(36);
+    expect(Object.keys(HOSTILE)).toHaveLength(39);
     expect(Object.keys(DOORS)).toHaveLength(10);
   });
 });

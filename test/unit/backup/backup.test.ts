@@ -32,7 +32,7 @@ describe('backup round trip', () => {
     const storageA = memoryStorage(SETTINGS);
     const first = await exportBackup(a, storageA, NOW);
     expect(first).toMatchObject({ kind: 'otklik-backup', version: 1, exportedAt: '2025-05-15T03:00:00.000Z' });
-    expect(describeBackup(first).counts).toEqual({ pages: 2, posts: 1, comments: 1, moderation: 2, registry: 2, messages: 21 });
+    expect(describeBackup(first).counts).toEqual({ pages: 2, posts: 1, comments: 1, moderation: 2, registry: 2, messages: 21, publications: 2, pageFounding: 1, postStats: 2, pageLooks: 1 });
     expect(first).not.toHaveProperty('tables.summaries');
 
     const parsed = parseBackup(backupToText(first));

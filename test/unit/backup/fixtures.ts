@@ -1,6 +1,9 @@
 import type { OtklikDB } from '@/lib/db/schema';
 import type { BackupStorage } from '@/lib/backup/types';
 import { putMessage } from '@/lib/db/messages';
+import { appendPublicationEvent, recordPageLooks, recordPostStats, savePageFounding, submitPublication } from '@/lib/db/publications';
+import type { PubEventOf } from '@/lib/publications/schema';
+import { dip, pev, submitted } from '../publications/helpers';
 import type { ModerationEntry } from '@/lib/moderation/log';
 import type { RegistryEntry } from '@/lib/registry/entry';
 import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
@@ -89,4 +92,20 @@ export async function fill(db: OtklikDB, clock: WorkClock): Promise<void> {
   await db.moderation.bulkAdd([moderationEntry(1), moderationEntry(2, { categories: ['obscenity', 'insult'], scope: null })]);
   await db.registry.bulkAdd([registryEntry('r1'), registryEntry('r2', { kind: 'department', department: 'Департамент транспорта', weeklyTarget: 5 })]);
   for (const r of dataset()) await putMessage(db, r, clock, NOW);
+  await fillPublications(db);
+}
+
+/** A request returned and approved, one only submitted, the pages' decisions, figures and looks. */
+export async function fillPublications(db: OtklikDB): Promise<void> {
+  await submitPublication(db, submitted() as PubEventOf<'submitted'>, NOW - 5e6, 'req-1');
+  await appendPublicationEvent(db, 'req-1', pev('returned', dip, '2026-03-02T11:00', { remarks: ['Уточните номер маршрута'] }), NOW - 4e6);
+  await appendPublicationEvent(db, 'req-1', pev('resubmitted', submitted().actor, '2026-03-02T12:00', { text: 'Автобус № 12 ходит через Левобережье.' }), NOW - 3e6);
+  await appendPublicationEvent(db, 'req-1', pev('approved', dip, '2026-03-02T13:00', { plannedAt: NOW + 86_400_000 }), NOW - 2e6);
+  await submitPublication(db, submitted() as PubEventOf<'submitted'>, NOW - 1e6, 'req-2');
+  await savePageFounding(db, { entryId: 'r2', decision: { date: '2025-04-01', number: '15-р' }, approval: { date: '2025-04-03', number: 'ДИП-7' }, updatedAt: NOW - 9e5 });
+  await recordPostStats(db, [
+    { postKey: 'vk:-123456_1001', pageKey: 'vk:-123456', at: NOW - 8e5, views: 120, likes: 4, comments: 1, reposts: 0 },
+    { postKey: 'vk:-123456_1001', pageKey: 'vk:-123456', at: NOW - 1e5, views: 300, likes: 9, comments: 1, reposts: 2 },
+  ]);
+  await recordPageLooks(db, { pageKey: 'vk:-123456', at: NOW - 1e5, description: true, cover: true, avatar: false });
 }

@@ -10,7 +10,8 @@ import { SETTINGS, fill, memoryStorage } from './fixtures';
 const ok: RestoreResult = {
   ok: true,
   mode: 'merge',
-  tables: { pages: { added: 0, updated: 0 }, posts: { added: 0, updated: 0 }, comments: { added: 0, updated: 0 }, moderation: { added: 0, updated: 0 }, registry: { added: 1, updated: 0 }, messages: { added: 2, updated: 1 } },
+  tables: { pages: { added: 0, updated: 0 }, posts: { added: 0, updated: 0 }, comments: { added: 0, updated: 0 }, moderation: { added: 0, updated: 0 }, registry: { added: 1, updated: 0 }, messages: { added: 2, updated: 1 },
+    publications: { added: 1, updated: 1 }, pageFounding: { added: 1, updated: 0 }, postStats: { added: 3, updated: 0 }, pageLooks: { added: 0, updated: 1 } },
   conflicts: ['M5'],
   settings: [],
 };
@@ -54,6 +55,22 @@ describe('BackupPanel', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Восстановить' }));
     await waitFor(() => expect(onRestore).toHaveBeenCalledWith(expect.anything(), 'replace'));
     expect(screen.queryByRole('button', { name: 'Объединить' })).toBeNull();
+  });
+
+  it('counts the publication tables, and says when a file was made before them', async () => {
+    render(<BackupPanel onExport={() => {}} databaseEmpty={false} onRestore={async () => ok} zone="Asia/Omsk" />);
+    choose(screen.getByTestId('backup-file'), await goodText());
+    const summary = await screen.findByTestId('backup-summary');
+    expect(summary.textContent).toContain('заявки на публикацию: 2');
+    expect(summary.textContent).toContain('решения о создании страниц: 1');
+    expect(summary.textContent).toContain('показатели публикаций: 2');
+    expect(summary.textContent).toContain('оформление страниц: 1');
+    expect(screen.queryByTestId('backup-older')).toBeNull();
+    const old = JSON.parse(await goodText());
+    for (const t of ['publications', 'pageFounding', 'postStats', 'pageLooks']) delete old.tables[t];
+    choose(screen.getByTestId('backup-file'), JSON.stringify(old), 'old.json');
+    expect((await screen.findByTestId('backup-older')).textContent).toMatch(/^Копия сделана до появления заявок на публикацию.*При объединении ваши остаются как есть, при замене — удаляются\.$/);
+    expect(screen.getByTestId('backup-summary').textContent).toContain('заявки на публикацию: 0');
   });
 
   it('a refused file shows the reason and offers nothing', async () => {
