@@ -11,6 +11,7 @@ import {
   detectIllegal,
   detectInsult,
   detectObscenity,
+  detectPairs,
   detectThreat,
   groupByTag,
   type Context,
@@ -24,6 +25,7 @@ import {
   DETECTOR_ILLEGAL,
   DETECTOR_INSULT,
   DETECTOR_OBSCENITY,
+  DETECTOR_PAIRS,
   DETECTOR_THREAT,
   WEAK_COMMERCE,
   WEAK_ILLEGAL,
@@ -240,6 +242,7 @@ export function classify(text: string, options: ClassifyOptions = {}): Classific
     if (awake & DETECTOR_COMMERCE && (on('spam') || on('advertising'))) {
       detectCommerce(ctx, findings, { spam: on('spam'), advertising: on('advertising') });
     }
+    if (awake & DETECTOR_PAIRS && builtin?.pairs) detectPairs(ctx, builtin.pairs, on, findings);
   }
   if (custom) customFindings(text, norm, custom, findings);
   // Last: similarity reuses the normalisation buffers that `norm` points into.

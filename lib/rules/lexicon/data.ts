@@ -7,6 +7,7 @@ import { commerceLexicon } from './commerce';
 import { illegalLexicon } from './illegal';
 import { insultLexicon } from './insult';
 import { obscenityLexicon } from './obscenity';
+import { PAIR_RULES, pairLexicon, type PairRule } from './pairs';
 import { VERB_PREFIXES } from './prefixes';
 import type { Lexicon } from './schema';
 import { targetLexicon } from './targets';
@@ -15,6 +16,8 @@ import { threatLexicon } from './threat';
 export interface BuiltinLexicons {
   lexicons: readonly Lexicon[];
   prefixes: readonly string[];
+  /** The phrase table: which two tags near each other make a finding. Absent in lists stored by older versions. */
+  pairs?: readonly PairRule[];
 }
 
 export const BUILTIN_LEXICONS: readonly Lexicon[] = [
@@ -24,6 +27,7 @@ export const BUILTIN_LEXICONS: readonly Lexicon[] = [
   commerceLexicon,
   illegalLexicon,
   targetLexicon,
+  pairLexicon,
 ];
 
-export const BUILTIN: BuiltinLexicons = { lexicons: BUILTIN_LEXICONS, prefixes: VERB_PREFIXES };
+export const BUILTIN: BuiltinLexicons = { lexicons: BUILTIN_LEXICONS, prefixes: VERB_PREFIXES, pairs: PAIR_RULES };
