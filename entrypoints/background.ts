@@ -11,6 +11,7 @@ import { wsconnect } from '@nats-io/nats-core';
 import { syncController } from '@/lib/background/sync';
 import { TEAM_SECRET_KEY, TEAM_SERVER_KEY } from '@/lib/sync/config';
 import { TEAM_OUTBOX_KEY } from '@/lib/moderation/allowlist';
+import { publishBuiltinLexicons } from '@/lib/settings/builtin-lexicon';
 import { loadSettings } from '@/lib/settings/read';
 import { cachedClock } from '@/lib/settings/worktime';
 import { openWorkspaceWindow } from '@/lib/background/workspace-window';
@@ -19,6 +20,8 @@ type ChromeSidePanel = { open(o: { tabId?: number; windowId?: number }): Promise
 type FirefoxSidebar = { open(): Promise<void> };
 
 export default defineBackground(() => {
+  // The content scripts' word lists: into storage at install, update and start, not into their bundle.
+  void publishBuiltinLexicons().catch((e) => console.error('Отклик: словари для страниц не записаны', e));
   const db = openDatabase();
   const sidePanel = (browser as unknown as { sidePanel?: ChromeSidePanel }).sidePanel;
   const sidebar = (browser as unknown as { sidebarAction?: FirefoxSidebar }).sidebarAction;

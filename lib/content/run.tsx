@@ -10,8 +10,9 @@ import panelCss from '@/components/panel.css?inline';
 import { request } from '../messaging/client';
 import { portClient } from '../messaging/port';
 import { loadAllowlist, watchAllowlist } from '../moderation/allowlist';
-import { buildCustomLexicon, classify, prepareClassifier, type CustomLexiconData } from '../rules';
-import { loadLexiconSource, watchLexicon } from '../settings/lexicon-read';
+// The classifier without its word lists: those come from storage, not in this bundle.
+import { buildCustomLexicon, classify, prepareClassifier, type CustomLexiconData } from '../rules/core';
+import { loadBuiltinLexicons, loadLexiconSource, watchBuiltinLexicons, watchLexicon } from '../settings/lexicon-read';
 import { loadSettings, watchSettings } from '../settings/read';
 import { checkPage, developerReport } from '../sites/check';
 import { pageKeyOf, type SiteAdapter } from '../sites/types';
@@ -34,10 +35,10 @@ export type TabCommand = { otklik: 'jump'; direction: 1 | -1 };
 
 export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext) {
   const state = createPageState();
-  const stored = Promise.all([loadSettings(), loadAllowlist(), loadLexiconSource()]);
-  // The lexicons compile while storage answers: the first comment need not wait for both.
-  prepareClassifier();
+  // The word lists compile as soon as they are read, while the rest of storage answers and the page downloads.
+  const stored = Promise.all([loadSettings(), loadAllowlist(), loadLexiconSource(), loadBuiltinLexicons().then(prepareClassifier)]);
   const [storedSettings, storedAllowlist, storedLexicon] = await stored;
+  ctx.onInvalidated(watchBuiltinLexicons(prepareClassifier));
   const settings = signal(storedSettings);
   const allowlist = signal(storedAllowlist);
   const lexicon = signal(storedLexicon);

@@ -6,6 +6,7 @@ import { hitWord, type Hit } from './matcher';
 import { finding, near, nearWord, spanOf, tag, wordAt, wordText, type Context } from './hits';
 import type { Span } from './links';
 import { insultPhrases, threatPhrases } from './phrases';
+import type { PairRule } from './lexicon/pairs';
 import type { Category, Finding } from './types';
 
 export { groupByTag, type Context } from './hits';
@@ -327,4 +328,24 @@ export function detectCommerce(ctx: Context, out: Finding[], categories: { spam:
 
   if (categories.spam) out.push(...spam);
   if (categories.advertising) out.push(...ads);
+}
+
+/**
+ * The phrase table (data, lib/rules/lexicon/pairs.ts): a word of tag `a`, not negated, with a word of
+ * tag `b` (and of tag `also`, if named) within `before`/`after` words is a finding of `category`
+ * that names the two words.
+ */
+export function detectPairs(ctx: Context, rules: readonly PairRule[], on: (c: Category) => boolean, out: Finding[]) {
+  const neg = tag(ctx, 'neg');
+  for (const [category, a, b, before, after, conf, also] of rules) {
+    if (!on(category)) continue;
+    const company = tag(ctx, b);
+    for (const h of tag(ctx, a)) {
+      const m = !wordAt(neg, h.word - 1) && (!also || near(tag(ctx, also), h.word, before, after)) && near(company, h.word, before, after);
+      if (m) {
+        out.push(finding(ctx, category, spanOf(ctx, h, m), `${hitWord(ctx.norm, h)} + ${hitWord(ctx.norm, m)}`, conf));
+        break;
+      }
+    }
+  }
 }

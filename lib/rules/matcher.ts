@@ -30,6 +30,8 @@ export const DETECTOR_COMMERCE = 16;
 /** A cue that needs company: one ordinary word (ремонт, цена, купить) is never a violation alone. */
 export const WEAK_COMMERCE = 32;
 export const WEAK_ILLEGAL = 64;
+/** A word of a phrase-table rule (`pair-…` tags, lib/rules/lexicon/pairs.ts). */
+export const DETECTOR_PAIRS = 128;
 
 function wakes(tag: string): number {
   if (CONTEXT_TAG.test(tag)) return 0;
@@ -41,6 +43,7 @@ function wakes(tag: string): number {
   if (tag === 'riot-strong') return DETECTOR_ILLEGAL;
   if (/^(drug|doc|weapon|pdata|vote|riot|ill)/.test(tag)) return WEAK_ILLEGAL;
   if (tag.startsWith('custom')) return 0;
+  if (tag.startsWith('pair')) return DETECTOR_PAIRS;
   // Casino adverts are both spam and, with a way to reach them, illegal gambling.
   if (tag === 'casino') return DETECTOR_COMMERCE | DETECTOR_ILLEGAL;
   if (/-strong$/.test(tag) || tag === 'crypto') return DETECTOR_COMMERCE;

@@ -29,11 +29,11 @@ describe('family sets', () => {
     const scores = scoreSet(tune as FamilySet, (t) => classify(t));
     const by = Object.fromEntries(scores.map((s) => [s.family, s]));
     const all = overall(scores);
-    expect(all.hit / all.n).toBeGreaterThanOrEqual(0.78);
-    expect((by.threat?.named ?? 0) / (by.threat?.n ?? 1)).toBeGreaterThanOrEqual(0.7);
-    expect((by.illegal?.hit ?? 0) / (by.illegal?.n ?? 1)).toBeGreaterThanOrEqual(0.7);
-    expect((by.insult?.hit ?? 0) / (by.insult?.n ?? 1)).toBeGreaterThanOrEqual(0.85);
-    expect((by.ad?.hit ?? 0) / (by.ad?.n ?? 1)).toBeGreaterThanOrEqual(0.78);
+    expect(all.hit / all.n).toBeGreaterThanOrEqual(0.93);
+    expect((by.threat?.named ?? 0) / (by.threat?.n ?? 1)).toBeGreaterThanOrEqual(0.85);
+    expect((by.illegal?.hit ?? 0) / (by.illegal?.n ?? 1)).toBeGreaterThanOrEqual(0.93);
+    expect((by.insult?.hit ?? 0) / (by.insult?.n ?? 1)).toBeGreaterThanOrEqual(0.93);
+    expect((by.ad?.hit ?? 0) / (by.ad?.n ?? 1)).toBeGreaterThanOrEqual(0.93);
     expect(by.obscenity?.hit).toBe(by.obscenity?.n);
     expect((by.clean?.hit ?? 0) / (by.clean?.n ?? 1)).toBeLessThanOrEqual(0.01);
   });
