@@ -76,8 +76,11 @@ describe('Firefox: the core flows on the Firefox build', () => {
   });
 
   it('has the VK and OK host permissions granted on install, and the workspace as the sidebar', async () => {
-    const granted = await side.evaluate(() => (globalThis as any).browser.permissions.contains({ origins: ['*://vk.com/*', '*://*.vk.com/*', '*://ok.ru/*', '*://vk.ru/*'] }));
+    const granted = await side.evaluate(() => (globalThis as any).browser.permissions.contains({ origins: ['https://vk.com/*', 'https://m.vk.com/*', 'https://ok.ru/*', 'https://vk.ru/*'] }));
     expect(granted).toBe(true);
+    // Exactly those hosts, over https only (issue #16).
+    const plain = await side.evaluate(() => (globalThis as any).browser.permissions.contains({ origins: ['http://vk.com/*'] }));
+    expect(plain).toBe(false);
     const manifest = await side.evaluate(() => (globalThis as any).browser.runtime.getManifest());
     expect(manifest.sidebar_action.default_panel).toMatch(/\/sidepanel\.html$/);
     expect(manifest.commands._execute_sidebar_action.suggested_key.default).toBe('Alt+Shift+O');
