@@ -4,40 +4,10 @@
  * test suites and scrapers); OK shows no view count on feed cards. The group header is inferred.
  */
 import { countText, noFigures, type PageLooksSeen, type PostFigures } from '../figures';
-import { selector } from '../selectors';
+import { OK_FIGURES } from './selectors';
 
-export const OK_FIGURES = {
-  likes: selector([
-    // feed card and topic layer
-    '[data-widget-item-type="like"] .widget_count',
-  ]),
-  comments: selector([
-    // feed card and topic layer
-    '[data-widget-item-type="comment"] .widget_count',
-  ]),
-  reposts: selector([
-    // feed card and topic layer («Поделиться»)
-    '[data-widget-item-type="reshare"] .widget_count',
-  ]),
-  description: selector([
-    // group header (inferred)
-    '.group-info_desc',
-    '[data-l="t,description"]',
-    // link previews
-    'meta[property="og:description"][content]:not([content=""])',
-  ]),
-  cover: selector([
-    // group header (inferred)
-    '.group-cover',
-    '.cover_img',
-  ]),
-  avatar: selector([
-    // group header (inferred)
-    '.group-avatar img',
-    // link previews
-    'meta[property="og:image"][content]:not([content=""])',
-  ]),
-} as const;
+export { OK_FIGURES };
+
 
 export function okPostFigures(card: Element): PostFigures | null {
   const read = (s: string) => {

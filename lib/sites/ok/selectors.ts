@@ -170,3 +170,37 @@ export const OK_EXPECT: Record<keyof typeof OK, Readonly<Record<string, number>>
   commentCounter: { 'ok/topic-attributes.html': 1, 'ok/topic-variants.html': 1, 'ok/topic.html': 1 },
   pageName: { 'ok/group-feed.html': 1 },
 };
+
+/** Post footer counts and the page's description, cover and avatar (lib/sites/ok/figures.ts). */
+export const OK_FIGURES = {
+  likes: selector([
+    // feed card and topic layer
+    '[data-widget-item-type="like"] .widget_count',
+  ]),
+  comments: selector([
+    // feed card and topic layer
+    '[data-widget-item-type="comment"] .widget_count',
+  ]),
+  reposts: selector([
+    // feed card and topic layer («Поделиться»)
+    '[data-widget-item-type="reshare"] .widget_count',
+  ]),
+  description: selector([
+    // group header (inferred)
+    '.group-info_desc',
+    '[data-l="t,description"]',
+    // link previews
+    'meta[property="og:description"][content]:not([content=""])',
+  ]),
+  cover: selector([
+    // group header (inferred)
+    '.group-cover',
+    '.cover_img',
+  ]),
+  avatar: selector([
+    // group header (inferred)
+    '.group-avatar img',
+    // link previews
+    'meta[property="og:image"][content]:not([content=""])',
+  ]),
+} as const;

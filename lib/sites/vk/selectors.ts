@@ -313,3 +313,56 @@ export const VK_EXPECT: Record<keyof typeof VK, Readonly<Record<string, number>>
   videoCommentDate: { 'vk/video-page.html': 3 },
   videoComment: { 'vk/video-page.html': 3 },
 };
+
+/** Post footer counts and the page's description, cover and avatar (lib/sites/vk/figures.ts). */
+export const VK_FIGURES = {
+  likes: selector([
+    // React UI: the like button, its count as text
+    '[data-testid="post_footer_action_like"]',
+    // classic markup: data-count on the button
+    '.like_btn._like',
+  ]),
+  comments: selector([
+    // React UI: the count in aria-label («7 комментариев») or text
+    '[data-testid="post_footer_action_comment"]',
+    // classic markup
+    '.like_btn._comment',
+  ]),
+  reposts: selector([
+    // React UI: the share button
+    '[data-testid="post_footer_action_share"]',
+    // classic markup
+    '.like_btn._share',
+  ]),
+  views: selector([
+    // React UI: inferred — a test id with «views» in the post's footer
+    '[data-testid="post_views"]',
+    '[data-testid="post-views"]',
+    // classic markup: title «1 234 просмотра», text «1.2K»
+    '.like_views._views',
+  ]),
+  description: selector([
+    // classic markup: the community's info block (inferred)
+    '.page_description',
+    '#page_description',
+    // React UI (inferred)
+    '[data-testid="group_description"]',
+    // link previews: every public page's head carries it
+    'meta[property="og:description"][content]:not([content=""])',
+  ]),
+  cover: selector([
+    // classic markup (inferred)
+    '.page_cover',
+    '.redesigned-group-cover',
+    // React UI (inferred)
+    '[data-testid="group_cover"]',
+  ]),
+  avatar: selector([
+    // classic markup
+    '.page_avatar_img',
+    // React UI (inferred)
+    '[data-testid="group_avatar"] img',
+    // link previews
+    'meta[property="og:image"][content]:not([content=""])',
+  ]),
+} as const;
