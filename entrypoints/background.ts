@@ -130,6 +130,8 @@ export default defineBackground(() => {
   // A local act waits in the outbox (whoever wrote it: this worker or a page): send it.
   liveQuery(() => db.outbox.count()).subscribe({ next: () => sync.kick() });
   liveQuery(() => db.pubOutbox.count()).subscribe({ next: () => sync.kick() });
+  // A new moderation log entry: the team's moderators get it (lib/moderation/team).
+  liveQuery(() => db.moderation.count()).subscribe({ next: () => sync.kick() });
 
   // First run: the options page opens on its «Кто вы?» step (role, name, department, time zone).
   browser.runtime.onInstalled.addListener(({ reason }) => {

@@ -11,7 +11,11 @@ import type { Settings } from '../settings/defaults';
 import { loadTeamServer, originPattern, SYNC_STATUS_KEY } from '../sync/config';
 import { SyncEngine, type ConnectOptions, type SyncStatus } from '../sync/engine';
 import { storageTeamStore } from '../sync/team-storage';
-import { withPublications } from '../publications/team';
+import { publicationsPart } from '../publications/team';
+import { listRegistry, registryPart } from '../db/registry';
+import { moderationPart } from '../moderation/team';
+import { seedRegistryOps } from '../registry/team';
+import { teamStoreOf } from '../sync/team';
 import type { WorkClock } from '../worktime/clock';
 
 export interface SyncDeps {
@@ -47,6 +51,8 @@ export function syncController({ db, settings, clock, connect }: SyncDeps) {
       key = '';
       return write({ state: 'error', since: null, pending: await db.outbox.count(), setAside: 0, error: 'нет разрешения на связь с сервером: нажмите «Подключиться» в настройках Отклика' });
     }
+    // The registry kept here before team work began goes up once (it is the curator's and the owners' to share).
+    if (s.role === 'curator' || s.role === 'owner') await seedRegistryOps(() => listRegistry(db)).catch(() => 0);
     engine = new SyncEngine({
       db,
       identity: { url: server.url, login: server.login, password: server.password, role: s.role, department: s.department.trim() },
@@ -54,7 +60,7 @@ export function syncController({ db, settings, clock, connect }: SyncDeps) {
       connect,
       onStatus: write,
       onSetAside: (subject, error) => console.warn('Отклик: событие с сервера отложено', subject, error),
-      team: withPublications(storageTeamStore((why) => console.warn('Отклик:', why)), db),
+      team: teamStoreOf(storageTeamStore((why) => console.warn('Отклик:', why)), [publicationsPart(db), registryPart(db), moderationPart(db)]),
     });
     void engine.start();
   }

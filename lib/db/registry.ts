@@ -1,6 +1,8 @@
 import { lastWeeks, weekSummary, type WeekResult, type WeekSummary } from '../quota/summary';
 import { publicationTarget } from '../quota/target';
 import type { RegistryEntry } from '../registry/entry';
+import { queueRegistryOps, registryPut, registryRemove } from '../registry/team';
+import type { TeamOp, TeamPart } from '../sync/team';
 import { entryPageKeys, findEntryForPage, samePage } from '../registry/match';
 import { readRegistryFile, type ImportOptions } from '../registry/import';
 import {
@@ -14,6 +16,8 @@ import { validateEntry, type FieldErrors } from '../registry/schema';
 import type { PageInfo } from '../sites/types';
 import type { OtklikDB, PostRecord } from './schema';
 
+type RegistryTeamOp = Extract<TeamOp, { kind: 'registry' }>;
+
 export function listRegistry(db: OtklikDB): Promise<RegistryEntry[]> {
   return db.registry.toArray();
 }
@@ -24,17 +28,20 @@ export type SaveEntryResult = { ok: true; entry: RegistryEntry } | { ok: false; 
 export async function saveEntry(db: OtklikDB, input: unknown): Promise<SaveEntryResult> {
   const checked = validateEntry(input);
   if (!checked.ok) return checked;
-  return db.transaction('rw', db.registry, async () => {
+  const result = await db.transaction('rw', db.registry, async () => {
     const others = (await db.registry.toArray()).filter((e) => e.id !== checked.entry.id);
     const twin = others.find((e) => samePage(e, checked.entry));
     if (twin) return { ok: false as const, errors: { url: `эта страница уже есть в реестре: «${twin.name}»` } };
     await db.registry.put(checked.entry);
     return { ok: true as const, entry: checked.entry };
   });
+  if (result.ok) await queueRegistryOps([registryPut(result.entry)]);
+  return result;
 }
 
-export function removeEntry(db: OtklikDB, id: string): Promise<void> {
-  return db.registry.delete(id);
+export async function removeEntry(db: OtklikDB, id: string): Promise<void> {
+  await db.registry.delete(id);
+  await queueRegistryOps([registryRemove(id)]);
 }
 
 export type RegistryImportWrite = { status: 'written'; plan: RegistryImportPlan } | { status: 'confirm'; plan: RegistryImportPlan };
@@ -43,8 +50,8 @@ export type RegistryImportWrite = { status: 'written'; plan: RegistryImportPlan 
  * An imported file, in one transaction: the plan is made against the registry as it is inside it,
  * so a page added from its wall a moment ago is in the plan, and the write is all of it or nothing.
  */
-export function importRegistry(db: OtklikDB, incoming: readonly RegistryEntry[], request: RegistryImportRequest & PlanOptions): Promise<RegistryImportWrite> {
-  return db.transaction('rw', db.registry, async () => {
+export async function importRegistry(db: OtklikDB, incoming: readonly RegistryEntry[], request: RegistryImportRequest & PlanOptions): Promise<RegistryImportWrite> {
+  const result = await db.transaction('rw', db.registry, async () => {
     const plan = planRegistryImport(await db.registry.toArray(), incoming, request.mode, request);
     if (plan.removed.length && !sameIds(plan.removed.map((e) => e.id), request.confirmedRemovals ?? [])) {
       return { status: 'confirm' as const, plan };
@@ -52,6 +59,47 @@ export function importRegistry(db: OtklikDB, incoming: readonly RegistryEntry[],
     await db.registry.bulkDelete(plan.removed.map((e) => e.id));
     await db.registry.bulkPut([...plan.changed.map((c) => c.after), ...plan.added]);
     return { status: 'written' as const, plan };
+  });
+  if (result.status === 'written') {
+    const { plan } = result;
+    await queueRegistryOps([...plan.removed.map((e) => registryRemove(e.id)), ...[...plan.changed.map((c) => c.after), ...plan.added].map(registryPut)]);
+  }
+  return result;
+}
+
+/** The registry's part of the team store: its ops wait in the storage outbox; read back, they go into the table. */
+export const registryPart = (db: OtklikDB): TeamPart => ({
+  kinds: ['registry'],
+  apply: (ops) => applyRegistryOps(db, ops.filter((op): op is RegistryTeamOp => op.kind === 'registry')),
+});
+
+/**
+ * The registry's ops from the team stream, in the log's order, in one transaction: a `put` replaces
+ * the entry with its id and any other entry for the same page (the later word wins on every
+ * computer); a `remove` removes. Nothing is queued back: these came from the log.
+ */
+export function applyRegistryOps(db: OtklikDB, ops: readonly RegistryTeamOp[]): Promise<void> {
+  return db.transaction('rw', db.registry, async () => {
+    const entries = new Map((await db.registry.toArray()).map((e) => [e.id, e]));
+    const removed = new Set<string>();
+    const put = new Map<string, RegistryEntry>();
+    const drop = (id: string) => {
+      entries.delete(id);
+      put.delete(id);
+      removed.add(id);
+    };
+    for (const op of ops) {
+      if (op.op === 'remove') {
+        drop(op.entryId);
+        continue;
+      }
+      for (const other of [...entries.values()]) if (other.id !== op.entry.id && samePage(other, op.entry)) drop(other.id);
+      entries.set(op.entry.id, op.entry);
+      put.set(op.entry.id, op.entry);
+      removed.delete(op.entry.id);
+    }
+    await db.registry.bulkDelete([...removed]);
+    await db.registry.bulkPut([...put.values()]);
   });
 }
 

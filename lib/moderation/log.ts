@@ -40,6 +40,16 @@ export const evidenceSchema = z.object({
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
+/** A log entry as it travels between computers (the team stream): the evidence and the decision, no local id. */
+export const sharedEntrySchema = evidenceSchema.extend({
+  action: z.enum(['deleted', 'not-violation']),
+  how: z.enum(['detected', 'manual']),
+  scope: z.enum(['comment', 'word']).nullable(),
+  at: z.number().int(),
+  recordedBy: z.string().max(500),
+});
+export type SharedEntry = z.infer<typeof sharedEntrySchema>;
+
 
 export interface ModerationEntry extends Evidence {
   id?: number;
@@ -50,6 +60,8 @@ export interface ModerationEntry extends Evidence {
   scope: 'comment' | 'word' | null;
   at: number;
   recordedBy: string;
+  /** Came from the team stream (another moderator's entry): not sent up again. */
+  team?: true;
 }
 
 export interface LogFilter {

@@ -91,6 +91,8 @@ const APPLY_BATCH = 5000;
 
 /** Outbox rows sent together. */
 const FLUSH_CHUNK = 200;
+/** Rounds of team ops in one flush (a part hands a batch a round). */
+const TEAM_ROUNDS = 100;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -399,18 +401,22 @@ export class SyncEngine {
   /** Team ops that wait: each to its kind's subject; one this role may not share stays local. */
   private async flushTeam(): Promise<void> {
     const { team, identity } = this.deps;
-    if (!team || !this.js) return;
-    const ops = await team.pending();
-    if (!ops.length) return;
-    const js = this.js;
-    const results = await Promise.allSettled(
-      ops.map(async (op) => {
-        const kind = teamKindFor(op, identity.role);
-        if (kind) await js.publish(teamSubject(kind, identity.role, identity.login), JSON.stringify({ ...op, by: identity.login }), { msgID: op.id });
-        return op.id;
-      }),
-    );
-    await team.settle(results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])));
+    // A part may hand its ops a batch at a time (a year's moderation log): ask again while they go.
+    for (let round = 0; round < TEAM_ROUNDS && team && this.js; round++) {
+      const ops = await team.pending();
+      if (!ops.length) return;
+      const js = this.js;
+      const results = await Promise.allSettled(
+        ops.map(async (op) => {
+          const kind = teamKindFor(op, identity.role);
+          if (kind) await js.publish(teamSubject(kind, identity.role, identity.login), JSON.stringify({ ...op, by: identity.login }), { msgID: op.id });
+          return op.id;
+        }),
+      );
+      const sent = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      await team.settle(sent);
+      if (sent.length < ops.length) return;
+    }
   }
 
   /** Under which role of the subject this user sends an event, or null when it is not theirs to send. */
