@@ -2,7 +2,7 @@ import { useSignal, useSignalEffect, type ReadonlySignal, type Signal } from '@p
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Role, Settings } from '@/lib/settings/defaults';
+import type { StaffRole, Settings } from '@/lib/settings/defaults';
 
 export interface Section {
   id: string;
@@ -11,7 +11,7 @@ export interface Section {
 }
 
 /** Each role starts where its work is: messages for the curator and executors, the log for a moderator. */
-export const ROLE_START_TAB: Record<Role, string> = { curator: 'messages', executor: 'messages', moderator: 'moderation', owner: 'quota' };
+export const ROLE_START_TAB: Record<StaffRole, string> = { curator: 'messages', executor: 'messages', moderator: 'moderation', owner: 'quota' };
 
 export interface SidePanelProps {
   sections: Section[];

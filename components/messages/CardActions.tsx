@@ -11,7 +11,9 @@ import type { ReplyTemplate } from '@/lib/replies/schema';
 import { suggestTemplates, type Suggestion, type TopicMatch } from '@/lib/replies/suggest';
 import { ROLE_LABELS } from '@/lib/settings/defaults';
 import type { MessageState } from '@/lib/workflow/reducer';
-import { type Actor, type MessageEventType, type NotProcessedReason, type Role } from '@/lib/workflow/schema';
+import { possibleActs } from '@/lib/workflow/acts';
+import { actorIn } from '@/lib/workflow/actor';
+import { type Actor, type MessageEventType, type NotProcessedReason } from '@/lib/workflow/schema';
 import type { Importance } from '@/lib/workflow/table';
 import { STATUS_TITLES, TRANSITIONS } from '@/lib/workflow/transitions';
 import { parseInZone } from '@/lib/worktime/civil';
@@ -19,48 +21,9 @@ import { capitalise, KIND_TITLES } from './card-format';
 import type { CardUser, MessageCardProps, NewMessageEvent } from './MessageCard';
 import { safeSiteLink } from '@/lib/backup/address';
 
-/**
- * The user's part in this message: a curator is the curator everywhere; an executor acts only for
- * the unit the curator named (responsible first, then co-executors); other roles only read.
- */
-export function workflowRole(me: CardUser, state: MessageState): Role | null {
-  if (me.role === 'curator') return 'curator';
-  if (me.role !== 'executor' || !me.department.trim()) return null;
-  const unit = me.department.trim();
-  if (state.responsible?.department === unit) return 'executor';
-  if (state.coExecutors.some((c) => c.department === unit)) return 'coExecutor';
-  return null;
-}
-
-const ACTION_ORDER: readonly MessageEventType[] = [
-  'routed',
-  'returnedToCurator',
-  'coExecutorInformationSent',
-  'draftSubmitted',
-  'draftResubmitted',
-  'draftApproved',
-  'draftReturned',
-  'published',
-  'finalReplyDueSet',
-  'categorised',
-  'repeatLinked',
-  'socialSignificanceSet',
-  'notProcessed',
-];
-
-/**
- * What the role may do now: the transition table, narrowed where the reducer would refuse anyway
- * (a unit's information goes once; §11's date exists only for high importance).
- */
-export function allowedActions(role: Role | null, state: MessageState, department = ''): MessageEventType[] {
-  if (!role) return [];
-  return ACTION_ORDER.filter((type) => {
-    const rule = TRANSITIONS[type];
-    if (!rule.from.includes(state.status) || !rule.roles.includes(role)) return false;
-    if (type === 'finalReplyDueSet') return state.importance === 'high';
-    if (type === 'coExecutorInformationSent') return state.information[department.trim()] === undefined;
-    return true;
-  });
+/** The card's user as the workflow sees them in this message (lib/workflow/actor). */
+export function cardActor(me: CardUser, state: MessageState): Actor | null {
+  return actorIn({ role: me.role, userName: me.name, department: me.department }, state);
 }
 
 /** Secondary acts stay folded so the step the message waits for is what the user sees first. */
@@ -82,8 +45,9 @@ export interface ActionContext extends MessageCardProps {
 export function Actions(props: ActionContext) {
   const { me, derived } = props;
   const { state, report } = derived;
-  const role = workflowRole(me, state);
-  const allowed = allowedActions(role, state, me.department);
+  const signed = cardActor(me, state);
+  const role = signed?.role ?? null;
+  const allowed = possibleActs(state, signed);
   const nameMissing = !me.name.trim();
 
   let note: string | null = null;
@@ -103,12 +67,7 @@ export function Actions(props: ActionContext) {
       </section>
     );
 
-  const actor: Actor =
-    role === 'curator'
-      ? me.department.trim()
-        ? { role, name: me.name.trim(), department: me.department.trim() }
-        : { role, name: me.name.trim() }
-      : { role, name: me.name.trim(), department: me.department.trim() };
+  const actor: Actor = signed!;
   const awaitingDate = report.all.some((d) => d.status === 'awaitingDate');
   const primary = allowed.filter((t) => !SECONDARY.has(t) && (t !== 'finalReplyDueSet' || awaitingDate));
   const secondary = allowed.filter((t) => !primary.includes(t));

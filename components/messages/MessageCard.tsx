@@ -3,7 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { messageNumber } from '@/lib/messages/summary';
 import type { MessageRecord } from '@/lib/messages/types';
 import type { ReplyTemplate } from '@/lib/replies/schema';
-import type { Role as SettingsRole } from '@/lib/settings/defaults';
+import type { StaffRole } from '@/lib/settings/defaults';
 import type { DeadlineReport } from '@/lib/workflow/deadlines';
 import type { WorkClock } from '@/lib/worktime/clock';
 import type { MessageState } from '@/lib/workflow/reducer';
@@ -37,7 +37,7 @@ export interface DraftLintContext {
 }
 
 export interface CardUser {
-  role: SettingsRole;
+  role: StaffRole;
   name: string;
   department: string;
 }

@@ -4,7 +4,7 @@ import { ManagedNote } from './Managed';
 import type { Managed } from '@/lib/settings/managed';
 import { CATEGORY_NAMES } from '@/lib/moderation/labels';
 import { CATEGORIES } from '@/lib/rules/types';
-import { ROLE_LABELS, ROLES, type Role, type Settings } from '@/lib/settings/defaults';
+import { ROLE_LABELS, ROLES, type StaffRole, type Settings } from '@/lib/settings/defaults';
 
 /**
  * Who the user is, the zone, and where and what moderation flags. Saved only when valid; `settings`
@@ -32,7 +32,7 @@ export function SettingsForm({ settings, managed = {}, onSave }: { settings: Set
       <h2>Кто вы</h2>
       <label>
         Роль{' '}
-        <select name="role" value={d.role} disabled={!!managed.role} aria-describedby={managed.role && 'managed-role'} onChange={(e) => set({ role: e.currentTarget.value as Role })}>
+        <select name="role" value={d.role} disabled={!!managed.role} aria-describedby={managed.role && 'managed-role'} onChange={(e) => set({ role: e.currentTarget.value as StaffRole })}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {ROLE_LABELS[r]}

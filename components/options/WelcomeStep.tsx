@@ -1,11 +1,11 @@
 import { useSignal } from '@preact/signals';
-import { ROLE_LABELS, ROLES, type Role, type Settings } from '@/lib/settings/defaults';
+import { ROLE_LABELS, ROLES, type StaffRole, type Settings } from '@/lib/settings/defaults';
 import { Errors, useSaveStatus, type SaveResult } from './SaveStatus';
 import { ManagedNote } from './Managed';
 import type { Managed } from '@/lib/settings/managed';
 
 /** What each role does with Otklik, in a line (DESIGN.md, «Who uses it»). */
-export const ROLE_HINTS: Record<Role, string> = {
+export const ROLE_HINTS: Record<StaffRole, string> = {
   moderator: 'просматриваю комментарии на официальных страницах и удаляю нарушения',
   curator: 'регистрирую сообщения граждан, направляю исполнителям, согласовываю ответы',
   executor: 'готовлю ответы на сообщения, направленные моему подразделению',
@@ -34,7 +34,7 @@ const RUSSIAN_ZONES = [
  */
 export function WelcomeStep({ settings, managed = {}, onSave }: { settings: Settings; managed?: Managed; onSave(s: Settings): Promise<SaveResult> }) {
   // A role the organisation set is the answer already; otherwise it is chosen, not assumed.
-  const role = useSignal<Role | null>(managed.role ?? null);
+  const role = useSignal<StaffRole | null>(managed.role ?? null);
   const userName = useSignal(settings.userName);
   const department = useSignal(settings.department);
   const timeZone = useSignal(settings.timeZone);

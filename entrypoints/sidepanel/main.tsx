@@ -26,7 +26,7 @@ import { listFlagged } from '@/lib/db/flagged';
 import { listModeration, recordDeleted, recordNotViolation } from '@/lib/db/moderation';
 import { ModerationQueue } from '@/components/ModerationQueue';
 import { allow } from '@/lib/moderation/allowlist';
-import { recorder } from '@/lib/settings/defaults';
+import { signer, workflowActor } from '@/lib/workflow/actor';
 import { listPages } from '@/lib/db/pages';
 import { importRegistryFile, listRegistry, quotaRows, removeEntry, saveEntry } from '@/lib/db/registry';
 import { liveSignal } from '@/lib/db/live';
@@ -143,11 +143,7 @@ const publications = liveSignal(async () => {
 const pubView = signal<PublicationsView>('plan');
 const pubSelected = signal<string | null>(null);
 const planWeek = signal(weekStartOf(Date.now(), zone.value));
-const me = computed((): PubActor => {
-  const s = settings.value;
-  const department = s.department.trim();
-  return { role: s.role, name: s.userName.trim() || recorder(s), ...(department ? { department } : {}) };
-});
+const me = computed((): PubActor => signer(settings.value));
 // The wall as the plan and the figures need it: every registered page's posts and footer figures.
 const walls = liveSignal(async () => {
   const entries = await listRegistry(db);
@@ -187,10 +183,8 @@ const reportSource: ReportsSource = {
   messages: (period, at, abort) => messageReports(db, { clock: clock.value, period, now: at, surges: { windowHours: 3, baselineDays: 14 } }, abort),
   moderation: (period, abort) => moderationReportFor(db, period, abort),
 };
-const origin = () =>
-  settings.value.role === 'curator'
-    ? { name: settings.value.userName.trim() || 'Куратор', role: 'curator' as const }
-    : { name: settings.value.userName.trim() || 'Исполнитель', role: 'executor' as const, department: settings.value.department.trim() };
+// An executor with no unit yet still names the file as an executor's.
+const origin = () => workflowActor(settings.value) ?? { role: 'executor' as const, name: signer(settings.value).name, department: '' };
 const departments = computed(() => [...new Set((summaries.value.value ?? []).flatMap((r) => [r.department, ...r.coDepartments]).filter(Boolean))].sort());
 
 function printHtml(html: string) {
@@ -223,7 +217,7 @@ const sections: Section[] = [
           // Checked in slices: the panel stays responsive while 50,000 rows are read.
           const built = await buildImportInSlices(text, format, mapping, {
             now: Date.now(),
-            actor: { role: 'curator', name: settings.value.userName.trim() || 'Куратор' },
+            actor: { ...signer(settings.value), role: 'curator' },
             zone: zone.value,
             // The user's own schedule and calendar: a year added in the settings counts here too.
             clock: clock.value,
@@ -451,10 +445,10 @@ const sections: Section[] = [
       <ModerationQueue
         entries={modQueue.value}
         now={Date.now}
-        onDeleted={async (e) => recordDeleted(db, e, 'manual', recorder(settings.value), Date.now())}
+        onDeleted={async (e) => recordDeleted(db, e, 'manual', signer(settings.value).name, Date.now())}
         onNotViolation={async (e) => {
           await allow({ commentKey: e.commentKey });
-          await recordNotViolation(db, e, 'comment', recorder(settings.value), Date.now());
+          await recordNotViolation(db, e, 'comment', signer(settings.value).name, Date.now());
         }}
       />
       <ModerationLog

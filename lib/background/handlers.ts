@@ -12,7 +12,8 @@ import { recordDeleted, recordNotViolation } from '../db/moderation';
 import type { OtklikDB } from '../db/schema';
 import type { Handlers } from '../messaging/server';
 import { allow } from '../moderation/allowlist';
-import { recorder, type Settings } from '../settings/defaults';
+import type { Settings } from '../settings/defaults';
+import { signer } from '../workflow/actor';
 import { updateSettings } from '../settings/store';
 
 export interface BackgroundDeps {
@@ -41,19 +42,17 @@ export function createHandlers({
       const stored = await recordSeen(db, data, now());
       // Publications (App. 2 §9–§12) are a part apart: their failure never loses what the page showed.
       try {
-        const s = await settings();
-        const department = s.department.trim();
-        await publicationsSeen(db, data, { role: s.role, name: recorder(s), ...(department ? { department } : {}) }, now());
+        await publicationsSeen(db, data, signer(await settings()), now());
       } catch (e) {
         console.warn('Отклик: публикации не обновлены', e);
       }
       return stored;
     },
-    'moderation/deleted': async ({ evidence, how }) => recordDeleted(db, evidence, how, recorder(await settings()), now()),
+    'moderation/deleted': async ({ evidence, how }) => recordDeleted(db, evidence, how, signer(await settings()).name, now()),
     'moderation/flagged': async ({ items, cleared }) => recordFlagged(db, items, cleared, now()),
     'moderation/not-violation': async ({ evidence, scope, words }) => {
       await allow(scope === 'comment' ? { commentKey: evidence.commentKey } : { words });
-      return { id: await recordNotViolation(db, evidence, scope, recorder(await settings()), now()) };
+      return { id: await recordNotViolation(db, evidence, scope, signer(await settings()).name, now()) };
     },
     'page/status': async ({ page, oldestSeenAt, scrolledPastMonday }) =>
       pageStatus(db, page, { oldestSeenAt, scrolledPastMonday }, now(), (await settings()).timeZone),

@@ -7,17 +7,9 @@ import { derive } from '../messages/summary';
 import type { MessageRecord } from '../messages/types';
 import type { Handlers } from '../messaging/server';
 import type { Settings } from '../settings/defaults';
-import type { Actor } from '../workflow/schema';
+import { workflowActor } from '../workflow/actor';
 import { STATUS_TITLES } from '../workflow/transitions';
 import type { WorkClock } from '../worktime/clock';
-
-/** The user as a party of the workflow, from the options (a moderator or page owner acts as nobody). */
-export function actorOf(s: Settings): Actor | null {
-  const name = s.userName.trim() || (s.role === 'curator' ? 'Куратор' : 'Исполнитель');
-  if (s.role === 'curator') return { role: 'curator', name };
-  if (s.role === 'executor' && s.department.trim()) return { role: 'executor', name, department: s.department.trim() };
-  return null;
-}
 
 /** Compares replies as people read them: VK puts the addressee's name first, spacing varies. */
 export function sameReply(published: string, approved: string): boolean {
@@ -60,7 +52,7 @@ export function messageHandlers({ db, settings, clock, now }: Deps): Pick<Handle
         events: [
           {
             type: 'received',
-            actor: actorOf(s)!,
+            actor: workflowActor(s)!,
             at: receivedAt,
             payload: { importance, ...(topic.trim() ? { topic: topic.trim() } : {}), ...(location.trim() ? { location: location.trim() } : {}) },
           },
@@ -120,7 +112,7 @@ export function messageHandlers({ db, settings, clock, now }: Deps): Pick<Handle
         return { id: record.id, changed: false, differs };
       }
       const s = await settings();
-      const actor = actorOf(s) ?? { role: 'curator' as const, name: 'Отклик: ответ замечен на странице' };
+      const actor = workflowActor(s) ?? { role: 'curator' as const, name: 'Отклик: ответ замечен на странице' };
       const result = await appendEvent(
         db,
         record.id,

@@ -3,7 +3,7 @@
  * every open page sees a save at once, and only a checked library is ever written.
  */
 import { browser } from 'wxt/browser';
-import { ROLE_LABELS } from '../settings/defaults';
+import { signer } from '../workflow/actor';
 import { loadSettings } from '../settings/read';
 import type { Checked } from '../settings/schema';
 import { replyTemplatesFromFile } from './file';
@@ -42,7 +42,7 @@ async function write(before: readonly ReplyTemplate[], templates: ReplyTemplate[
 /** Saves the curator's edits over the stored library, signed with the user's name; a bad edit writes nothing. */
 export async function saveReplyTemplates(change: TemplateChange, now: number): Promise<Checked<ReplyTemplate[]>> {
   const [stored, settings] = await Promise.all([loadReplyTemplates(), loadSettings()]);
-  const who = settings.userName.trim() || ROLE_LABELS[settings.role];
+  const who = signer(settings).name;
   return write(stored, applyTemplateChange(stored, change, who, now));
 }
 

@@ -5,19 +5,15 @@
 import { CATEGORIES, type Category } from '../rules/types';
 
 export const ROLES = ['curator', 'executor', 'moderator', 'owner'] as const;
-export type Role = (typeof ROLES)[number];
+/** A person's job in the team, as the settings say; their part in one message is the workflow's `Role`. */
+export type StaffRole = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, string> = {
+export const ROLE_LABELS: Record<StaffRole, string> = {
   curator: 'Куратор',
   executor: 'Исполнитель',
   moderator: 'Модератор',
   owner: 'Владелец страницы',
 };
-
-/** Who a log entry names: the user's name, else their role. */
-export function recorder(s: Pick<Settings, 'userName' | 'role'>): string {
-  return s.userName.trim() || ROLE_LABELS[s.role];
-}
 
 export const SETTINGS_VERSION = 2;
 
@@ -25,7 +21,7 @@ export interface Settings {
   version: typeof SETTINGS_VERSION;
   /** The first-run step «Кто вы?» is done: the user chose a role (or used the extension before version 2). */
   onboarded: boolean;
-  role: Role;
+  role: StaffRole;
   userName: string;
   department: string;
   timeZone: string;
@@ -84,7 +80,7 @@ export function mergeSettings(raw: unknown): Settings {
   return {
     version: SETTINGS_VERSION,
     onboarded: typeof r.onboarded === 'boolean' ? r.onboarded : DEFAULT_SETTINGS.onboarded,
-    role: ROLES.includes(r.role as Role) ? (r.role as Role) : DEFAULT_SETTINGS.role,
+    role: ROLES.includes(r.role as StaffRole) ? (r.role as StaffRole) : DEFAULT_SETTINGS.role,
     userName: str(r.userName, DEFAULT_SETTINGS.userName),
     department: str(r.department, DEFAULT_SETTINGS.department),
     timeZone: str(r.timeZone, DEFAULT_SETTINGS.timeZone),

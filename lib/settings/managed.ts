@@ -5,10 +5,10 @@
  * dropped here too, not only by Chrome's schema check (Firefox checks nothing).
  */
 import { browser } from 'wxt/browser';
-import { ROLES, type Role, type Settings } from './defaults';
+import { ROLES, type StaffRole, type Settings } from './defaults';
 
 export interface Managed {
-  role?: Role;
+  role?: StaffRole;
   department?: string;
   timeZone?: string;
   /**
@@ -30,7 +30,7 @@ export function readManaged(raw: unknown): Managed {
   const r = raw as Record<string, unknown>;
   const out: Managed = {};
   const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-  if (ROLES.includes(r.role as Role)) out.role = r.role as Role;
+  if (ROLES.includes(r.role as StaffRole)) out.role = r.role as StaffRole;
   for (const key of ['department', 'timeZone', 'teamServerUrl', 'teamServerLogin'] as const) {
     const v = text(r[key]);
     if (v !== undefined) out[key] = v;

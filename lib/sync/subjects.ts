@@ -14,12 +14,15 @@
  * be published at all.
  */
 
+import { ROLES, type StaffRole } from '../settings/defaults';
+import type { Role } from '../workflow/schema';
+
 export const INTAKE_STREAM = 'OTK_INTAKE';
 export const TEAM_STREAM = 'OTK_TEAM';
 export const ADMIN_LOGIN = 'otklik-admin';
 
-export type StaffRole = 'curator' | 'executor' | 'moderator' | 'owner';
-export const STAFF_ROLES: readonly StaffRole[] = ['curator', 'executor', 'moderator', 'owner'];
+export type { StaffRole };
+export const STAFF_ROLES: readonly StaffRole[] = ROLES;
 
 /** A login is one subject token: latin letters, digits, `_` and `-`, 2–32 characters. */
 export const LOGIN_PATTERN = /^[a-z0-9][a-z0-9_-]{1,31}$/;
@@ -46,7 +49,7 @@ export const INTAKE_SUBJECTS = 'otk.in.>';
 export const TEAM_SUBJECTS = 'otk.team.>';
 
 /** The role segment of a message event's subject (the actor's part in this message). */
-export type SubjectRole = 'curator' | 'executor' | 'coExecutor';
+export type SubjectRole = Role;
 
 /** Where one message event is published: intake before routing, else the department's stream. */
 export function messageSubject(

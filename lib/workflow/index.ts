@@ -22,3 +22,5 @@ export {
 export { FINAL_STATUSES, ROLE_TITLES, STATUS_TITLES, TRANSITIONS, type MessageStatus, type TransitionRule } from './transitions';
 export { WorkflowError, applyEvent, isFinal, replay, type ApplyResult, type MessageState, type Obligation, type Party } from './reducer';
 export { deadlineReport, deadlinesOf, dueAfter, initialDeadlines, type DeadlineReport, type DeadlineStatus, type DeadlineStatusKind } from './deadlines';
+export { ACT_ORDER, actProblem, possibleActs } from './acts';
+export { actorIn, signer, workflowActor, type User } from './actor';

@@ -1,6 +1,7 @@
 import type { DeadlineName, Importance } from './table';
 import type { Assignee, EventOf, MessageEvent, NotProcessedReason, Role } from './schema';
-import { FINAL_STATUSES, ROLE_TITLES, TRANSITIONS, STATUS_TITLES, type MessageStatus } from './transitions';
+import { actProblem } from './acts';
+import { FINAL_STATUSES, TRANSITIONS, type MessageStatus } from './transitions';
 
 /** Who answers for a step: a role, and for executors their unit. */
 export interface Party {
@@ -141,13 +142,9 @@ function firstEventProblem(event: MessageEvent): string | undefined {
 }
 
 function eventProblem(state: MessageState, event: MessageEvent): string | undefined {
-  const rule = TRANSITIONS[event.type];
-  if (event.type === 'received') return 'сообщение уже получено; повторное получение невозможно';
-  if (event.at < state.lastEventAt) return `«${rule.title}» не может быть раньше предыдущего действия`;
-  if (!rule.from.includes(state.status)) return `«${rule.title}» (п. ${rule.clause}) невозможно: сообщение ${STATUS_TITLES[state.status]}`;
-  if (!rule.roles.includes(event.actor.role))
-    return `«${rule.title}» выполняет ${rule.roles.map((r) => ROLE_TITLES[r]).join(' или ')}, а не ${ROLE_TITLES[event.actor.role]}`;
-  return identityProblem(state, event);
+  if (event.type === 'received') return actProblem(state, event.type, event.actor);
+  if (event.at < state.lastEventAt) return `«${TRANSITIONS[event.type].title}» не может быть раньше предыдущего действия`;
+  return actProblem(state, event.type, event.actor);
 }
 
 /** A copy safe to change in place: obligations are replaced, never edited, so a shallow list copy will do. */
@@ -190,16 +187,6 @@ function received(event: EventOf<'received'>): MessageState {
     lastEventAt: t0,
     eventCount: 1,
   };
-}
-
-/** Executors act for their unit: the unit must be the one the curator chose for that part. */
-function identityProblem(state: MessageState, event: MessageEvent): string | undefined {
-  const { role, department } = event.actor;
-  if (role === 'executor' && department !== state.responsible?.department)
-    return `ответственный исполнитель по сообщению — ${state.responsible?.department ?? 'не назначен'}, а не ${department}`;
-  if (role === 'coExecutor' && !state.coExecutors.some((c) => c.department === department))
-    return `${department} не указан соисполнителем по сообщению`;
-  return undefined;
 }
 
 function executorParty(a: Assignee, role: Role): Party {
@@ -303,7 +290,6 @@ function transition(state: MessageState, event: MessageEvent): string | undefine
     }
     case 'coExecutorInformationSent': {
       const unit = event.actor.department as string;
-      if (state.information[unit] !== undefined) return `${unit} уже направил информацию`;
       close(obligations, at, 'completedAt', isOf('coExecutorInformationDeadline', unit));
       close(obligations, at, 'cancelledAt', isOf('returnDeadline', unit));
       state.information[unit] = at;
@@ -354,7 +340,6 @@ function transition(state: MessageState, event: MessageEvent): string | undefine
       state.publishedAt = at;
       break;
     case 'finalReplyDueSet':
-      if (state.importance !== 'high') return 'срок окончательного ответа задаётся только для сообщений высокой важности (п. 11)';
       if (event.payload.due <= at) return 'срок окончательного ответа должен быть позже момента его установки';
       state.finalReplyDue = event.payload.due;
       break;

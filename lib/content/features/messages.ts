@@ -5,7 +5,7 @@
  */
 import { signal, type ReadonlySignal } from '@preact/signals-core';
 import type { RequestOf, ResponseOf } from '../../messaging/protocol';
-import type { Role } from '../../settings/defaults';
+import type { StaffRole } from '../../settings/defaults';
 import { pageKeyOf, type PageInfo, type ParsedComment, type SiteAdapter } from '../../sites/types';
 import { copyText, putReply } from '../insert';
 import { COMMENT_ATTR, UI_ATTR, type Feature } from '../runtime';
@@ -15,7 +15,7 @@ type Item = ResponseOf<'messages/for-comments'>['items'][number];
 export interface MessagesDeps {
   adapter: SiteAdapter;
   doc: Document;
-  role: ReadonlySignal<Role>;
+  role: ReadonlySignal<StaffRole>;
   forComments(keys: string[]): Promise<Item[]>;
   register(request: RequestOf<'messages/register'>): Promise<ResponseOf<'messages/register'>>;
   published(request: RequestOf<'messages/published'>): Promise<ResponseOf<'messages/published'>>;

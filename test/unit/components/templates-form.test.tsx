@@ -9,7 +9,7 @@ import { TemplatesForm } from '@/components/options/TemplatesForm';
 import type { TemplateChange } from '@/lib/replies/library';
 import type { ReplyTemplate } from '@/lib/replies/schema';
 import { loadReplyTemplates, REPLY_TEMPLATES_KEY, saveReplyTemplates, watchReplyTemplates } from '@/lib/replies/store';
-import { DEFAULT_SETTINGS, type Role, type Settings } from '@/lib/settings/defaults';
+import { DEFAULT_SETTINGS, type StaffRole, type Settings } from '@/lib/settings/defaults';
 import { EMPTY_LEXICON } from '@/lib/settings/lexicon-read';
 
 const T = Date.UTC(2025, 4, 13, 3, 0);
@@ -24,7 +24,7 @@ const heating: ReplyTemplate = {
 };
 const bus: ReplyTemplate = { ...heating, id: 'bus', title: 'Автобус', topic: 'Транспорт', department: 'Департамент транспорта', text: '{имя}, маршрут проверим.' };
 
-function page(role: Role, templates: ReplyTemplate[], onSave = vi.fn(async (_: TemplateChange) => ({ ok: true as const }))) {
+function page(role: StaffRole, templates: ReplyTemplate[], onSave = vi.fn(async (_: TemplateChange) => ({ ok: true as const }))) {
   let n = 0;
   render(
     <OptionsPage
