@@ -8,14 +8,12 @@ import { messageReports, moderationReportFor } from '@/lib/db/reports';
 import '@/components/reports/reports.css';
 import { exchangeFileName, exchangeToText, exportDrafts, exportForDepartment, importExchange } from '@/lib/exchange';
 import { ModerationLog } from '@/components/ModerationLog';
-import { appendEvent, appendEvents, earlierFromAuthor, getMessage, importMessages, saveWorkingDraft } from '@/lib/db/messages';
+import { appendEvents, importMessages } from '@/lib/db/messages';
+import { cardModel } from '@/lib/workspace/card';
 import { liveSummaries } from '@/lib/db/live-summaries';
-import { cardNotices } from '@/lib/messages/notices';
-import { resolveConflict } from '@/lib/exchange';
 import { buildImportInSlices, inspectImportInSlices } from '@/lib/messages/import';
 import { lintDraft } from '@/lib/messages/lint';
 import { queryQueue, rowCountdown, urgency } from '@/lib/messages/queue';
-import { derive } from '@/lib/messages/summary';
 import { cachedClock, watchClock } from '@/lib/settings/worktime';
 import '@/components/messages/messages.css';
 import { PagesSeen } from '@/components/PagesSeen';
@@ -82,28 +80,11 @@ setInterval(() => (now.value = Date.now()), 30_000);
 const pages = liveSignal(() => listPages(db), null);
 // The queue's rows: read once, then patched where a write changed them (lib/db/live-summaries).
 const summaries = liveSummaries(db);
-const selectedId = signal<string | null>(new URLSearchParams(location.search).get('message'));
+const card = cardModel({ db, clock, now, selected: new URLSearchParams(location.search).get('message') });
+const selectedId = card.selectedId;
 // The team's saved replies (kept by the curator on the options page), live.
 const replyTemplates = signal(await loadReplyTemplates());
 watchReplyTemplates((t) => (replyTemplates.value = t));
-const openRecord = liveSignal(async () => {
-  const record = selectedId.value ? await getMessage(db, selectedId.value) : undefined;
-  if (!record) return null;
-  return { record, earlier: await earlierFromAuthor(db, record) };
-}, null);
-// The live query must follow the selection: re-subscribe when it changes.
-let lastSelected = selectedId.value;
-selectedId.subscribe((id) => {
-  if (id === lastSelected) return;
-  lastSelected = id;
-  openRecord.refresh();
-});
-const openMessage = computed(() => {
-  const record = openRecord.value.value?.record;
-  if (!record || record.id !== selectedId.value) return null;
-  const { state, report } = derive(record, clock.value, now.value);
-  return { record, derived: { state, report } };
-});
 const log = liveSignal(() => listModeration(db), null);
 const modQueue = liveSignal(() => listFlagged(db), null);
 const registry = liveSignal(() => listRegistry(db), null);
@@ -161,16 +142,6 @@ watchDraft(async () => {
   current.value = 'registry';
 });
 
-const notices = computed(() => {
-  const open = openRecord.value.value;
-  if (!open) return [];
-  return cardNotices(open.record, open.earlier).map((n) => {
-    if (n.kind === 'repeat' && n.earlierId) return { text: n.text, linkText: 'открыть прежнее', onOpen: () => (selectedId.value = n.earlierId) };
-    if (n.kind === 'conflict') return { text: n.text, linkText: 'Решено', onOpen: () => void resolveConflict(db, open.record.id, clock.value, Date.now()) };
-    return { text: n.text };
-  });
-});
-
 // Reports are counted from the database a page at a time (lib/db/reports.ts), as of the moment the
 // tab was opened or «Обновить данные» pressed.
 const reportsAt = signal(Date.now());
@@ -209,7 +180,7 @@ const sections: Section[] = [
         urgency={(row, t) => urgency(row, t, clock.value)}
         now={now}
         selectedId={selectedId}
-        open={openMessage}
+        open={card.message}
         canImport={settings.value.role === 'curator'}
         inspect={inspectImportInSlices}
         checking={importChecking}
@@ -238,22 +209,15 @@ const sections: Section[] = [
             : undefined
         }
         card={{
-          notices: notices.value,
+          notices: card.notices.value,
           templates: { list: replyTemplates.value, finalReplyDue: (sentAt, importance) => finalReplyDueIfSentAt(clock.value, sentAt, importance) },
-          earlier: (openRecord.value.value?.earlier ?? []).map((r) => ({ id: r.id, at: r.source.writtenAt ?? r.createdAt, snippet: (r.text ?? '').slice(0, 80) })),
+          earlier: card.earlier.value,
           me: { role: settings.value.role, name: settings.value.userName, department: settings.value.department },
           zone: zone.value,
           clock: clock.value,
           lint: (text, ctx) => lintDraft(text, { kind: ctx.kind, repeat: ctx.repeat }),
-          onAct: async (event) => {
-            const id = selectedId.value;
-            if (!id) return { ok: false, error: 'Сообщение не выбрано' };
-            const r = await appendEvent(db, id, event as Parameters<typeof appendEvent>[2], clock.value, Date.now());
-            return r.ok ? { ok: true } : r;
-          },
-          onSaveWorkingDraft: (text) => {
-            if (selectedId.value) void saveWorkingDraft(db, selectedId.value, text, Date.now());
-          },
+          onAct: card.act,
+          onSaveWorkingDraft: card.saveWorkingDraft,
         }}
       />
     ),

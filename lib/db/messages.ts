@@ -71,15 +71,18 @@ function withEvent(
   clock: WorkClock,
   now: number,
   patch: Partial<Pick<MessageRecord, 'workingDraft'>> = {},
-): Result<{ record: MessageRecord; summary: MessageSummary }> {
+): Result<{ record: MessageRecord; state: MessageState; summary: MessageSummary }> {
   const applied = applyEvent(state, event);
   if (!applied.ok) return { ok: false, error: applied.error };
   const stamped = event.id ? event : { ...event, id: newEventId() };
   const next: MessageRecord = { ...record, ...patch, events: [...record.events, stamped], updatedAt: now };
-  return { ok: true, record: next, summary: derive(next, clock, now).summary };
+  return { ok: true, record: next, state: applied.state, summary: derive(next, clock, now, applied.state).summary };
 }
 
-/** Appends one event after the workflow accepted it; a refused event changes nothing. */
+/**
+ * Appends one event after the workflow accepted it; a refused event changes nothing. The history is
+ * replayed once: the new record comes back with its state, for the caller to show without replaying.
+ */
 export async function appendEvent(
   db: OtklikDB,
   id: string,
@@ -87,7 +90,7 @@ export async function appendEvent(
   clock: WorkClock,
   now: number,
   patch: Partial<Pick<MessageRecord, 'workingDraft'>> = {},
-): Promise<Result<{ record: MessageRecord }>> {
+): Promise<Result<{ record: MessageRecord; state: MessageState }>> {
   return db.transaction('rw', messageTables(db), async () => {
     const record = await db.messages.get(id);
     if (!record) return { ok: false as const, error: 'Сообщение не найдено' };
@@ -96,7 +99,7 @@ export async function appendEvent(
     await db.messages.put(next.record);
     await db.summaries.put(next.summary);
     await db.outbox.put(queue(next.record, next.record.events.slice(-1), now)[0]!);
-    return { ok: true as const, record: next.record };
+    return { ok: true as const, record: next.record, state: next.state };
   });
 }
 

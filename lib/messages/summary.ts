@@ -18,8 +18,9 @@ export interface Derived {
  * State, deadlines and the queue row of a message at `now`. The row's next deadline is the soonest
  * duty still open or missed; §5's window (returning what is not ours) never hides a real deadline.
  */
-export function derive(record: MessageRecord, clock: WorkClock, now: number): Derived {
-  const state = replay(record.events);
+export function derive(record: MessageRecord, clock: WorkClock, now: number, known?: MessageState): Derived {
+  // `known`: the state an append just computed for these very events, so the history is not replayed again.
+  const state = known ?? replay(record.events);
   const report = deadlineReport(state, clock, now);
   const next = report.applicable.find((d) => DEADLINE_TABLE[d.name].kind === 'duty' && d.due !== null) ?? null;
   const summary: MessageSummary = {
