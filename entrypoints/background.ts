@@ -12,7 +12,7 @@ import { syncController } from '@/lib/background/sync';
 import { TEAM_SECRET_KEY, TEAM_SERVER_KEY } from '@/lib/sync/config';
 import { TEAM_OUTBOX_KEY } from '@/lib/moderation/allowlist';
 import { publishBuiltinLexicons } from '@/lib/settings/builtin-lexicon';
-import { loadSettings } from '@/lib/settings/read';
+import { loadSettings } from '@/lib/settings/item';
 import { cachedClock } from '@/lib/settings/worktime';
 import { openWorkspaceWindow } from '@/lib/background/workspace-window';
 

@@ -14,7 +14,7 @@ import { downloadText, fileDate } from '@/lib/download';
 import { forget, loadAllowlist, watchAllowlist } from '@/lib/moderation/allowlist';
 import { lexiconFromFile, lexiconToFile, saveLexicon } from '@/lib/settings/lexicon';
 import { loadLexiconSource, watchLexicon } from '@/lib/settings/lexicon-read';
-import { loadSettings, watchSettings } from '@/lib/settings/read';
+import { loadSettings, watchSettings } from '@/lib/settings/item';
 import { loadManaged, watchManaged } from '@/lib/settings/managed';
 import { readSchedule } from '@/lib/settings/managed-schedule';
 import { saveSettings } from '@/lib/settings/store';

@@ -37,7 +37,7 @@ import { isoDateIn } from '@/lib/quota/week';
 import { takeDraft, watchDraft } from '@/lib/registry/draft';
 import type { RegistryEntryInput } from '@/lib/registry/entry';
 import { registryToCsv, registryToHtml, registryToJson } from '@/lib/registry/export';
-import { loadSettings, watchSettings } from '@/lib/settings/read';
+import { loadSettings, watchSettings } from '@/lib/settings/item';
 import { finalReplyDueIfSentAt } from '@/lib/replies/due';
 import { loadReplyTemplates, watchReplyTemplates } from '@/lib/replies/store';
 import { loadSyncStatus, syncStatusText, watchSyncStatus } from '@/lib/sync/config';

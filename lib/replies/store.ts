@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { signer } from '../workflow/actor';
-import { loadSettings } from '../settings/read';
+import { loadSettings } from '../settings/item';
 import type { Checked } from '../settings/schema';
 import { replyTemplatesFromFile } from './file';
 import { writeWithTeamOps } from '../moderation/allowlist';

@@ -1,4 +1,8 @@
-/** Reading settings where zod is too heavy to bring (content scripts). */
+/**
+ * Reading settings in content scripts, where neither zod nor the storage library is brought: the
+ * same `settings` value the storage item in ./item.ts keeps (its shape is unchanged by the item's
+ * versions), merged over the defaults. The extension's pages and the background use ./item.ts.
+ */
 import { browser } from 'wxt/browser';
 import { mergeSettings, type Settings } from './defaults';
 import { loadManaged, overManaged, type Managed } from './managed';

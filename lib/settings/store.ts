@@ -1,12 +1,11 @@
-import { browser } from 'wxt/browser';
-import { loadSettings, SETTINGS_KEY } from './read';
+import { loadSettings, settingsItem } from './item';
 import type { Settings } from './defaults';
 import { checkSettings, type Checked } from './schema';
 
 /** Saves a validated edit; on a bad edit nothing is written and the reasons come back. */
 export async function saveSettings(next: unknown): Promise<Checked<Settings>> {
   const checked = checkSettings(next);
-  if (checked.ok) await browser.storage.local.set({ [SETTINGS_KEY]: checked.value });
+  if (checked.ok) await settingsItem.setValue(checked.value);
   return checked;
 }
 
