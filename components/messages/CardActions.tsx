@@ -1,10 +1,7 @@
 /** The message card's actions: what the user's role may do now, each with its form. */
 import { useSignal, type Signal } from '@preact/signals';
-import { ImportanceField, ReasonField } from './fields';
-import { CoExecutors } from './CoExecutors';
-import type { ComponentChildren } from 'preact';
+import { CARD_ACTS, type ActContext, type ActForm } from './card-acts';
 import { useEffect, useRef } from 'preact/hooks';
-import { isMessageNumber, messageNumber, normaliseMessageNumber } from '@/lib/messages/summary';
 import type { MessageRecord } from '@/lib/messages/types';
 import { fillTemplate, messageFacts } from '@/lib/replies/fill';
 import type { ReplyTemplate } from '@/lib/replies/schema';
@@ -13,13 +10,11 @@ import { ROLE_LABELS } from '@/lib/settings/defaults';
 import type { MessageState } from '@/lib/workflow/reducer';
 import { possibleActs } from '@/lib/workflow/acts';
 import { actorIn } from '@/lib/workflow/actor';
-import { type Actor, type MessageEventType, type NotProcessedReason } from '@/lib/workflow/schema';
+import { type Actor, type MessageEventType } from '@/lib/workflow/schema';
 import type { Importance } from '@/lib/workflow/table';
 import { STATUS_TITLES, TRANSITIONS } from '@/lib/workflow/transitions';
-import { parseInZone } from '@/lib/worktime/civil';
 import { capitalise, KIND_TITLES } from './card-format';
 import type { CardUser, MessageCardProps, NewMessageEvent } from './MessageCard';
-import { safeSiteLink } from '@/lib/backup/address';
 
 /** The card's user as the workflow sees them in this message (lib/workflow/actor). */
 export function cardActor(me: CardUser, state: MessageState): Actor | null {
@@ -141,204 +136,30 @@ function ActionForm(props: ActionProps) {
   const { type, actor, onAct, now = Date.now, zone, derived, record, departments, earlier, fmt } = props;
   const { state } = derived;
   const { pending, error, run } = useAct(onAct);
-  const a = useSignal('');
-  const co = useSignal<string[]>([]);
-  const importance = useSignal<Importance>(state.importance);
-  const topic = useSignal(state.topic ?? '');
-  const location = useSignal(state.location ?? '');
-
-  const invalid = (message: string) => {
-    error.value = message;
+  const form: ActForm = {
+    a: useSignal(''),
+    co: useSignal<string[]>([]),
+    importance: useSignal<Importance>(state.importance),
+    topic: useSignal(state.topic ?? ''),
+    location: useSignal(state.location ?? ''),
   };
-  const at = () => now();
+  const act = CARD_ACTS[type as keyof typeof CARD_ACTS];
+  const ctx = (): ActContext => ({ state, record, actor, at: now(), zone, departments, earlier, fmt });
+
   const submit = (e: Event) => {
     e.preventDefault();
-    void go();
+    const made = act.toEvent(form, ctx());
+    if (typeof made === 'string') error.value = made;
+    else void run(made);
   };
-
-  async function go() {
-    switch (type) {
-      case 'routed': {
-        const responsible = a.value.trim();
-        const rest = co.value.map((d) => d.trim()).filter(Boolean);
-        if (!responsible) return invalid('Укажите ответственное подразделение.');
-        const units = [responsible, ...rest];
-        if (new Set(units).size !== units.length) return invalid('Одно подразделение указано дважды.');
-        await run({ type, actor, at: at(), payload: { executors: units.map((department) => ({ department })) } });
-        return;
-      }
-      case 'returnedToCurator': {
-        const reason = a.value.trim();
-        if (!reason) return invalid('Укажите причину возврата (п. 5).');
-        await run({ type, actor, at: at(), payload: { reason } });
-        return;
-      }
-      case 'coExecutorInformationSent': {
-        const text = a.value.trim();
-        await run({ type, actor, at: at(), payload: text ? { text } : {} });
-        return;
-      }
-      case 'draftReturned': {
-        const remarks = a.value.trim();
-        if (!remarks) return invalid('Напишите замечания к проекту (п. 8).');
-        await run({ type, actor, at: at(), payload: { remarks } });
-        return;
-      }
-      case 'draftApproved':
-        await run({ type, actor, at: at(), payload: {} });
-        return;
-      case 'published': {
-        const url = a.value.trim();
-        if (url && !safeSiteLink(url)) return invalid('Ссылка на ответ должна вести на vk.com, vk.ru или ok.ru и начинаться с https://.');
-        await run({ type, actor, at: at(), payload: url ? { url } : {} });
-        return;
-      }
-      case 'finalReplyDueSet': {
-        const due = a.value ? parseInZone(a.value, zone) : undefined;
-        if (due === undefined) return invalid('Укажите дату и время окончательного ответа.');
-        const t = at();
-        if (due <= t) return invalid('Срок окончательного ответа должен быть позже текущего момента.');
-        await run({ type, actor, at: t, payload: { due } });
-        return;
-      }
-      case 'repeatLinked': {
-        const typed = normaliseMessageNumber(a.value);
-        if (!typed) return invalid('Укажите номер ранее рассмотренного сообщения.');
-        if (isMessageNumber(record.id, typed)) return invalid('Сообщение не может быть повтором самого себя.');
-        // A number from the list resolves to the whole id; one typed by hand is kept as typed.
-        const earlierMessageId = earlier?.find((m) => isMessageNumber(m.id, typed))?.id ?? typed;
-        await run({ type, actor, at: at(), payload: { earlierMessageId } });
-        return;
-      }
-      case 'notProcessed': {
-        if (!a.value) return invalid('Выберите основание (п. 16).');
-        await run({ type, actor, at: at(), payload: { reason: a.value as NotProcessedReason } });
-        return;
-      }
-      case 'socialSignificanceSet':
-        await run({ type, actor, at: at(), payload: { significant: !state.sociallySignificant } });
-        return;
-      case 'categorised': {
-        const payload: { importance?: Importance; topic?: string; location?: string } = {};
-        if (importance.value !== state.importance) payload.importance = importance.value;
-        if (topic.value.trim() && topic.value.trim() !== (state.topic ?? '')) payload.topic = topic.value.trim();
-        if (location.value.trim() && location.value.trim() !== (state.location ?? '')) payload.location = location.value.trim();
-        if (!Object.keys(payload).length) return invalid('Ничего не изменено.');
-        await run({ type, actor, at: at(), payload });
-        return;
-      }
-    }
-  }
-
-  const button = (label: string) => (
-    <button type="submit" disabled={pending.value}>
-      {label}
-    </button>
-  );
-  const text = (sig: Signal<string>, label: string, multiline = false, extra: Record<string, unknown> = {}) => (
-    <label class="field">
-      {label}
-      {multiline ? (
-        <textarea rows={3} value={sig.value} onInput={(e) => (sig.value = e.currentTarget.value)} />
-      ) : (
-        <input type="text" value={sig.value} onInput={(e) => (sig.value = e.currentTarget.value)} {...extra} />
-      )}
-    </label>
-  );
-
-  let fields: ComponentChildren = null;
-  let label = 'Выполнить';
-  switch (type) {
-    case 'routed': {
-      const listId = `departments-${record.id}`;
-      fields = (
-        <>
-          {departments?.length ? (
-            <datalist id={listId}>
-              {departments.map((d) => (
-                <option key={d} value={d} />
-              ))}
-            </datalist>
-          ) : null}
-          {text(a, 'Ответственное подразделение', false, departments?.length ? { list: listId } : {})}
-          <CoExecutors units={co} listId={departments?.length ? listId : undefined} />
-        </>
-      );
-      label = 'Направить';
-      break;
-    }
-    case 'returnedToCurator':
-      fields = text(a, 'Почему вопрос не относится к компетенции подразделения', true);
-      label = 'Вернуть Куратору';
-      break;
-    case 'coExecutorInformationSent':
-      fields = text(a, `Информация для ответственного исполнителя (${state.responsible?.department ?? '—'})`, true);
-      label = 'Направить информацию';
-      break;
-    case 'draftReturned':
-      fields = text(a, 'Замечания', true);
-      label = 'Вернуть на доработку';
-      break;
-    case 'draftApproved':
-      label = 'Согласовать';
-      break;
-    case 'published':
-      fields = text(a, 'Ссылка на ответ (необязательно)', false, { type: 'url', placeholder: 'https://vk.com/…' });
-      label = 'Отметить размещённым';
-      break;
-    case 'finalReplyDueSet':
-      fields = (
-        <label class="field">
-          Срок окончательного ответа ({zone})
-          <input type="datetime-local" value={a.value} onInput={(e) => (a.value = e.currentTarget.value)} />
-        </label>
-      );
-      label = 'Установить срок';
-      break;
-    case 'repeatLinked': {
-      const listId = `earlier-${record.id}`;
-      fields = (
-        <>
-          {earlier?.length ? (
-            <datalist id={listId}>
-              {earlier.map((m) => (
-                <option key={m.id} value={messageNumber(m.id)} label={`${fmt(m.at)} — ${m.snippet}`} />
-              ))}
-            </datalist>
-          ) : null}
-          {text(a, 'Номер ранее рассмотренного сообщения', false, { placeholder: '№ 3f2a9c1b', ...(earlier?.length ? { list: listId } : {}) })}
-          <p class="muted">Номер — в заголовке карточки прежнего сообщения («Сообщение № …»).</p>
-        </>
-      );
-      label = 'Связать';
-      break;
-    }
-    case 'notProcessed':
-      fields = (
-<ReasonField value={a} />
-      );
-      label = 'Не обрабатывать';
-      break;
-    case 'socialSignificanceSet':
-      label = state.sociallySignificant ? 'Снять отметку' : 'Отметить как социально значимое';
-      break;
-    case 'categorised':
-      fields = (
-        <>
-          {text(topic, 'Тема')}
-          {text(location, 'Локация')}
-<ImportanceField value={importance} />
-        </>
-      );
-      label = 'Сохранить';
-      break;
-  }
 
   return (
     <form onSubmit={submit} noValidate>
-      {fields}
+      {act.fields?.(form, ctx())}
       <ErrorLine error={error} />
-      {button(label)}
+      <button type="submit" disabled={pending.value}>
+        {act.label(state)}
+      </button>
     </form>
   );
 }
