@@ -5,6 +5,7 @@ import { openDatabase, type OtklikDB } from '@/lib/db/schema';
 import { buildImport } from '@/lib/messages/import';
 import { cardModel } from '@/lib/workspace/card';
 import { createWorkClock } from '@/lib/worktime/clock';
+import { until } from './helpers';
 
 const clock = signal(createWorkClock());
 const NOW = Date.UTC(2025, 8, 16, 8, 0);
@@ -14,12 +15,6 @@ function record() {
   const built = buildImport('Текст;Ссылка;Получено\nЯма у школы;https://vk.com/wall-123456_1001?reply=3002;2025-09-16 12:00\n', 'csv', { text: 'Текст', url: 'Ссылка', receivedAt: 'Получено' }, { now: NOW, actor: curator, zone: 'Asia/Omsk' });
   if (!built.ok) throw new Error(built.errors.join('; '));
   return built.records[0]!;
-}
-
-/** Waits until the live query has delivered what `ready` looks for. */
-async function until(ready: () => boolean) {
-  for (let i = 0; i < 100 && !ready(); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(ready()).toBe(true);
 }
 
 describe('the card model', () => {
