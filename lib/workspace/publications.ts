@@ -69,7 +69,8 @@ export function publicationsModel(session: Session) {
         response: pageResponse(
           posts.filter((p) => !p.foreign).map((p) => ({ key: p.key, publishedAt: p.publishedAt, text: p.text, format: formats.get(p.key) ?? null })),
           stats,
-          session.at(),
+          // The 30-second «now»: the figures move on with the clock, not only when the data changes.
+          session.now.value,
           session.zone.value,
         ),
       }));
