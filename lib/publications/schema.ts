@@ -9,6 +9,7 @@
  * owner or executor submits. No new role is needed.
  */
 import { z } from 'zod';
+import { ROLES, type StaffRole } from '../settings/defaults';
 
 /** §11: the formats the pages use, each network's own taken into account. */
 export const FORMATS = ['text', 'photo', 'infographic', 'card', 'animation', 'video', 'live', 'poll', 'contest', 'promo', 'other'] as const;
@@ -28,8 +29,9 @@ export const FORMAT_TITLES: Record<PublicationFormat, string> = {
   other: 'другой формат',
 };
 
-export const PUB_ROLES = ['curator', 'executor', 'moderator', 'owner'] as const;
-export type PubRole = (typeof PUB_ROLES)[number];
+/** Anyone on the team may file a request: the staff roles of the settings. */
+export const PUB_ROLES = ROLES;
+export type PubRole = StaffRole;
 
 const Text = z.string().trim().min(1);
 const Instant = z.number().int();
