@@ -73,11 +73,13 @@ export async function restoreBackup(
   const outcomes = emptyOutcomes();
   const conflicts: string[] = [];
   let plan: SettingsPlan;
+  let summaries: MessageSummary[];
   // 1. Everything that can refuse, before anything is written.
   try {
     // A history that cannot replay, or a date the calendar cannot count, stops here.
     const derived = summariesOf(backup.tables.messages, clock, now);
     if (typeof derived === 'string') return { ok: false, error: `${NOTHING_CHANGED}: ${derived}` };
+    summaries = derived;
     plan = await planSettings(storage, backup, mode);
     const tooBig = (await storageProblem(storage, plan)) ?? (await databaseProblem(backup, options));
     if (tooBig) return { ok: false, error: `${NOTHING_CHANGED}: ${tooBig}` };
@@ -100,7 +102,7 @@ export async function restoreBackup(
         await db.comments.bulkAdd(backup.tables.comments);
         await db.moderation.bulkAdd(backup.tables.moderation);
         await db.registry.bulkAdd(backup.tables.registry);
-        await replaceMessages(db, backup.tables.messages, clock, now);
+        await replaceMessages(db, backup.tables.messages, clock, now, summaries);
         await replacePublicationBackup(db, publicationBackupOf(backup.tables));
       });
       for (const t of BACKUP_TABLES) outcomes[t].added = rowsOf(backup.tables, t).length;

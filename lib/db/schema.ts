@@ -60,6 +60,11 @@ export interface OutboxRow {
   queuedAt: number;
   /** When the server acknowledged it; a row still here after catching up was lost and goes again. */
   ackedAt?: number;
+  /**
+   * A batch row (eventId `~batch:…`, written by a restore or an import): every event of these
+   * messages waits; expanded into a row per event before anything is sent (lib/db/messages.ts).
+   */
+  messages?: string[];
 }
 
 /** How far this browser has read one stream of the team's log. */
