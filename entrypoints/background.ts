@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
+import { finishInterruptedRestore } from '@/lib/backup/restore';
 import { createHandlers } from '@/lib/background/handlers';
 import { servePagePort } from '@/lib/background/page-port';
 import { badgeCount, badgeView, DEADLINE_ALARM, deadlineAlerts, type DeadlineAlert, nextQuotaReminder, QUOTA_ALARM, quotaNotices } from '@/lib/background/reminders';
@@ -23,6 +24,8 @@ export default defineBackground(() => {
   // The content scripts' word lists: into storage at install, update and start, not into their bundle.
   void publishBuiltinLexicons().catch((e) => console.error('Отклик: словари для страниц не записаны', e));
   const db = openDatabase();
+  // A restore cut short (the options page closed mid-way): its settings put back, unless one is running.
+  void finishInterruptedRestore(db, browser.storage.local).catch((e) => console.error('Отклик: прерванное восстановление не отменено', e));
   const sidePanel = (browser as unknown as { sidePanel?: ChromeSidePanel }).sidePanel;
   const sidebar = (browser as unknown as { sidebarAction?: FirefoxSidebar }).sidebarAction;
 

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { BackupPanel } from '@/components/backup/BackupPanel';
 import { OptionsPage } from '@/components/options/OptionsPage';
-import { backupFileName, backupToText, databaseIsEmpty, exportBackup, restoreBackup } from '@/lib/backup';
+import { backupFileName, backupToText, databaseIsEmpty, exportBackup, finishInterruptedRestore, restoreBackup } from '@/lib/backup';
 import { openDatabase } from '@/lib/db/schema';
 import { onDatabaseReplaced, showReplacedNotice } from '@/lib/db/replaced';
 import { WorktimeForm } from '@/components/options/WorktimeForm';
@@ -24,6 +24,9 @@ import { checkTeamServer, forgetTeamServer, loadSyncStatus, loadTeamServer, orig
 import '@/components/sidepanel.css';
 import '@/components/options/options.css';
 
+const db = openDatabase();
+// Before any setting is read: a restore cut short puts the settings back first.
+const interrupted = await finishInterruptedRestore(db, browser.storage.local).catch(() => null);
 const settings = signal(await loadSettings());
 // The lists as the user keeps them: the organisation's official domains are shown apart (managed).
 const lexicon = signal(await loadLexiconSource(true));
@@ -32,7 +35,6 @@ watchManaged((m) => (managed.value = m));
 const allowlist = signal(await loadAllowlist());
 const worktime = signal(await loadWorktime());
 const replyTemplates = signal(await loadReplyTemplates());
-const db = openDatabase();
 onDatabaseReplaced(db, () => showReplacedNotice());
 const databaseEmpty = signal(await databaseIsEmpty(db));
 const years = signal([...(await loadCalendar()).years.keys()].sort());
@@ -111,6 +113,7 @@ function Team() {
 function Backup() {
   return (
     <section class="card" aria-label="Резервная копия">
+      {interrupted && <p role="alert">{interrupted}</p>}
       <BackupPanel
         zone={settings.value.timeZone}
         databaseEmpty={databaseEmpty.value}

@@ -6,7 +6,7 @@
  */
 import { messageTables, replaceMessages, storeRecords } from '../db/messages';
 import { mergePublicationBackup, publicationBackupOf, publicationTables, replacePublicationBackup } from '../db/publications';
-import type { CommentRecord, OtklikDB, PageRecord, PostRecord } from '../db/schema';
+import type { CommentRecord, JournalRow, OtklikDB, PageRecord, PostRecord } from '../db/schema';
 import { mergeEvents, missingFrom } from '../exchange/merge';
 import type { ConflictedRecord, MessageConflict } from '../exchange/types';
 import { derive } from '../messages/summary';
@@ -59,7 +59,21 @@ interface SettingsPlan {
   before: Partial<Record<SettingsKey, unknown>>;
 }
 
-export async function restoreBackup(
+type Locks = { request<T>(name: string, options: { ifAvailable?: boolean }, fn: (lock: unknown) => Promise<T>): Promise<T> };
+
+/** The restore's Web Lock: held while a restore runs (any page), released by the browser when the page goes. */
+const RESTORE_LOCK = 'otklik-restore';
+function locks(): Locks | undefined {
+  return (globalThis as { navigator?: { locks?: Locks } }).navigator?.locks;
+}
+
+/** See restoreUnlocked: under the restore lock, so the background never undoes a restore still running. */
+export function restoreBackup(...args: Parameters<typeof restoreUnlocked>): Promise<RestoreResult> {
+  const l = locks();
+  return l ? l.request(RESTORE_LOCK, {}, () => restoreUnlocked(...args)) : restoreUnlocked(...args);
+}
+
+async function restoreUnlocked(
   db: OtklikDB,
   storage: BackupStorage,
   backup: Backup,
@@ -73,39 +87,49 @@ export async function restoreBackup(
   const outcomes = emptyOutcomes();
   const conflicts: string[] = [];
   let plan: SettingsPlan;
+  let summaries: MessageSummary[];
   // 1. Everything that can refuse, before anything is written.
   try {
     // A history that cannot replay, or a date the calendar cannot count, stops here.
     const derived = summariesOf(backup.tables.messages, clock, now);
     if (typeof derived === 'string') return { ok: false, error: `${NOTHING_CHANGED}: ${derived}` };
+    summaries = derived;
     plan = await planSettings(storage, backup, mode);
     const tooBig = (await storageProblem(storage, plan)) ?? (await databaseProblem(backup, options));
     if (tooBig) return { ok: false, error: `${NOTHING_CHANGED}: ${tooBig}` };
   } catch (e) {
     return { ok: false, error: `${NOTHING_CHANGED}: ${reason(e)}` };
   }
-  // 2. The settings, put back if anything after fails.
+  // 2. The settings, put back if anything after fails — or, if the page closes first, at the next
+  // start (the journal: deleted with the tables' transaction, so one found means they never landed).
+  try {
+    await db.journal.put(journalOf(plan, now));
+  } catch (e) {
+    return { ok: false, error: `${NOTHING_CHANGED}: ${reason(e)}` };
+  }
   try {
     await writeSettings(storage, plan);
   } catch (e) {
-    return { ok: false, error: await undo(storage, plan, e) };
+    return { ok: false, error: await undo(db, storage, plan, e) };
   }
   // 3. The tables, in one transaction.
   try {
     if (mode === 'replace') {
-      await db.transaction('rw', tables, async () => {
+      await db.transaction('rw', [...tables, db.journal], async () => {
+        await db.journal.delete('restore');
         await Promise.all(others.map((t) => t.clear()));
         await db.pages.bulkAdd(backup.tables.pages);
         await db.posts.bulkAdd(backup.tables.posts);
         await db.comments.bulkAdd(backup.tables.comments);
         await db.moderation.bulkAdd(backup.tables.moderation);
         await db.registry.bulkAdd(backup.tables.registry);
-        await replaceMessages(db, backup.tables.messages, clock, now);
+        await replaceMessages(db, backup.tables.messages, clock, now, summaries);
         await replacePublicationBackup(db, publicationBackupOf(backup.tables));
       });
       for (const t of BACKUP_TABLES) outcomes[t].added = rowsOf(backup.tables, t).length;
     } else {
-      await db.transaction('rw', tables, async () => {
+      await db.transaction('rw', [...tables, db.journal], async () => {
+        await db.journal.delete('restore');
         outcomes.pages = await mergeSeen<PageRecord>(db.pages, backup.tables.pages);
         outcomes.posts = await mergeSeen<PostRecord>(db.posts, backup.tables.posts);
         outcomes.comments = await mergeSeen<CommentRecord>(db.comments, backup.tables.comments);
@@ -116,7 +140,7 @@ export async function restoreBackup(
       });
     }
   } catch (e) {
-    return { ok: false, error: await undo(storage, plan, e) };
+    return { ok: false, error: await undo(db, storage, plan, e) };
   }
   const written = mode === 'replace' ? [...SETTINGS_KEYS] : (Object.keys(plan.set) as SettingsKey[]);
   return { ok: true, mode, tables: outcomes, conflicts, settings: written };
@@ -137,22 +161,53 @@ function summariesOf(messages: readonly MessageRecord[], clock: WorkClock, now: 
   return out;
 }
 
-/** Puts the settings back as they were; the answer says whether that worked. */
-async function undo(storage: BackupStorage, plan: SettingsPlan, cause: unknown): Promise<string> {
+function journalOf(plan: SettingsPlan, now: number): JournalRow {
   const touched = [...new Set([...plan.remove, ...(Object.keys(plan.set) as SettingsKey[])])];
-  const back: Record<string, unknown> = {};
-  const absent: string[] = [];
-  for (const k of touched) {
-    if (plan.before[k] === undefined) absent.push(k);
-    else back[k] = plan.before[k];
-  }
+  const before: Record<string, unknown> = {};
+  for (const k of touched) if (plan.before[k] !== undefined) before[k] = plan.before[k];
+  return { id: 'restore', at: now, touched, before };
+}
+
+/** The journal's settings put back: keys it had no value for removed, the others set as they were. */
+async function putBack(storage: BackupStorage, journal: JournalRow): Promise<void> {
+  const absent = journal.touched.filter((k) => !(k in journal.before));
+  if (absent.length) await storage.remove(absent);
+  if (Object.keys(journal.before).length) await storage.set({ ...journal.before });
+}
+
+/** Puts the settings back as they were; the answer says whether that worked. */
+async function undo(db: OtklikDB, storage: BackupStorage, plan: SettingsPlan, cause: unknown): Promise<string> {
   try {
-    if (absent.length) await storage.remove(absent);
-    if (Object.keys(back).length) await storage.set(back);
+    await putBack(storage, journalOf(plan, 0));
   } catch (e) {
     return `Восстановление не выполнено: ${reason(cause)}. Вернуть прежние настройки не удалось (${reason(e)}): проверьте их на странице настроек Отклика. Таблицы не изменены.`;
   }
+  await db.journal.delete('restore').catch(() => undefined);
   return `${NOTHING_CHANGED}: ${reason(cause)}`;
+}
+
+/**
+ * At the start of the options page and the background: a restore the page did not finish (closed,
+ * or the browser stopped, after the settings were written and before the tables landed) is undone —
+ * the settings put back as they were; the tables never changed. Returns what to tell the user, or
+ * null when there was nothing to undo.
+ */
+export async function finishInterruptedRestore(db: OtklikDB, storage: BackupStorage): Promise<string | null> {
+  const l = locks();
+  // A restore running in another page holds the lock: its journal is not a leftover.
+  return l ? l.request(RESTORE_LOCK, { ifAvailable: true }, (lock) => (lock ? undoLeftover(db, storage) : Promise.resolve(null))) : undoLeftover(db, storage);
+}
+
+async function undoLeftover(db: OtklikDB, storage: BackupStorage): Promise<string | null> {
+  const journal = await db.journal.get('restore');
+  if (!journal) return null;
+  try {
+    await putBack(storage, journal);
+  } catch (e) {
+    return `Прерванное восстановление из резервной копии не удалось отменить (${reason(e)}): проверьте настройки Отклика и повторите восстановление.`;
+  }
+  await db.journal.delete('restore');
+  return 'Восстановление из резервной копии было прервано (страница закрылась до его конца). Прежние настройки возвращены, данные не изменены; повторите восстановление.';
 }
 
 async function writeSettings(storage: BackupStorage, plan: SettingsPlan): Promise<void> {

@@ -24,6 +24,20 @@ function queue(record: MessageRecord, events: readonly MessageEvent[], now: numb
   return events.map((e) => ({ eventId: e.id!, messageId: record.id, queuedAt: now }));
 }
 
+/**
+ * A bulk write (a restore, an import) queues its events with one outbox row naming its messages,
+ * not a row per event: 270 000 rows cost a restore most of its time, and without a team server
+ * they would never be read. The row is expanded into a row per event (outboxExpand) before
+ * anything is sent or counted, so a server configured later still gets every event once.
+ */
+const BATCH = '~batch:';
+
+function batchRow(ids: readonly string[], now: number): OutboxRow {
+  return { eventId: `${BATCH}${newEventId()}`, messageId: '', queuedAt: now, messages: [...ids] };
+}
+
+const isBatch = (r: OutboxRow) => r.eventId.startsWith(BATCH);
+
 export type Result<T = object> = ({ ok: true } & T) | { ok: false; error: string };
 
 /** A new message (or a whole record from elsewhere): its events not stored yet go to the outbox. */
@@ -225,8 +239,9 @@ async function importChunk(db: OtklikDB, records: MessageRecord[], clock: WorkCl
     const refs = records.map((r) => r.commentRef).filter((k): k is string => Boolean(k));
     // Known by its import identity, or by its comment: a comment registered on the page is not imported again.
     const known = new Set<string>([
-      ...(await db.messages.where('importKey').anyOf(keys).toArray()).map((r) => r.importKey!),
-      ...(await db.messages.where('commentRef').anyOf(refs).toArray()).map((r) => r.commentRef!),
+      // The index's keys alone: reading the whole records back is most of a chunk's cost.
+      ...((await db.messages.where('importKey').anyOf(keys).keys()) as string[]),
+      ...((await db.messages.where('commentRef').anyOf(refs).keys()) as string[]),
     ]);
     const merged = mergeImport(known, records);
     const fresh = merged.fresh.map((r) => ({ ...r, events: withEventIds(r.id, r.events) }));
@@ -237,8 +252,8 @@ async function importChunk(db: OtklikDB, records: MessageRecord[], clock: WorkCl
       const part = fresh.slice(i, i + WRITE_PART);
       await db.messages.bulkAdd(part);
       await db.summaries.bulkAdd(part.map((r) => derive(r, clock, now).summary));
-      await db.outbox.bulkPut(part.flatMap((r) => queue(r, r.events, now)));
     }
+    if (fresh.length) await db.outbox.put(batchRow(fresh.map((r) => r.id), now));
     return { added: fresh.length, duplicates: duplicates.length };
   });
 }
@@ -344,13 +359,15 @@ export async function applyRemote(
 }
 
 /** The outbox rows not yet acknowledged by the team server, oldest first. */
-export function outboxToSend(db: OtklikDB): Promise<OutboxRow[]> {
-  return db.outbox.filter((r) => r.ackedAt === undefined).sortBy('queuedAt');
+export async function outboxToSend(db: OtklikDB): Promise<OutboxRow[]> {
+  await outboxExpand(db);
+  return db.outbox.filter((r) => r.ackedAt === undefined && !isBatch(r)).sortBy('queuedAt');
 }
 
 /** Local acts not yet on the team server. */
-export function outboxPending(db: OtklikDB): Promise<number> {
-  return db.outbox.filter((r) => r.ackedAt === undefined).count();
+export async function outboxPending(db: OtklikDB): Promise<number> {
+  await outboxExpand(db);
+  return db.outbox.filter((r) => r.ackedAt === undefined && !isBatch(r)).count();
 }
 
 /**
@@ -370,13 +387,45 @@ export async function outboxResendAll(db: OtklikDB): Promise<void> {
   await db.outbox.toCollection().modify((r) => void delete r.ackedAt);
 }
 
-/** A «Заменить» restore: the messages become exactly these (their events not yet here wait to go up). */
-export async function replaceMessages(db: OtklikDB, records: readonly MessageRecord[], clock: WorkClock, now: number): Promise<void> {
+/**
+ * A «Заменить» restore: the messages become exactly these, and all their events wait to go up (one
+ * batch row). Written in large parts: per-record work here is what a 50 000-message restore costs.
+ * `summaries`, when the caller derived them already (to check the file), are not derived again.
+ */
+export async function replaceMessages(
+  db: OtklikDB,
+  records: readonly MessageRecord[],
+  clock: WorkClock,
+  now: number,
+  summaries?: readonly MessageSummary[],
+): Promise<void> {
   await db.transaction('rw', messageTables(db), async () => {
     await db.messages.clear();
     await db.summaries.clear();
-    await storeRecords(db, records, clock, now);
+    if (!records.length) return;
+    const next = records.map((r) => (r.events.every((e) => e.id) ? r : { ...r, events: withEventIds(r.id, r.events) }));
+    const rows = summaries && summaries.length === next.length ? summaries : next.map((r) => derive(r, clock, now).summary);
+    await db.messages.bulkAdd(next);
+    await db.summaries.bulkAdd(rows);
+    await db.outbox.put(batchRow(next.map((r) => r.id), now));
   });
+}
+
+/** Batch rows (see batchRow) expanded into one row per event of their messages, each in one transaction. */
+export async function outboxExpand(db: OtklikDB): Promise<void> {
+  const batches = await db.outbox.where('eventId').startsWith(BATCH).primaryKeys();
+  for (const key of batches) {
+    await db.transaction('rw', messageTables(db), async () => {
+      const batch = await db.outbox.get(key);
+      if (!batch) return;
+      const found = await db.messages.bulkGet(batch.messages ?? []);
+      const known = new Set(await db.outbox.where('messageId').anyOf(batch.messages ?? []).primaryKeys());
+      // An event already waiting (sent and acknowledged, perhaps) keeps its row as it is.
+      const rows = found.flatMap((r) => (r ? queue(r, r.events, batch.queuedAt) : [])).filter((row) => !known.has(row.eventId));
+      await db.outbox.bulkPut(rows);
+      await db.outbox.delete(key);
+    });
+  }
 }
 
 /**

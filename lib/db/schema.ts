@@ -60,6 +60,24 @@ export interface OutboxRow {
   queuedAt: number;
   /** When the server acknowledged it; a row still here after catching up was lost and goes again. */
   ackedAt?: number;
+  /**
+   * A batch row (eventId `~batch:…`, written by a restore or an import): every event of these
+   * messages waits; expanded into a row per event before anything is sent (lib/db/messages.ts).
+   */
+  messages?: string[];
+}
+
+/**
+ * A restore under way (lib/backup/restore.ts): the settings as they were before it wrote them.
+ * Deleted in the same transaction as the restored tables; one still here at start means the tables
+ * never landed, and the settings are put back.
+ */
+export interface JournalRow {
+  id: 'restore';
+  at: number;
+  /** The settings keys the restore writes or removes, and their values before (absent: none). */
+  touched: string[];
+  before: Record<string, unknown>;
 }
 
 /** How far this browser has read one stream of the team's log. */
@@ -84,6 +102,7 @@ export type OtklikDB = Dexie & {
   postStats: EntityTable<PostStatsRow, 'id'>;
   pageLooks: EntityTable<PageLooks, 'pageKey'>;
   pageFounding: EntityTable<PageFounding, 'entryId'>;
+  journal: EntityTable<JournalRow, 'id'>;
 };
 
 export const DB_NAME = 'otklik';
@@ -152,5 +171,7 @@ export function openDatabase(name = DB_NAME): OtklikDB {
     pageLooks: 'pageKey',
     pageFounding: 'entryId',
   });
+  // A restore's journal: the settings before it, so a restore cut short is undone at the next start.
+  db.version(10).stores({ journal: 'id' });
   return db;
 }

@@ -13,7 +13,7 @@
  */
 import { jetstream, JetStreamApiError, type JetStreamClient, DeliverPolicy } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { applyRemote, outboxPending, outboxResendAll, outboxSettle, outboxToSend } from '../db/messages';
+import { applyRemote, outboxExpand, outboxPending, outboxResendAll, outboxSettle, outboxToSend } from '../db/messages';
 import type { OtklikDB, OutboxRow } from '../db/schema';
 import type { MessageRecord } from '../messages/types';
 import { replay } from '../workflow/reducer';
@@ -183,6 +183,9 @@ export class SyncEngine {
       inboxPrefix: inboxPrefix(identity.login),
       name: `otklik ${identity.login}`,
     });
+    // A restore's or an import's events, queued as one batch row, become a row each before the log is
+    // read: an event read back then leaves the outbox as any other.
+    await outboxExpand(this.deps.db);
     this.nc = nc;
     this.js = jetstream(nc);
     this.setOnline(true);

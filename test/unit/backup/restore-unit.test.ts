@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { backupToText, exportBackup, parseBackup, restoreBackup, type Backup, type BackupStorage } from '@/lib/backup';
+import { backupToText, exportBackup, finishInterruptedRestore, parseBackup, restoreBackup, type Backup, type BackupStorage } from '@/lib/backup';
 import { STORAGE_QUOTA_BYTES, settingsQuotaProblem, utf8Length } from '@/lib/backup/quota';
 import { openDatabase, type OtklikDB } from '@/lib/db/schema';
 import { createWorkClock } from '@/lib/worktime/clock';
@@ -160,6 +160,35 @@ describe('a «Заменить» restore is one unit', () => {
     expect(r.ok).toBe(false);
     expect((r as { error: string }).error).toMatch(/^Восстановление не выполнено, ничего не изменено: браузер не записал данные/);
     expect(await digest(db, storage)).toBe(before);
+  });
+
+  it('a page closed after the settings were written and before the tables landed: the next start puts the settings back', async () => {
+    const before = await digest(db, storage);
+    // The settings go in, then the page is gone: the write never returns, the tables never start.
+    const closing: BackupStorage = { ...storage, set: async (items) => (await storage.set(items), new Promise<void>(() => undefined)) };
+    void restoreBackup(db, closing, good, 'replace', clock, NOW);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(storage.data.allowlist).toEqual({ comments: ['vk:9'], words: ['выдра'] });
+    expect(await db.journal.count()).toBe(1);
+    // The next start of the options page (or the background), on a fresh connection.
+    const again = openDatabase(db.name);
+    const told = await finishInterruptedRestore(again, storage);
+    expect(told).toMatch(/^Восстановление из резервной копии было прервано .*Прежние настройки возвращены, данные не изменены/);
+    expect(await digest(again, storage)).toBe(before);
+    expect(await again.journal.count()).toBe(0);
+    expect(await finishInterruptedRestore(again, storage)).toBeNull();
+    again.close();
+  });
+
+  it('a restore that landed leaves no journal, and the next start changes nothing', async () => {
+    for (const mode of ['replace', 'merge'] as const) {
+      const r = await restoreBackup(db, storage, good, mode, clock, NOW, { estimate: async () => ({ quota: 1e9, usage: 0 }) });
+      expect(r.ok).toBe(true);
+      expect(await db.journal.count()).toBe(0);
+      const after = await digest(db, storage);
+      expect(await finishInterruptedRestore(db, storage)).toBeNull();
+      expect(await digest(db, storage)).toBe(after);
+    }
   });
 
   it('a restore that fits still lands whole', async () => {

@@ -48,6 +48,16 @@ describe('reports from the database', () => {
     expect(await moderationReportFor(db, period)).toEqual(moderationReport(all, period));
   }, 60_000);
 
+  it('moderation: more entries at one instant than a page holds are all counted, once', async () => {
+    const entries = [...Array.from({ length: 3100 }, (_, i) => entry(i, PERIOD.from + 1000)), ...Array.from({ length: 50 }, (_, i) => entry(i, PERIOD.from + 2000))];
+    await db.moderation.bulkAdd(entries);
+    const all = await db.moderation.toArray();
+    const period = { from: PERIOD.from, to: PERIOD.from + 10_000 };
+    const got = await moderationReportFor(db, period);
+    expect(got).toEqual(moderationReport(all, period));
+    expect(got.total).toBe(all.filter((e) => e.action === 'deleted').length);
+  }, 60_000);
+
   it('a new period stops the count of the old one', async () => {
     await storeRecords(db, dataset(), clock, NOW);
     const control = new AbortController();
