@@ -3,7 +3,7 @@
  * profile) against Debian's nats-server on 127.0.0.1. The curator registers a comment and routes
  * it; the executor's queue shows it; the executor drafts while the server is down (the panel says
  * so), the draft arrives when it is back; the curator approves; the executor's page offers
- * «Вставить ответ».
+ * «Вставить ответ»; a page the curator adds to the registry reaches the executor’s registry.
  *
  * The one thing not driven here is the browser's own permission dialog for the server's host: it is
  * browser UI that automation cannot click (puppeteer#5054, devtools-protocol#76). The test's copy of
@@ -147,5 +147,28 @@ describe('team work: a curator and an executor on one server', () => {
     const mine = await history(exSide);
     expect(mine).toEqual(await history(curSide));
     expect(mine[0]!.map((e) => e.split(':')[0])).toEqual(['received', 'routed', 'draftSubmitted', 'draftApproved']);
+  });
+  it('a page the curator adds to the registry is in the executor’s registry within moments (team data on OTK_TEAM)', async () => {
+    await curSide.getByRole('tab', { name: 'Реестр' }).click();
+    await curSide.getByRole('button', { name: 'Добавить страницу' }).click();
+    const form = curSide.locator('form.registry-form');
+    await form.getByLabel('Адрес').fill('https://vk.com/club555555');
+    await form.getByLabel('Название').fill('Департамент городского хозяйства');
+    await form.getByLabel('Ответственный').fill('Сидорова Е. В.');
+    await form.getByLabel('Подразделение').fill(DEPT_A);
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => curSide.locator('.registry-table').textContent()).toContain('Департамент городского хозяйства');
+    const names = (side: Page) =>
+      side.evaluate(async () => {
+        const open = indexedDB.open('otklik');
+        const db: IDBDatabase = await new Promise((r) => (open.onsuccess = () => r(open.result)));
+        const all: { name: string; url: string }[] = await new Promise((r) => {
+          const q = db.transaction('registry').objectStore('registry').getAll();
+          q.onsuccess = () => r(q.result);
+        });
+        db.close();
+        return all.map((e) => `${e.name} ${e.url}`);
+      });
+    await expect.poll(() => names(exSide), { timeout: 10_000 }).toEqual(['Департамент городского хозяйства https://vk.com/club555555']);
   });
 });
