@@ -2,7 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import { useSignal } from '@preact/signals';
 import { CATEGORY_NAMES, shortClause } from '@/lib/moderation/labels';
 import { waitedText, type FlaggedComment } from '@/lib/moderation/queue';
-import { safeSiteLink } from '@/lib/backup/address';
+import { safeSiteLink } from '@/lib/sites/address';
 import { SiteLink } from './SiteLink';
 
 /** Rows shown at once: the rest by the page filter, so a long queue never makes the panel slow. */

@@ -4,7 +4,7 @@ import { PageCheckSection, type PageCheckProps } from './PageCheck';
 import { useValue } from './useValue';
 import type { PageState } from '@/lib/content/state';
 import { request } from '@/lib/messaging/client';
-import type { PageKind } from '@/lib/sites/types';
+import { SITE_LABELS, type PageKind } from '@/lib/sites/types';
 
 export const KIND_LABELS: Record<PageKind, string> = {
   wall: 'стена',
@@ -24,7 +24,6 @@ const NEVER = signal(false);
 const NOTHING = signal('');
 const NO_ACTION = signal<(() => string) | undefined>(undefined);
 
-const SITE_LABELS = { vk: 'ВКонтакте', ok: 'Одноклассники' } as const;
 
 // A page cannot open the extension's options itself: the background does it.
 const openOptions = () => void request('options/open', {}).catch(() => {});

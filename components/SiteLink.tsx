@@ -5,7 +5,7 @@
  * test/unit/components/site-link.test.tsx fails if a component writes `href={…}` anywhere else.
  */
 import type { ComponentChildren } from 'preact';
-import { safeSiteLink } from '@/lib/backup/address';
+import { safeSiteLink } from '@/lib/sites/address';
 
 export function SiteLink({ href, class: cls, children }: { href: string | null | undefined; class?: string; children: ComponentChildren }) {
   const url = safeSiteLink(href);

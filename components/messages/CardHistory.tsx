@@ -8,7 +8,7 @@ import { NOT_PROCESSED_REASONS, type MessageEvent } from '@/lib/workflow/schema'
 import { TRANSITIONS } from '@/lib/workflow/transitions';
 import type { WorkClock } from '@/lib/worktime/clock';
 import { actorText, capitalise, IMPORTANCE_TITLES, KIND_TITLES, workingSpan } from './card-format';
-import { safeSiteLink } from '@/lib/backup/address';
+import { safeSiteLink } from '@/lib/sites/address';
 import { SiteLink } from '../SiteLink';
 
 const DEADLINE_STATE: Record<DeadlineStatusKind, string> = {

@@ -12,7 +12,8 @@ import type { Importance } from '@/lib/workflow/table';
 import { STATUS_TITLES } from '@/lib/workflow/transitions';
 import { Actions } from './CardActions';
 import { formatterFor, IMPORTANCE_TITLES } from './card-format';
-import { safeSiteLink } from '@/lib/backup/address';
+import { safeSiteLink } from '@/lib/sites/address';
+import { SITE_LABELS } from '@/lib/sites/types';
 import { SiteLink } from '../SiteLink';
 import { Deadlines, Drafts, Timeline } from './CardHistory';
 
@@ -137,7 +138,7 @@ function CardBody(props: MessageCardProps) {
         <h2>
           Сообщение <CardNumber id={record.id} />
           <span class="muted">
-            {record.site === 'vk' ? 'ВКонтакте' : 'Одноклассники'}
+            {SITE_LABELS[record.site]}
             {record.source.pageName ? ` · ${record.source.pageName}` : ''}
           </span>
         </h2>

@@ -6,7 +6,7 @@
  */
 import type { Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import { safeSiteLink } from '@/lib/backup/address';
+import { safeSiteLink } from '@/lib/sites/address';
 import { isMessageNumber, messageNumber, normaliseMessageNumber } from '@/lib/messages/summary';
 import type { MessageRecord } from '@/lib/messages/types';
 import type { MessageState } from '@/lib/workflow/reducer';

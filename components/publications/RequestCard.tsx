@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { allowedActions, PUB_STATUS_TITLES, type PublicationState } from '@/lib/publications/reducer';
 import { FORMAT_TITLES, type PubActor, type PublicationEvent, type PublicationRecord } from '@/lib/publications/schema';
 import { checkPostStyle } from '@/lib/publications/style';
-import { safeSiteLink } from '@/lib/backup/address';
+import { safeSiteLink } from '@/lib/sites/address';
 import { SiteLink } from '../SiteLink';
 import { actorName, bytes, dateTime, dayText, fromLocalInput, toLocalInput } from './format';
 import { StyleHints } from './StyleHints';

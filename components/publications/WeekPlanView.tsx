@@ -1,5 +1,5 @@
 import type { PlanKind, WeekPlan } from '@/lib/publications/plan';
-import { safeSiteLink } from '@/lib/backup/address';
+import { safeSiteLink } from '@/lib/sites/address';
 import { SiteLink } from '../SiteLink';
 import { dayText } from './format';
 

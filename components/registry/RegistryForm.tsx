@@ -4,6 +4,7 @@ import { samePage } from '@/lib/registry/match';
 import {
   FIELD_LABELS,
   KIND_LABELS,
+  REGISTRY_SITES,
   SITE_LABELS,
   validateEntry,
   type FieldErrors,
@@ -130,7 +131,7 @@ export function RegistryForm({ initial, mode, today, others = [], onSave, onCanc
       {field(
         'site',
         <select id="registry-site" name="site" value={values.site} onChange={set('site')}>
-          {(['vk', 'ok'] as const).map((s) => (
+          {REGISTRY_SITES.map((s) => (
             <option key={s} value={s}>
               {SITE_LABELS[s]}
             </option>

@@ -4,7 +4,7 @@ import type { OtklikDB } from '../db/schema';
 import { receivedAtProblem } from '../messages/import';
 import { countdownText, urgency } from '../messages/queue';
 import { derive } from '../messages/summary';
-import type { MessageRecord } from '../messages/types';
+import { sourceOf, type MessageRecord } from '../messages/types';
 import type { Handlers } from '../messaging/server';
 import type { Settings } from '../settings/defaults';
 import { workflowActor } from '../workflow/actor';
@@ -57,17 +57,7 @@ export function messageHandlers({ db, settings, clock, now }: Deps): Pick<Handle
             payload: { importance, ...(topic.trim() ? { topic: topic.trim() } : {}), ...(location.trim() ? { location: location.trim() } : {}) },
           },
         ],
-        source: {
-          pageKey: source.pageKey,
-          pageName: source.pageName,
-          pageUrl: source.pageUrl,
-          postId: source.postId,
-          commentId: source.commentId,
-          permalink: source.permalink,
-          authorId: source.authorId,
-          authorUrl: source.authorUrl,
-          writtenAt: source.writtenAt,
-        },
+        source: sourceOf(source),
         importKey: null,
         workingDraft: '',
         createdAt: t,
@@ -84,7 +74,7 @@ export function messageHandlers({ db, settings, clock, now }: Deps): Pick<Handle
         items: records.map((r) => {
           const { summary, state } = derive(r, c, t);
           return {
-            commentRef: r.commentRef!,
+            commentKey: r.commentRef!,
             id: r.id,
             status: state.status,
             statusTitle: STATUS_TITLES[state.status],
@@ -99,8 +89,8 @@ export function messageHandlers({ db, settings, clock, now }: Deps): Pick<Handle
       };
     },
 
-    'messages/published': async ({ commentRef, url, at, text }) => {
-      const [record] = await messagesForComments(db, [commentRef]);
+    'messages/published': async ({ commentKey, url, at, text }) => {
+      const [record] = await messagesForComments(db, [commentKey]);
       if (!record) return { id: null, changed: false, differs: false };
       const approved = approvedText(record);
       const differs = approved !== null && !sameReply(text, approved);

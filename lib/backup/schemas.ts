@@ -8,12 +8,12 @@ import { evidenceSchema } from '../moderation/log';
 import { registryEntrySchema } from '../registry/schema';
 import { PublicationEventSchema } from '../publications/schema';
 import { MessageSchema } from '../workflow/schema';
-import { messageLinkProblem, siteAddressProblem } from './address';
+import { messageLinkProblem, siteAddressProblem } from '../sites/address';
+import { commentSchema, pageSchema, postSchema, siteUrl } from '../sites/shapes';
 import type { BackupTable } from './types';
 
 export { messageLinkProblem, siteAddressProblem };
 
-const site = z.enum(['vk', 'ok']);
 const ms = z.number().int();
 const str = z.string();
 const nstr = z.string().nullable();
@@ -24,55 +24,30 @@ const checked = (problem: (value: string) => string | null) =>
     if (reason) ctx.addIssue({ code: 'custom', message: reason });
   });
 
-/** An address on VK or OK, https. */
-const siteUrl = checked(siteAddressProblem);
 const messageLink = checked(messageLinkProblem);
 
+/** Where and when Otklik saw a page, post or comment (lib/db/schema.ts). */
+const seen = { key: str.min(1), firstSeen: ms, lastSeen: ms };
+
 export const PageSchema = z.looseObject({
-  key: str.min(1),
-  site,
+  ...pageSchema.pick({ site: true, kind: true, ownerId: true, name: true }).shape,
   url: siteUrl,
-  kind: z.enum(['wall', 'post', 'topic', 'other']),
-  ownerId: nstr,
-  name: nstr,
-  firstSeen: ms,
-  lastSeen: ms,
+  ...seen,
 });
 
 export const PostSchema = z.looseObject({
-  key: str.min(1),
-  pageKey: str,
-  site,
-  id: str,
-  ownerId: nstr,
-  authorId: nstr,
-  authorName: nstr,
-  publishedAt: ms.nullable(),
-  text: str,
-  pinned: z.boolean(),
-  foreign: z.boolean(),
-  repost: z.boolean(),
+  ...postSchema.shape,
   permalink: siteUrl.nullable(),
-  firstSeen: ms,
-  lastSeen: ms,
+  pageKey: str,
+  ...seen,
 });
 
 export const CommentSchema = z.looseObject({
-  key: str.min(1),
-  pageKey: str,
-  site,
-  id: str,
-  postId: nstr,
-  parentId: nstr,
-  authorId: nstr,
-  authorName: nstr,
+  ...commentSchema.shape,
   authorUrl: siteUrl.nullable(),
-  text: str,
-  publishedAt: ms.nullable(),
   permalink: siteUrl.nullable(),
-  own: z.boolean(),
-  firstSeen: ms,
-  lastSeen: ms,
+  pageKey: str,
+  ...seen,
 });
 
 export const ModerationSchema = z.looseObject({

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { Window } from 'happy-dom';
 import { adapterFor } from '../sites';
 import { checkPage, selectorCounts } from '../sites/check';
-import type { ParseContext, ParsedComment, ParsedPost } from '../sites/types';
+import { commentKeyOf, postKeyOf, type ParseContext, type ParsedComment, type ParsedPost } from '../sites/types';
 import { decodeTextFile } from '../text-file';
 import { formatInZone, isValidZone, parseInZone } from '../worktime/civil';
 import type { Command, CommandIO } from './types';
@@ -50,7 +50,7 @@ function splitArgs(args: string[]): { file: string | null; flags: string[] } {
 function postLine(p: ParsedPost, zone: string) {
   return {
     kind: 'post',
-    key: `${p.site}:${p.id}`,
+    key: postKeyOf(p),
     time: p.publishedAt === null ? null : formatInZone(p.publishedAt, zone),
     author: { id: p.authorId, name: p.authorName },
     text: p.text,
@@ -64,9 +64,9 @@ function postLine(p: ParsedPost, zone: string) {
 function commentLine(c: ParsedComment, zone: string) {
   return {
     kind: 'comment',
-    key: `${c.site}:${c.id}`,
-    post: c.postId === null ? null : `${c.site}:${c.postId}`,
-    parent: c.parentId === null ? null : `${c.site}:${c.parentId}`,
+    key: commentKeyOf(c),
+    post: c.postId === null ? null : postKeyOf({ site: c.site, id: c.postId }),
+    parent: c.parentId === null ? null : commentKeyOf({ site: c.site, id: c.parentId }),
     time: c.publishedAt === null ? null : formatInZone(c.publishedAt, zone),
     author: { id: c.authorId, name: c.authorName, url: c.authorUrl },
     text: c.text,

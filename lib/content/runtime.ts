@@ -3,7 +3,7 @@
  * callback only queues added nodes, and the work runs later in slices short enough never to make a
  * long task. Each comment element is parsed once per page (navigation starts a new generation).
  */
-import type { PageInfo, ParseContext, ParsedComment, ParsedPost, SiteAdapter } from '../sites/types';
+import { commentKeyOf, type PageInfo, type ParseContext, type ParsedComment, type ParsedPost, type SiteAdapter } from '../sites/types';
 import { LOCAL_ZONE } from '../sites/zone';
 import { createYield, FIRST_MS_PER_ELEMENT, GROUP, MIN_MS_PER_ELEMENT, SLICE_MS } from './schedule';
 import type { PageState } from './state';
@@ -193,10 +193,10 @@ export function startRuntime(options: RuntimeOptions): Runtime {
           const comment = adapter.parseComment(el, ctx);
           if (!comment) {
             const id = adapter.isDeletedPlaceholder?.(el) ? adapter.deletedCommentId?.(el, ctx) : null;
-            if (id) batch.deleted.push({ key: `${adapter.site}:${id}`, el });
+            if (id) batch.deleted.push({ key: commentKeyOf({ site: adapter.site, id }), el });
             continue;
           }
-          const key = `${comment.site}:${comment.id}`;
+          const key = commentKeyOf(comment);
           el.setAttribute(COMMENT_ATTR, key);
           batch.comments.push({ el, comment, key });
         }

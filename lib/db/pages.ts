@@ -1,5 +1,5 @@
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
-import { pageKeyOf } from '../sites/types';
+import { commentKeyOf, pageKeyOf, type Site } from '../sites/types';
 import type { EntityTable, IDType } from 'dexie';
 import type { OtklikDB, PageRecord } from './schema';
 
@@ -39,14 +39,14 @@ export async function recordSeen(
 }
 
 /** Stores posts or comments as seen now; one seen before keeps when it was first seen. */
-async function putSeen<R extends Seen & { site: string; id: string }>(
+async function putSeen<R extends Seen & { site: Site; id: string }>(
   table: EntityTable<R, 'key'>,
   items: readonly Omit<R, keyof Seen>[],
   pageKey: string,
   now: number,
   more: (old: R | undefined) => Partial<R> = () => ({}),
 ): Promise<void> {
-  const keys = items.map((x) => `${x.site}:${x.id}`);
+  const keys = items.map((x) => commentKeyOf(x as { site: Site; id: string }));
   const old = await table.bulkGet(keys as IDType<R, 'key'>[]);
   await table.bulkPut(items.map((x, i) => ({ ...x, key: keys[i]!, pageKey, firstSeen: old[i]?.firstSeen ?? now, lastSeen: now, ...more(old[i]) }) as R));
 }

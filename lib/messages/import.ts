@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { parseCsvSteps, type Separator } from '../csv';
 import { runSteps, runStepsInSlices } from '../steps';
 import { binaryProblem } from '../text-file';
-import { pageKeyOf } from '../sites/types';
+import { commentKeyOf, pageKeyOf, SITE_LABELS, type Site } from '../sites/types';
 import { isMediaId, parsePageUrl } from '../sites/url';
 import { MessageSchema, type Actor, type MessageEvent } from '../workflow/schema';
 import type { Importance } from '../workflow/table';
@@ -269,7 +269,7 @@ function fold(s: string): string {
   return s.trim().toLowerCase().replace(/ё/g, 'е');
 }
 
-const SITE_NAMES: Record<string, 'vk' | 'ok'> = {
+const SITE_NAMES: Record<string, Site> = {
   vk: 'vk', вк: 'vk', вконтакте: 'vk', 'в контакте': 'vk', vkontakte: 'vk', 'vk.com': 'vk', 'vk.ru': 'vk',
   ok: 'ok', ок: 'ok', одноклассники: 'ok', odnoklassniki: 'ok', 'ok.ru': 'ok',
 };
@@ -281,7 +281,7 @@ const IMPORTANCE_NAMES: Record<string, Importance> = {
 };
 
 interface LinkInfo {
-  site: 'vk' | 'ok';
+  site: Site;
   /** The address as stored and shown: https, without a user name or password. */
   permalink: string;
   /** The address as the file wrote it: the import key is made of it, so it stays what it was. */
@@ -359,7 +359,7 @@ export function fnv1a64(text: string): string {
  * the message is (site, link, text with spacing folded). The prefixes keep the two kinds apart, and
  * apart from commentRefs (`vk:…`), which mergeImport checks in the same set.
  */
-export function importKeyOf(row: { sourceId?: string; site: 'vk' | 'ok'; link: string; text: string }): string {
+export function importKeyOf(row: { sourceId?: string; site: Site; link: string; text: string }): string {
   const id = row.sourceId?.trim();
   if (id) return `src:${id}`;
   return `fnv:${fnv1a64(`${row.site}\n${row.link.trim()}\n${row.text.replace(/\s+/g, ' ').trim()}`)}`;
@@ -459,7 +459,7 @@ function rowSchema(ctx: RowContext) {
     .superRefine((row, check) => {
       if (!row.url && !row.site) check.addIssue({ code: 'custom', message: 'нет ни ссылки, ни соцсети' });
       if (row.url && row.site && row.url.site !== row.site) {
-        check.addIssue({ code: 'custom', message: `соцсеть «${row.site === 'vk' ? 'ВКонтакте' : 'Одноклассники'}» не совпадает со ссылкой` });
+        check.addIssue({ code: 'custom', message: `соцсеть «${SITE_LABELS[row.site]}» не совпадает со ссылкой` });
       }
       const received = row.receivedAt ?? ctx.now;
       const t0 = receivedAtProblem(received, ctx.clock, ctx.now);
@@ -532,7 +532,7 @@ function recordOf(row: Row, ctx: RowContext, actor: Actor, newId: (key: string) 
     updatedAt: ctx.now,
   };
   if (row.url) record.url = row.url.permalink;
-  if (row.url?.commentId) record.commentRef = `${site}:${row.url.commentId}`;
+  if (row.url?.commentId) record.commentRef = commentKeyOf({ site, id: row.url.commentId });
   if (row.author) record.author = row.author;
   return record;
 }

@@ -11,6 +11,7 @@ import { FINAL_STATUSES, TRANSITIONS, type MessageStatus } from '../workflow/tra
 import { formatInZone } from '../worktime/civil';
 import type { WorkClock } from '../worktime/clock';
 import type { MessageRecord, MessageSummary } from './types';
+import type { Site } from '../sites/types';
 
 /** Due within this many working minutes: amber in the queue and on the badge. */
 export const SOON_MINUTES = 30;
@@ -30,7 +31,7 @@ export interface QueueFilter {
   significantOnly?: boolean;
   /** The same as significantOnly, under the name the queue view uses. */
   sociallySignificant?: boolean;
-  site?: 'vk' | 'ok';
+  site?: Site;
   /** Words to find in author, text, topic, location or units; every word must occur. */
   search?: string;
   /** Needed by the 'overdue' and 'soon' groups. */

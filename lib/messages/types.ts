@@ -3,22 +3,37 @@
  * it came from on the page, and a small summary row the queue reads without loading whole messages.
  */
 import type { MessageConflict } from '../exchange/types';
+import type { CommentOrigin, Site } from '../sites/types';
 import type { Message, MessageEvent } from '../workflow/schema';
 import type { MessageStatus } from '../workflow/transitions';
 import type { DeadlineName, Importance } from '../workflow/table';
 
-/** Where the message was found: the comment it is tied to on VK or OK. */
-export interface MessageSource {
-  pageKey: string | null;
-  pageName: string | null;
-  pageUrl: string | null;
-  postId: string | null;
-  commentId: string | null;
-  permalink: string | null;
-  authorId: string | null;
-  authorUrl: string | null;
+/** What a message keeps of the comment it came from; an import may know only part of it (null). */
+type KeptOfOrigin = 'pageKey' | 'pageName' | 'pageUrl' | 'postId' | 'commentId' | 'permalink' | 'authorId' | 'authorUrl';
+
+/**
+ * Where the message was found: the comment it is tied to on VK or OK (lib/sites/shapes.ts originSchema,
+ * the fields a message keeps). `writtenAt` is the comment's publishedAt, under the name stored records,
+ * backups and exchange files have always used.
+ */
+export type MessageSource = { [K in KeptOfOrigin]: CommentOrigin[K] | null } & {
   /** When the citizen wrote it (unix ms), if known. */
   writtenAt: number | null;
+};
+
+/** The source a message registered on a comment keeps. */
+export function sourceOf(o: CommentOrigin): MessageSource {
+  return {
+    pageKey: o.pageKey,
+    pageName: o.pageName,
+    pageUrl: o.pageUrl,
+    postId: o.postId,
+    commentId: o.commentId,
+    permalink: o.permalink,
+    authorId: o.authorId,
+    authorUrl: o.authorUrl,
+    writtenAt: o.publishedAt,
+  };
 }
 
 export interface MessageRecord extends Message {
@@ -51,7 +66,7 @@ export interface MessageRecord extends Message {
 /** One row of the queue: everything the list shows and filters on, and nothing more. */
 export interface MessageSummary {
   id: string;
-  site: 'vk' | 'ok';
+  site: Site;
   commentRef: string | null;
   status: MessageStatus;
   importance: Importance;

@@ -12,73 +12,9 @@
  */
 import { z } from 'zod';
 import { evidenceSchema } from '../moderation/log';
+import { commentKeySchema, commentSchema, epochMs, originSchema, pageSchema, postSchema } from '../sites/shapes';
 
-const site = z.enum(['vk', 'ok']);
-const text = (max: number) => z.string().max(max);
-const nullableText = (max: number) => text(max).nullable();
-const epochMs = z.number().int().min(0).max(8_640_000_000_000).nullable();
 const url = z.string().max(2048).regex(/^https:\/\//, 'адрес должен начинаться с https://');
-
-export const pageSchema = z.object({
-  site,
-  url,
-  kind: z.enum(['wall', 'post', 'topic', 'other']),
-  ownerId: nullableText(64),
-  name: nullableText(500),
-  ownerUrl: url.nullable().optional(),
-  postId: nullableText(128).optional(),
-  /** App. 2 §12: the wall's description, cover and avatar as shown. */
-  looks: z.object({ description: z.boolean(), cover: z.boolean(), avatar: z.boolean() }).optional(),
-});
-
-const count = z.number().int().min(0).max(1e12).nullable();
-
-export const postSchema = z.object({
-  site,
-  id: text(128).min(1),
-  ownerId: nullableText(64),
-  authorId: nullableText(128),
-  authorName: nullableText(500),
-  publishedAt: epochMs,
-  text: text(100_000),
-  pinned: z.boolean(),
-  foreign: z.boolean(),
-  repost: z.boolean(),
-  permalink: url.nullable(),
-  /** The footer's counts at this visit (App. 2 §10: what each post achieved). */
-  figures: z.object({ views: count, likes: count, comments: count, reposts: count }).nullable().optional(),
-});
-
-export const commentSchema = z.object({
-  site,
-  id: text(128).min(1),
-  postId: nullableText(128),
-  parentId: nullableText(128),
-  authorId: nullableText(128),
-  authorName: nullableText(500),
-  authorUrl: url.nullable(),
-  text: text(100_000),
-  publishedAt: epochMs,
-  permalink: url.nullable(),
-  own: z.boolean(),
-});
-
-/** A comment as the origin of a citizen's message. */
-export const sourceSchema = z.object({
-  site,
-  commentKey: text(200),
-  commentId: text(128),
-  postId: nullableText(128),
-  pageKey: nullableText(300),
-  pageUrl: url.nullable(),
-  pageName: nullableText(500),
-  permalink: url.nullable(),
-  authorId: nullableText(128),
-  authorName: nullableText(500),
-  authorUrl: url.nullable(),
-  text: text(100_000),
-  writtenAt: epochMs,
-});
 
 /** Every request type with its payload and its answer. */
 export const protocol = {
@@ -99,7 +35,7 @@ export const protocol = {
   /** «Не нарушение»: this comment, or the words everywhere. */
   /** The comments flagged on the page now, for the moderators' queue; `cleared`: shown here, no longer flagged. */
   'moderation/flagged': {
-    request: z.object({ items: z.array(evidenceSchema).max(500), cleared: z.array(text(200)).max(5000) }),
+    request: z.object({ items: z.array(evidenceSchema).max(500), cleared: z.array(commentKeySchema).max(5000) }),
     response: z.object({ stored: z.number().int() }),
   },
   'moderation/not-violation': {
@@ -154,7 +90,8 @@ export const protocol = {
   /** «Зарегистрировать сообщение» on a comment (App. 1 §4.2): the curator's T0 and categories. */
   'messages/register': {
     request: z.object({
-      source: sourceSchema,
+      /** The comment it came from, where it is (lib/sites/types.ts originOf). */
+      source: originSchema,
       topic: z.string().max(300),
       location: z.string().max(300),
       importance: z.enum(['normal', 'high']),
@@ -164,11 +101,11 @@ export const protocol = {
   },
   /** Messages tied to comments on the page: what their badges say, and the approved reply to insert. */
   'messages/for-comments': {
-    request: z.object({ keys: z.array(z.string().max(200)).max(5000) }),
+    request: z.object({ keys: z.array(commentKeySchema).max(5000) }),
     response: z.object({
       items: z.array(
         z.object({
-          commentRef: z.string(),
+          commentKey: z.string(),
           id: z.string(),
           status: z.string(),
           statusTitle: z.string(),
@@ -186,7 +123,7 @@ export const protocol = {
   /** The page's own reply appeared under a tied comment: the message is published (§10). */
   'messages/published': {
     request: z.object({
-      commentRef: z.string().max(200),
+      commentKey: commentKeySchema,
       url: url.nullable(),
       at: z.number().int().min(0),
       text: z.string().max(100_000),

@@ -3,37 +3,13 @@
  * be a violation. An entry keeps the evidence on its own — the comment may be gone from the site.
  */
 import { z } from 'zod';
-import { siteAddressProblem } from '../backup/address';
+import { originSchema } from '../sites/shapes';
 import { toCsv } from '../csv';
 import { CATEGORIES } from '../rules/types';
 import { ACTION_LABELS, CATEGORY_NAMES, type ModerationAction } from './labels';
 
-/** An https address on VK or OK: the log renders it as a link. */
-const siteUrl = z
-  .string()
-  .max(2048)
-  .superRefine((value, ctx) => {
-    const problem = siteAddressProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
-/** A comment's or its author's link that is no such address is dropped; the evidence is kept. */
-const siteLinkOrNone = siteUrl.nullable().catch(null);
-
-/** What a content script knows of a comment it reports. */
-export const evidenceSchema = z.object({
-  site: z.enum(['vk', 'ok']),
-  pageKey: z.string().max(300),
-  pageUrl: siteUrl,
-  pageName: z.string().max(500).nullable(),
-  postId: z.string().max(128).nullable(),
-  commentKey: z.string().max(200),
-  commentId: z.string().max(128),
-  permalink: siteLinkOrNone,
-  authorId: z.string().max(128).nullable(),
-  authorName: z.string().max(500).nullable(),
-  authorUrl: siteLinkOrNone,
-  text: z.string().max(100_000),
-  publishedAt: z.number().int().nullable(),
+/** What a content script knows of a comment it reports: where it is, and what was found in it. */
+export const evidenceSchema = originSchema.extend({
   categories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length),
   clauses: z.array(z.string().max(200)).max(20),
   matches: z.array(z.string().max(200)).max(50),

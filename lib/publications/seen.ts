@@ -6,7 +6,7 @@
 import { linkSeenPosts, recordPageLooks, recordPostStats } from '../db/publications';
 import type { OtklikDB } from '../db/schema';
 import type { RequestOf } from '../messaging/protocol';
-import { pageKeyOf } from '../sites/types';
+import { pageKeyOf, postKeyOf } from '../sites/types';
 import type { PubActor } from './schema';
 
 export async function publicationsSeen(db: OtklikDB, batch: RequestOf<'page/seen'>, actor: PubActor, now: number): Promise<{ figures: number; linked: string[] }> {
@@ -15,12 +15,12 @@ export async function publicationsSeen(db: OtklikDB, batch: RequestOf<'page/seen
   const own = batch.posts.filter((p) => !p.foreign);
   const figures = await recordPostStats(
     db,
-    own.flatMap((p) => (p.figures ? [{ postKey: `${p.site}:${p.id}`, pageKey, at: now, ...p.figures }] : [])),
+    own.flatMap((p) => (p.figures ? [{ postKey: postKeyOf(p), pageKey, at: now, ...p.figures }] : [])),
   );
   const linked = await linkSeenPosts(
     db,
     pageKey,
-    own.map((p) => ({ key: `${p.site}:${p.id}`, text: p.text, publishedAt: p.publishedAt, permalink: p.permalink })),
+    own.map((p) => ({ key: postKeyOf(p), text: p.text, publishedAt: p.publishedAt, permalink: p.permalink })),
     actor,
     now,
   );

@@ -2,13 +2,15 @@
  * The registry entry's shape and the rules that need no zod: content scripts match pages and read
  * labels through this module and stay small. Every write goes through the zod schema in ./schema.ts.
  */
+import { SITE_LABELS, SITES, type Site } from '../sites/types';
 
-export const REGISTRY_SITES = ['vk', 'ok'] as const;
+export { SITE_LABELS };
+
+export const REGISTRY_SITES = SITES;
 export const REGISTRY_KINDS = ['administration', 'department'] as const;
-export type RegistrySite = (typeof REGISTRY_SITES)[number];
+export type RegistrySite = Site;
 export type RegistryKind = (typeof REGISTRY_KINDS)[number];
 
-export const SITE_LABELS: Record<RegistrySite, string> = { vk: 'ВКонтакте', ok: 'Одноклассники' };
 export const KIND_LABELS: Record<RegistryKind, string> = { administration: 'администрация', department: 'подразделение' };
 
 const SITE_HOSTS: Record<RegistrySite, readonly string[]> = { vk: ['vk.com', 'vk.ru'], ok: ['ok.ru'] };

@@ -2,7 +2,7 @@
  * §18 of Appendix 1: every deadline broken in a period, by who answers for it (the curator or the
  * unit) and by clause, for the curator's report to the Mayor.
  */
-import { safeSiteLink } from '../backup/address';
+import { safeSiteLink } from '../sites/address';
 import { toCsv } from '../csv';
 import { messageNumber, partyName } from '../messages/summary';
 import type { MessageRecord } from '../messages/types';

@@ -3,7 +3,7 @@
  * far more new messages in the last hours than usual. The rule is stated in the report itself, so
  * the curator can repeat it to the Mayor.
  */
-import { safeSiteLink } from '../backup/address';
+import { safeSiteLink } from '../sites/address';
 import type { MessageRecord } from '../messages/types';
 import type { MessageState } from '../workflow/reducer';
 import { replayed } from './missed';

@@ -3,21 +3,14 @@
  * (App. 2 §10, §12): the footer's counts read as numbers, and whether the page has its description,
  * cover and avatar. Pure, small and without zod: content scripts import it.
  */
+import type { z } from 'zod';
+import type { pageLooksSchema, postFiguresSchema } from './shapes';
 
 /** A post's footer at one visit; null where the footer shows no such count. */
-export interface PostFigures {
-  views: number | null;
-  likes: number | null;
-  comments: number | null;
-  reposts: number | null;
-}
+export type PostFigures = z.infer<typeof postFiguresSchema>;
 
 /** §12: what the live page shows of its text description and visual design. */
-export interface PageLooksSeen {
-  description: boolean;
-  cover: boolean;
-  avatar: boolean;
-}
+export type PageLooksSeen = z.infer<typeof pageLooksSchema>;
 
 const MULTIPLIERS: Record<string, number> = { k: 1e3, к: 1e3, тыс: 1e3, m: 1e6, м: 1e6, млн: 1e6 };
 

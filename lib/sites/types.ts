@@ -1,69 +1,23 @@
 /** What every site adapter gives the content runtime: one normalised shape for VK and OK. */
-import type { PageLooksSeen, PostFigures } from './figures';
+import type { z } from 'zod';
+import type { PageLooksSeen } from './figures';
+import type { commentSchema, originSchema, pageSchema, postSchema } from './shapes';
 
-export type Site = 'vk' | 'ok';
+/** The sites Otklik works on: one list; a new site is one entry here and an adapter. */
+export const SITES = ['vk', 'ok'] as const;
+export type Site = (typeof SITES)[number];
+/** The sites' names as people write them. */
+export const SITE_LABELS: Record<Site, string> = { vk: 'ВКонтакте', ok: 'Одноклассники' };
 
 /** URL → page kind (STYLE.md: a pure function tested with a table of real URLs). */
-export type PageKind = 'wall' | 'post' | 'topic' | 'other';
+export type PageKind = PageInfo['kind'];
 
-export interface PageInfo {
-  site: Site;
-  /** Canonical address of the page (no query noise), e.g. https://vk.com/club123456 */
-  url: string;
-  kind: PageKind;
-  /** VK: numeric owner id, negative for communities ("-123456"); OK: group/profile id. null when unknown. */
-  ownerId: string | null;
-  /** The page's name as shown on it ("Администрация города"), null when not found. */
-  name: string | null;
-  /**
-   * The page's own address as its links write it (https://vk.com/gov_city), when known. Comments
-   * signed only with a short-name link are recognised as the page's own by it.
-   */
-  ownerUrl?: string | null;
-  /** VK: "-123456_1001" on a single-post page; OK: the topic id on a topic page. */
-  postId?: string | null;
-  /** A wall's description, cover and avatar as shown (App. 2 §12): added when the page is sent (SiteAdapter.pageLooks). */
-  looks?: PageLooksSeen;
-}
-
-export interface ParsedPost {
-  site: Site;
-  /** VK: "-123456_1001" (owner_post); OK: the topic id. */
-  id: string;
-  ownerId: string | null;
-  authorId: string | null;
-  authorName: string | null;
-  /** Unix milliseconds, or null when the date could not be read. */
-  publishedAt: number | null;
-  text: string;
-  pinned: boolean;
-  /** An ad or a post of another owner shown on this page: never counted as a publication. */
-  foreign: boolean;
-  /** The page's repost of someone else's post (counted once, as the page's publication). */
-  repost: boolean;
-  permalink: string | null;
-  /** The footer's counts at this visit (views, likes, comments, reposts); absent where none is shown. */
-  figures?: PostFigures | null;
-}
-
-export interface ParsedComment {
-  site: Site;
-  /** Site-unique id: VK "-123456_1002" (wall owner _ reply number), OK the id from data-seen-params. */
-  id: string;
-  postId: string | null;
-  /** The comment this one replies to (VK: the thread root), null for top-level comments. */
-  parentId: string | null;
-  authorId: string | null;
-  authorName: string | null;
-  authorUrl: string | null;
-  /** Plain text, as text (never HTML). */
-  text: string;
-  /** Unix milliseconds, or null when the date could not be read. */
-  publishedAt: number | null;
-  permalink: string | null;
-  /** Written by the page itself (the administration's own reply). */
-  own: boolean;
-}
+/** The shapes are declared once, as zod schemas in ./shapes.ts; these are their types (no zod here). */
+export type PageInfo = z.infer<typeof pageSchema>;
+export type ParsedPost = z.infer<typeof postSchema>;
+export type ParsedComment = z.infer<typeof commentSchema>;
+/** A comment as the origin of a citizen's message or of a moderation log entry. */
+export type CommentOrigin = z.infer<typeof originSchema>;
 
 /** Inputs that parse functions take instead of reading the clock or the machine's zone. */
 export interface ParseContext {
@@ -130,4 +84,31 @@ export interface SiteAdapter {
  */
 export function pageKeyOf(page: Pick<PageInfo, 'site' | 'ownerId' | 'url'>): string {
   return `${page.site}:${page.ownerId ?? page.url}`;
+}
+
+/** A comment's key: `vk:-123456_1002` — the comments table's key, a message's commentRef, data-otklik-comment. */
+export function commentKeyOf(c: { site: Site; id: string }): string {
+  return `${c.site}:${c.id}`;
+}
+
+/** A post's key: `vk:-123456_1001` — the posts table's key. */
+export const postKeyOf: (p: { site: Site; id: string }) => string = commentKeyOf;
+
+/** The comment as the origin of what is stored about it: the page it is on, its own fields, its key. */
+export function originOf(page: PageInfo, c: ParsedComment): CommentOrigin {
+  return {
+    site: c.site,
+    pageKey: pageKeyOf(page),
+    pageUrl: page.url,
+    pageName: page.name,
+    postId: c.postId,
+    commentKey: commentKeyOf(c),
+    commentId: c.id,
+    permalink: c.permalink,
+    authorId: c.authorId,
+    authorName: c.authorName,
+    authorUrl: c.authorUrl,
+    text: c.text,
+    publishedAt: c.publishedAt,
+  };
 }

@@ -9,11 +9,12 @@ import type { MessageRecord } from '../messages/types';
 import { MessageEventSchema, type MessageEvent } from '../workflow/schema';
 import { TRANSITIONS } from '../workflow/transitions';
 import { parseSubject } from './subjects';
+import { siteSchema } from '../sites/shapes';
 
 const Id = z.string().min(1).max(100);
 
 export const MessageHeaderSchema = z.object({
-  site: z.enum(['vk', 'ok']),
+  site: siteSchema,
   commentRef: z.string().max(200).optional(),
   url: z.string().max(2000).optional(),
   author: z.string().max(500).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { siteSchema } from '../sites/shapes';
 
 /** Who acts on a message. The role is the actor's part in this message, not their job title. */
 export const RoleSchema = z.enum(['curator', 'executor', 'coExecutor']);
@@ -84,7 +85,7 @@ export type EventOf<T extends MessageEventType> = Extract<MessageEvent, { type: 
 /** A citizen's message as stored: where it is, and everything that happened to it. */
 export const MessageSchema = z.object({
   id: Text,
-  site: z.enum(['vk', 'ok']),
+  site: siteSchema,
   /** The DOM contract's id, e.g. `vk:-123456_1002`. */
   commentRef: z.string().optional(),
   url: z.string().optional(),

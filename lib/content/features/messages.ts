@@ -6,7 +6,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals-core';
 import type { RequestOf, ResponseOf } from '../../messaging/protocol';
 import type { StaffRole } from '../../settings/defaults';
-import { pageKeyOf, type PageInfo, type ParsedComment, type SiteAdapter } from '../../sites/types';
+import { commentKeyOf, originOf, type PageInfo, type ParsedComment, type SiteAdapter } from '../../sites/types';
 import { copyText, putReply } from '../insert';
 import { COMMENT_ATTR, UI_ATTR, type Feature } from '../runtime';
 
@@ -75,10 +75,10 @@ export function messages(deps: MessagesDeps) {
     if (!keys.length) return;
     try {
       const items = await deps.forComments(keys);
-      for (const item of items) tied.set(item.commentRef, item);
+      for (const item of items) tied.set(item.commentKey, item);
       for (const item of items) {
-        const at = seen.get(item.commentRef);
-        if (at?.el.isConnected) renderBadge(item.commentRef, at.el, item);
+        const at = seen.get(item.commentKey);
+        if (at?.el.isConnected) renderBadge(item.commentKey, at.el, item);
       }
       count.value = tied.size;
       checkOwnReplies();
@@ -92,12 +92,12 @@ export function messages(deps: MessagesDeps) {
   function checkOwnReplies() {
     for (const [key, { comment }] of seen) {
       if (!comment.own || !comment.parentId || reported.has(key)) continue;
-      const parentKey = `${comment.site}:${comment.parentId}`;
+      const parentKey = commentKeyOf({ site: comment.site, id: comment.parentId });
       const item = tied.get(parentKey);
       if (!item || item.published) continue;
       reported.add(key);
       void deps
-        .published({ commentRef: parentKey, url: comment.permalink, at: comment.publishedAt ?? deps.now(), text: comment.text })
+        .published({ commentKey: parentKey, url: comment.permalink, at: comment.publishedAt ?? deps.now(), text: comment.text })
         .then((r) => (r.changed ? lookup([parentKey]) : undefined))
         .catch(() => reported.delete(key));
     }
@@ -210,21 +210,7 @@ export function messages(deps: MessagesDeps) {
     const c = entry.comment;
     try {
       await deps.register({
-        source: {
-          site: c.site,
-          commentKey: key,
-          commentId: c.id,
-          postId: c.postId,
-          pageKey: pageKeyOf(page),
-          pageUrl: page.url,
-          pageName: page.name,
-          permalink: c.permalink,
-          authorId: c.authorId,
-          authorName: c.authorName,
-          authorUrl: c.authorUrl,
-          text: c.text,
-          writtenAt: c.publishedAt,
-        },
+        source: originOf(page, c),
         topic: String(data.get('topic') ?? ''),
         location: String(data.get('location') ?? ''),
         importance: data.get('importance') === 'high' ? 'high' : 'normal',

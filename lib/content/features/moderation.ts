@@ -9,7 +9,7 @@ import type { Evidence } from '../../moderation/log';
 import { normaliseWord, type Allowlist } from '../../moderation/allowlist';
 import type { Settings } from '../../settings/defaults';
 import type { Category, Finding } from '../../rules/types';
-import { pageKeyOf, type PageInfo, type ParsedComment, type SiteAdapter } from '../../sites/types';
+import { originOf, type PageInfo, type ParsedComment, type SiteAdapter } from '../../sites/types';
 import { clearHighlight, rangesFor, showHighlight } from '../highlight';
 import { COMMENT_ATTR, UI_ATTR, type Feature } from '../runtime';
 
@@ -214,19 +214,7 @@ export function moderation(deps: ModerationDeps) {
     const p = page.value!;
     const c = item.comment;
     return {
-      site: c.site,
-      pageKey: pageKeyOf(p),
-      pageUrl: p.url,
-      pageName: p.name,
-      postId: c.postId,
-      commentKey: item.key,
-      commentId: c.id,
-      permalink: c.permalink,
-      authorId: c.authorId,
-      authorName: c.authorName,
-      authorUrl: c.authorUrl,
-      text: c.text,
-      publishedAt: c.publishedAt,
+      ...originOf(p, c),
       categories: item.categories,
       clauses: [...new Set(item.findings.map((f) => f.clause))],
       matches: [...new Set(item.findings.map((f) => f.match))].slice(0, 50),

@@ -25,7 +25,7 @@ const source: RequestOf<'messages/register'>['source'] = {
   authorName: 'Иван Петров',
   authorUrl: 'https://vk.com/id111',
   text: 'А в доме на Ленина, 10 когда дадут воду?',
-  writtenAt: null,
+  publishedAt: null,
 };
 
 describe('messages in the background', () => {
@@ -86,7 +86,7 @@ describe('messages in the background', () => {
     expect((await h['messages/for-comments']({ keys: [source.commentKey] }, {})).items[0]!.approvedText).toBe(reply);
 
     const seen = await h['messages/published'](
-      { commentRef: source.commentKey, url: 'https://vk.com/wall-123456_1001?reply=1099&thread=1002', at: now + 240_000, text: `[id111|Иван], ${reply.slice(6)}` },
+      { commentKey: source.commentKey, url: 'https://vk.com/wall-123456_1001?reply=1099&thread=1002', at: now + 240_000, text: `[id111|Иван], ${reply.slice(6)}` },
       {},
     );
     expect(seen).toEqual({ id, changed: true, differs: false });
@@ -94,7 +94,7 @@ describe('messages in the background', () => {
     expect(stored!.events.at(-1)).toMatchObject({ type: 'published', payload: { url: 'https://vk.com/wall-123456_1001?reply=1099&thread=1002' } });
     expect((await listSummaries(db))[0]!.status).toBe('published');
     // Seen again after a reload: nothing changes.
-    expect((await h['messages/published']({ commentRef: source.commentKey, url: null, at: now, text: reply }, {})).changed).toBe(false);
+    expect((await h['messages/published']({ commentKey: source.commentKey, url: null, at: now, text: reply }, {})).changed).toBe(false);
   });
 
   it('compares replies as people read them', () => {

@@ -33,9 +33,9 @@ const adapter: SiteAdapter = {
   commentTextElement: (el) => el.querySelector('.t'),
 };
 
-const item = (commentRef: string, importance: Item['importance']): Item => ({
-  commentRef,
-  id: `id-${commentRef}`,
+const item = (commentKey: string, importance: Item['importance']): Item => ({
+  commentKey,
+  id: `id-${commentKey}`,
   status: 'routed',
   statusTitle: 'направлено исполнителям',
   importance,

@@ -99,7 +99,7 @@ describe('«Зарегистрировать» on the page', () => {
   let h: ReturnType<typeof messageHandlers>;
   const source: RequestOf<'messages/register'>['source'] = {
     site: 'vk', commentKey: 'vk:-1_2', commentId: '-1_2', postId: '-1_1', pageKey: 'vk:-1', pageUrl: 'https://vk.com/wall-1_1', pageName: 'Администрация',
-    permalink: 'https://vk.com/wall-1_1?reply=2', authorId: '5', authorName: 'Иван', authorUrl: 'https://vk.com/id5', text: 'Когда дадут воду?', writtenAt: null,
+    permalink: 'https://vk.com/wall-1_1?reply=2', authorId: '5', authorName: 'Иван', authorUrl: 'https://vk.com/id5', text: 'Когда дадут воду?', publishedAt: null,
   };
   const register = (receivedAt: number) => h['messages/register']({ source, topic: '', location: '', importance: 'normal', receivedAt }, {});
 

@@ -3,7 +3,7 @@
  * `javascript:` permalink is no link, an old import's link without the scheme becomes https.
  */
 import { describe, expect, it } from 'vitest';
-import { safeSiteLink } from '@/lib/backup/address';
+import { safeSiteLink } from '@/lib/sites/address';
 import { missedDeadlines, missedToHtml } from '@/lib/reports/missed';
 import { significantAndSurges } from '@/lib/reports/surges';
 import { createWorkClock } from '@/lib/worktime/clock';

@@ -2,7 +2,7 @@
  * Addresses as Otklik takes them in and renders them: https on VK or OK, nothing else becomes a link.
  * The backup's and the exchange file's checks, and the reports' links, use these.
  */
-import { parsePageUrl } from '../sites/url';
+import { parsePageUrl } from './url';
 
 function parseUrl(value: string): URL | null {
   try {
