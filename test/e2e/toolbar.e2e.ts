@@ -41,7 +41,7 @@ describe('the toolbar button, its badge and the reminders', () => {
           authorName: `Житель ${n}`,
           authorUrl: null,
           text: `Когда починят отопление в доме ${n}?`,
-          writtenAt: receivedAt,
+          publishedAt: receivedAt,
         };
         const chrome = (globalThis as any).chrome;
         return chrome.runtime.sendMessage({ otklik: 1, type: 'messages/register', data: { source, topic: 'ЖКХ', location: '', importance: 'normal', receivedAt } });

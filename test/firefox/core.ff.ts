@@ -130,7 +130,7 @@ describe('Firefox: the core flows on the Firefox build', () => {
             source: {
               site: 'vk', commentKey: 'vk:-123456_9002', commentId: '-123456_9002', postId: '-123456_1001', pageKey: 'vk:-123456',
               pageUrl: 'https://vk.com/club123456', pageName: 'Администрация города', permalink: 'https://vk.com/wall-123456_1001?reply=9002',
-              authorId: null, authorName: 'Житель 9002', authorUrl: null, text: 'Когда починят отопление?', writtenAt: receivedAt,
+              authorId: null, authorName: 'Житель 9002', authorUrl: null, text: 'Когда починят отопление?', publishedAt: receivedAt,
             },
             topic: 'ЖКХ', location: '', importance: 'normal', receivedAt,
           },
