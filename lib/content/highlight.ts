@@ -43,7 +43,7 @@ function position(list: Piece[], offset: number): [Text, number] | null {
 }
 
 /** Ranges of [start, end) spans of `text` (the comment as parsed) inside el. */
-export function rangesFor(el: Element, text: string, spans: { start: number; end: number }[]): Range[] {
+export function rangesFor(el: Element, text: string, spans: readonly { start: number; end: number }[]): Range[] {
   const { text: domText, list } = pieces(el);
   const base = domText.indexOf(text);
   if (base < 0) return [];

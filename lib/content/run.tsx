@@ -109,6 +109,8 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
   let uiShown = false;
   const showUi: Feature = {
     name: 'ui',
+    // The panel goes in after the badges: one layout for both.
+    after: ['moderation', 'messages'],
     onIdle() {
       if (uiShown) return;
       uiShown = true;
@@ -116,9 +118,7 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
     },
   };
 
-  // The ordered list of what the content script does on a page. Moderation first: its badges go on
-  // the page before the store hands the background what was seen. The store before the quota: the
-  // quota counts once the store has what this scan saw.
+  // What the content script does on a page; each feature says what it runs after (orderFeatures).
   const features: Feature[] = [mod.feature, store, pageQuota.feature, msgs.feature, showUi];
 
   // The script starts with the document (document_start): it loads and compiles while the page

@@ -5,6 +5,7 @@
  */
 import { commentKeyOf, type PageInfo, type ParseContext, type ParsedComment, type ParsedPost, type SiteAdapter } from '../sites/types';
 import { LOCAL_ZONE } from '../sites/zone';
+import { CommentIndex } from './comments';
 import { createYield, FIRST_MS_PER_ELEMENT, GROUP, MIN_MS_PER_ELEMENT, SLICE_MS } from './schedule';
 import type { PageState } from './state';
 
@@ -30,11 +31,17 @@ export interface Batch {
   posts: PostSeen[];
 }
 
-/** One capability of the content script. A feature's failure is caught and never stops the others. */
+/**
+ * One capability of the content script, in a file of its own (lib/content/features/). A feature's
+ * failure is caught and never stops the others. Features run in the order their `after` lists ask
+ * for (orderFeatures), whatever order they are given in.
+ */
 export interface Feature {
   name: string;
-  /** A new page (first load or SPA navigation). */
-  onPage?(page: PageInfo): void;
+  /** Features whose hooks must run before this one's, for the same batch or page. */
+  after?: readonly string[];
+  /** A new page (first load or SPA navigation), with the page's comments as the runtime indexes them. */
+  onPage?(page: PageInfo, comments: CommentIndex): void;
   /** Comments and posts parsed in one slice. Runs inside the slice: keep it light. */
   onBatch?(batch: Batch): void;
   /** Marked comment elements that left the document (deleted, or the thread collapsed). */
@@ -60,14 +67,44 @@ export interface RuntimeOptions {
 }
 
 export interface Runtime {
+  /** The page's comments as parsed (read only: the runtime is their one writer). */
+  readonly comments: CommentIndex;
   /** Re-reads the page after an SPA navigation. */
   navigate(): void;
   /** Resolves when everything queued so far has been processed (tests, benchmarks). */
   idle(): Promise<void>;
 }
 
+/**
+ * The features in an order that keeps every `after`: stable otherwise (the given order). A named
+ * feature that is not in the list asks nothing; a cycle is a programming error, said at once.
+ */
+export function orderFeatures(features: readonly Feature[]): Feature[] {
+  const byName = new Map(features.map((f) => [f.name, f]));
+  const done = new Set<string>();
+  const visiting = new Set<string>();
+  const out: Feature[] = [];
+  const visit = (f: Feature) => {
+    if (done.has(f.name)) return;
+    if (visiting.has(f.name)) throw new Error(`feature cycle: ${f.name}`);
+    visiting.add(f.name);
+    for (const name of f.after ?? []) {
+      const before = byName.get(name);
+      // Not on this page (a test, a site without it): nothing to wait for.
+      if (before) visit(before);
+    }
+    visiting.delete(f.name);
+    done.add(f.name);
+    out.push(f);
+  };
+  for (const f of features) visit(f);
+  return out;
+}
+
 export function startRuntime(options: RuntimeOptions): Runtime {
-  const { adapter, doc, state, features, signal } = options;
+  const { adapter, doc, state, signal } = options;
+  const features = orderFeatures(options.features);
+  const index = new CommentIndex(adapter);
   const url = options.url ?? (() => doc.location?.href ?? '');
   const now = options.now ?? Date.now;
   // The browser's zone, the one the sites print dates in, read without Intl (see LOCAL_ZONE).
@@ -198,6 +235,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
           }
           const key = commentKeyOf(comment);
           el.setAttribute(COMMENT_ATTR, key);
+          index.set(key, el, comment);
           batch.comments.push({ el, comment, key });
         }
         for (const { post } of batch.posts) postIds.add(post.id);
@@ -243,13 +281,15 @@ export function startRuntime(options: RuntimeOptions): Runtime {
   function start() {
     state.page.value = page;
     state.status.value = 'scanning';
-    each('onPage', (f) => f.onPage!(page));
+    index.clear();
+    each('onPage', (f) => f.onPage!(page, index));
     addedNodes.push(doc.documentElement);
     schedule(true);
   }
   start();
 
   return {
+    comments: index,
     navigate() {
       generation++;
       commentIds = new Set();

@@ -6,7 +6,9 @@
 import { signal, type ReadonlySignal } from '@preact/signals-core';
 import type { RequestOf, ResponseOf } from '../../messaging/protocol';
 import type { StaffRole } from '../../settings/defaults';
-import { commentKeyOf, originOf, type PageInfo, type ParsedComment, type SiteAdapter } from '../../sites/types';
+import { commentKeyOf, originOf, type PageInfo, type SiteAdapter } from '../../sites/types';
+import { CommentIndex, placeAfterText, type CommentEntry } from '../comments';
+import { actionButton, el as mkIn, uiBox } from '../dom';
 import { copyText, putReply } from '../insert';
 import { COMMENT_ATTR, UI_ATTR, type Feature } from '../runtime';
 
@@ -28,47 +30,27 @@ export interface MessagesDeps {
 export function messages(deps: MessagesDeps) {
   const { adapter, doc } = deps;
   let page: PageInfo | null = null;
-  let seen = new Map<string, { el: Element; comment: ParsedComment }>();
+  /** The page's comments, the runtime's index (set on every page). */
+  let seen = new CommentIndex(adapter);
   const tied = new Map<string, Item>();
   const reported = new Set<string>();
   let pending: string[] = [];
   const error = signal<string | null>(null);
   const count = signal(0);
 
-  function textOf(el: Element) {
-    return adapter.commentTextElement?.(el) ?? null;
-  }
+  const mk = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string) => mkIn(doc, tag, cls, text);
 
-  function place(el: Element, node: Element) {
-    const text = textOf(el);
-    if (text && text !== el) text.after(node);
-    else el.append(node);
-  }
-
-  function mk<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string) {
-    const e = doc.createElement(tag);
-    e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
-
-  function renderBadge(key: string, el: Element, item: Item) {
-    el.querySelector(`.otklik-msg[data-for="${CSS.escape(key)}"]`)?.remove();
-    const box = mk('div', `otklik-msg otklik-msg--${item.urgency}`);
-    box.setAttribute(UI_ATTR, '');
-    box.setAttribute('data-for', key);
+  function renderBadge(entry: CommentEntry, item: Item) {
+    const { key } = entry;
+    entry.el.querySelector(`.otklik-msg[data-for="${CSS.escape(key)}"]`)?.remove();
+    const box = uiBox(doc, `otklik-msg otklik-msg--${item.urgency}`, key);
     box.setAttribute('data-message-id', item.id);
     box.append(mk('span', 'otklik-msg__state', `Сообщение: ${item.statusTitle}`));
     if (item.importance === 'high') box.append(mk('span', 'otklik-msg__high', 'высокая важность'));
     if (item.owner) box.append(mk('span', 'otklik-msg__owner', `отвечает: ${item.owner}`));
     if (item.next) box.append(mk('span', 'otklik-msg__next', item.next));
-    if (item.approvedText) {
-      const b = mk('button', 'otklik-action', 'Вставить ответ');
-      b.type = 'button';
-      b.setAttribute('data-action', 'insert-reply');
-      box.append(b);
-    }
-    place(el, box);
+    if (item.approvedText) box.append(actionButton(doc, 'otklik-action', 'insert-reply', 'Вставить ответ'));
+    placeAfterText(entry, box);
   }
 
   async function lookup(keys: string[]) {
@@ -78,7 +60,7 @@ export function messages(deps: MessagesDeps) {
       for (const item of items) tied.set(item.commentKey, item);
       for (const item of items) {
         const at = seen.get(item.commentKey);
-        if (at?.el.isConnected) renderBadge(item.commentKey, at.el, item);
+        if (at?.el.isConnected) renderBadge(at, item);
       }
       count.value = tied.size;
       checkOwnReplies();
@@ -90,7 +72,7 @@ export function messages(deps: MessagesDeps) {
 
   /** The page's own reply under a tied comment is the publication (§10), with its link and time. */
   function checkOwnReplies() {
-    for (const [key, { comment }] of seen) {
+    for (const { key, comment } of seen) {
       if (!comment.own || !comment.parentId || reported.has(key)) continue;
       const parentKey = commentKeyOf({ site: comment.site, id: comment.parentId });
       const item = tied.get(parentKey);
@@ -104,10 +86,8 @@ export function messages(deps: MessagesDeps) {
   }
 
   // --- «Зарегистрировать сообщение»: one button that follows the comment under the pointer. ---
-  const hoverButton = mk('button', 'otklik-action otklik-register', 'Зарегистрировать сообщение');
-  hoverButton.type = 'button';
+  const hoverButton = actionButton(doc, 'otklik-action otklik-register', 'register', 'Зарегистрировать сообщение');
   hoverButton.setAttribute(UI_ATTR, '');
-  hoverButton.setAttribute('data-action', 'register');
 
   /** Whether the curator can register this comment: not the page's own, not tied, no form open. */
   function registrable(key: string): boolean {
@@ -124,17 +104,17 @@ export function messages(deps: MessagesDeps) {
     if (!registrable(key)) return;
     if (hoverButton.getAttribute('data-for') === key && hoverButton.isConnected) return;
     hoverButton.setAttribute('data-for', key);
-    place(el, hoverButton);
+    placeAfterText(seen.get(key)!, hoverButton);
   }
 
   function openForm(key: string): HTMLFormElement | null {
     hoverButton.remove();
-    const el = seen.get(key)?.el;
-    if (!el) return null;
-    const open = el.querySelector<HTMLFormElement>('.otklik-register-form');
+    const entry = seen.get(key);
+    if (!entry) return null;
+    const open = entry.el.querySelector<HTMLFormElement>('.otklik-register-form');
     if (open) return open;
-    const form = registerForm(key) as HTMLFormElement;
-    place(el, form);
+    const form = registerForm(key);
+    placeAfterText(entry, form);
     return form;
   }
 
@@ -146,9 +126,9 @@ export function messages(deps: MessagesDeps) {
     if (deps.role.value !== 'curator') return 'Регистрировать сообщения может куратор: укажите роль в настройках Отклика';
     const middle = (doc.defaultView?.innerHeight ?? 0) / 2;
     let best: { key: string; distance: number } | null = null;
-    for (const [key, { el }] of seen) {
+    for (const { key, el, text } of seen) {
       if (!el.isConnected || !registrable(key)) continue;
-      const r = (textOf(el) ?? el).getBoundingClientRect();
+      const r = text.getBoundingClientRect();
       if (r.bottom < 0 || r.top > middle * 2 || (r.width === 0 && r.height === 0)) continue;
       const distance = Math.abs((r.top + r.bottom) / 2 - middle);
       if (!best || distance < best.distance) best = { key, distance };
@@ -161,10 +141,8 @@ export function messages(deps: MessagesDeps) {
     return author ? `Форма открыта под комментарием: ${author}` : 'Форма открыта под комментарием';
   }
 
-  function registerForm(key: string): Element {
-    const form = mk('form', 'otklik-register-form');
-    form.setAttribute(UI_ATTR, '');
-    form.setAttribute('data-for', key);
+  function registerForm(key: string): HTMLFormElement {
+    const form = uiBox(doc, 'otklik-register-form', key, 'form');
     const field = (label: string, input: HTMLElement) => {
       const l = mk('label', 'otklik-field', label);
       l.append(input);
@@ -188,9 +166,7 @@ export function messages(deps: MessagesDeps) {
     access.value = local.toISOString().slice(0, 16);
     const submit = mk('button', 'otklik-action', 'Зарегистрировать');
     submit.type = 'submit';
-    const cancel = mk('button', 'otklik-action', 'Отмена');
-    cancel.type = 'button';
-    cancel.setAttribute('data-action', 'cancel-register');
+    const cancel = actionButton(doc, 'otklik-action', 'cancel-register', 'Отмена');
     const status = mk('span', 'otklik-words');
     form.append(field('Тема', topic), field('Локация', location), field('Важность', importance), field('Доступ получен', access), submit, cancel, status);
     return form;
@@ -313,9 +289,11 @@ export function messages(deps: MessagesDeps) {
 
   const feature: Feature = {
     name: 'messages',
-    onPage(p) {
+    // A message's badge goes under the moderation badge of the same comment.
+    after: ['moderation'],
+    onPage(p, index) {
       page = p;
-      seen = new Map();
+      seen = index;
       tied.clear();
       reported.clear();
       pending = [];
@@ -323,10 +301,7 @@ export function messages(deps: MessagesDeps) {
     },
     onBatch(b) {
       page = b.page;
-      for (const { el, comment, key } of b.comments) {
-        seen.set(key, { el, comment });
-        pending.push(key);
-      }
+      for (const { key } of b.comments) pending.push(key);
     },
     onIdle() {
       const keys = pending;

@@ -25,6 +25,8 @@ export function quota(deps: QuotaDeps) {
 
   const feature: Feature = {
     name: 'quota',
+    // The quota counts once the store has what this scan saw.
+    after: ['store'],
     onPage(p) {
       page = p;
       oldestSeenAt = null;

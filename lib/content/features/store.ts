@@ -67,6 +67,8 @@ export function storeFeature(send: Send, onError: (reason: string | null) => voi
       while (queue.length) post(queue.shift()!);
     },
     name: 'store',
+    // The badges go on the page before the background is handed what was seen.
+    after: ['moderation'],
     onPage() {
       // An in-site navigation: what the last page showed is still that page's, and goes.
       if (page && page.kind !== 'other' && (posts.length || comments.length)) {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { COMMENT_ATTR, startRuntime, UI_ATTR, type Batch, type Feature } from '@/lib/content/runtime';
+import { COMMENT_ATTR, orderFeatures, startRuntime, UI_ATTR, type Batch, type Feature } from '@/lib/content/runtime';
 import { FIRST_MS_PER_ELEMENT, GROUP, SLICE_MS } from '@/lib/content/schedule';
 import { createPageState } from '@/lib/content/state';
 import type { SiteAdapter } from '@/lib/sites/types';
@@ -241,5 +241,47 @@ describe('content runtime', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(state.comments.value).toBe(0);
     expect(document.querySelector(`[${COMMENT_ATTR}]`)).toBeNull();
+  });
+
+  it('keeps one index of the page\'s comments, the latest element a comment was drawn in, cleared on navigation', async () => {
+    const first = comment('-1_70', 'первый');
+    document.body.append(first);
+    const handed: number[] = [];
+    const { runtime } = start([{ name: 'reader', onPage: (_page, comments) => handed.push(comments.size) }]);
+    await runtime.idle();
+    expect(runtime.comments.get('vk:-1_70')).toMatchObject({ key: 'vk:-1_70', el: first, text: first });
+    expect(runtime.comments.get('vk:-1_70')!.comment.text).toBe('первый');
+    // The site draws the comment anew (a virtualised list scrolled back): the new element is the one.
+    first.remove();
+    const again = comment('-1_70', 'первый');
+    document.body.append(again);
+    await vi.waitFor(() => expect(runtime.comments.get('vk:-1_70')!.el).toBe(again));
+    expect(runtime.comments.size).toBe(1);
+    url = 'https://vk.com/club2';
+    document.body.innerHTML = '<h1 data-owner="-2">Департамент</h1>';
+    runtime.navigate();
+    await runtime.idle();
+    expect(runtime.comments.size).toBe(0);
+    expect(handed).toEqual([0, 0]);
+  });
+});
+
+describe('the order of features', () => {
+  const f = (name: string, after?: string[]): Feature => ({ name, after });
+  const names = (list: Feature[]) => list.map((x) => x.name);
+
+  it('runs each feature after the ones it names, and otherwise in the order given', () => {
+    expect(names(orderFeatures([f('quota', ['store']), f('store', ['moderation']), f('ui'), f('moderation')]))).toEqual([
+      'moderation',
+      'store',
+      'quota',
+      'ui',
+    ]);
+    expect(names(orderFeatures([f('a'), f('b'), f('c')]))).toEqual(['a', 'b', 'c']);
+  });
+
+  it('lets a feature run without the ones it names, and says at once when the order is a cycle', () => {
+    expect(names(orderFeatures([f('store', ['moderation']), f('ui')]))).toEqual(['store', 'ui']);
+    expect(() => orderFeatures([f('a', ['b']), f('b', ['a'])])).toThrow(/cycle/);
   });
 });

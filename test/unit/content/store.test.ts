@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storeFeature } from '@/lib/content/features/store';
+import { CommentIndex } from '@/lib/content/comments';
 import type { PageInfo, ParsedComment } from '@/lib/sites/types';
 
 const page: PageInfo = { site: 'vk', url: 'https://vk.com/wall-1_1', kind: 'post', ownerId: '-1', name: 'Администрация' };
@@ -54,7 +55,7 @@ describe('the page’s comments reach the background even when the tab closes', 
     const bg = slowBackground();
     const store = storeFeature(bg.send, () => {});
     store.onBatch!(batch(0, 50) as never);
-    store.onPage!({ ...page, url: 'https://vk.com/wall-1_2' });
+    store.onPage!({ ...page, url: 'https://vk.com/wall-1_2' }, new CommentIndex({}));
     expect(bg.got).toEqual([50]);
   });
 
