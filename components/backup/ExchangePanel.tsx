@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { ImportResult } from '@/lib/exchange/types';
+import { DepartmentExport } from '../DepartmentExport';
 import { FileButton } from '../FileButton';
 
 export interface ExchangePanelProps {
@@ -19,7 +20,6 @@ export interface ExchangePanelProps {
 
 /** Passing messages between the curator and executors on different computers, by files. */
 export function ExchangePanel({ role, departments, onExportDepartment, onExportDrafts, onImport, labelOf, onOpen }: ExchangePanelProps) {
-  const department = useSignal(departments[0] ?? '');
   const result = useSignal<ImportResult | null>(null);
   const busy = useSignal(false);
 
@@ -39,21 +39,7 @@ export function ExchangePanel({ role, departments, onExportDepartment, onExportD
       <h2 id="exchange-title">Обмен с {role === 'curator' ? 'исполнителями' : 'Куратором'}</h2>
       <div class="backup-actions">
         {role === 'curator' ? (
-          <>
-            <label>
-              Подразделение{' '}
-              <select value={department} onChange={(e) => (department.value = e.currentTarget.value)}>
-                {departments.map((d) => (
-                  <option key={d} value={d}>
-                    {d}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="button" disabled={!department.value} onClick={() => onExportDepartment(department.value)}>
-              Выгрузить для подразделения
-            </button>
-          </>
+          <DepartmentExport departments={departments} onExport={onExportDepartment} />
         ) : (
           <button type="button" onClick={() => onExportDrafts()}>
             Выгрузить для Куратора

@@ -7,6 +7,7 @@ import { derive } from '../messages/summary';
 import { sourceOf, type MessageRecord } from '../messages/types';
 import type { Handlers } from '../messaging/server';
 import type { Settings } from '../settings/defaults';
+import { fold } from '../text';
 import { workflowActor } from '../workflow/actor';
 import { STATUS_TITLES } from '../workflow/transitions';
 import type { WorkClock } from '../worktime/clock';
@@ -14,12 +15,12 @@ import type { WorkClock } from '../worktime/clock';
 /** Compares replies as people read them: VK puts the addressee's name first, spacing varies. */
 export function sameReply(published: string, approved: string): boolean {
   const norm = (t: string) =>
-    t
-      .replace(/^\[[^\]|]+\|[^\]]+\],?\s*/, '')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .toLowerCase()
-      .replace(/ё/g, 'е');
+    fold(
+      t
+        .replace(/^\[[^\]|]+\|[^\]]+\],?\s*/, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
   const p = norm(published);
   const a = norm(approved);
   return p === a || p.endsWith(a) || p.replace(/^[^,]{1,40},\s*/, '') === a.replace(/^[^,]{1,40},\s*/, '');

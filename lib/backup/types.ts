@@ -5,6 +5,7 @@ import type { ModerationEntry } from '../moderation/log';
 import type { PublicationRecord } from '../publications/schema';
 import type { PageFounding, PageLooks, PostStatsRow } from '../publications/store-types';
 import type { RegistryEntry } from '../registry/entry';
+import type { Result } from '../result';
 
 export const BACKUP_KIND = 'otklik-backup';
 export const BACKUP_VERSION = 1;
@@ -91,4 +92,4 @@ export interface BackupStorage {
 }
 
 /** `older`: the file was made before the later tables (LATER_TABLES) and holds none of them. */
-export type ParseBackupResult = { ok: true; backup: Backup; migratedFrom?: number; older?: true } | { ok: false; error: string };
+export type ParseBackupResult = Result<{ backup: Backup; migratedFrom?: number; older?: true }>;

@@ -16,6 +16,7 @@ import type { MessageEvent } from '../workflow/schema';
 import { TRANSITIONS } from '../workflow/transitions';
 import type { WorkClock } from '../worktime/clock';
 import type { OtklikDB, OutboxRow } from './schema';
+import type { Result } from '../result';
 
 /** The tables a change of messages touches: give them to a transaction that calls the store. */
 export const messageTables = (db: OtklikDB) => [db.messages, db.summaries, db.outbox];
@@ -38,7 +39,7 @@ function batchRow(ids: readonly string[], now: number): OutboxRow {
 
 const isBatch = (r: OutboxRow) => r.eventId.startsWith(BATCH);
 
-export type Result<T = object> = ({ ok: true } & T) | { ok: false; error: string };
+export type { Result };
 
 /** A new message (or a whole record from elsewhere): its events not stored yet go to the outbox. */
 export async function putMessage(db: OtklikDB, record: MessageRecord, clock: WorkClock, now: number): Promise<void> {

@@ -12,8 +12,9 @@ import type { PubActor, PublicationEvent, PublicationRecord, PubEventOf } from '
 import type { PageFounding, PageLooks, PostStatsRow } from '../publications/store-types';
 import { entryPageKeys } from '../registry/match';
 import type { OtklikDB } from './schema';
+import type { Result } from '../result';
 
-export type PubResult<T = object> = ({ ok: true } & T) | { ok: false; error: string };
+export type PubResult<T extends object = object> = Result<T>;
 
 const tables = (db: OtklikDB) => [db.publications, db.pubOutbox];
 

@@ -18,6 +18,8 @@ import { DAY, MINUTE, dayNumberOf, isValidZone, parseInZone, wallToInstant } fro
 import { createWorkClock, type WorkClock } from '../worktime/clock';
 import { DEFAULT_WORKTIME_SETTINGS } from '../worktime/schedule';
 import type { MessageRecord, MessageSource } from './types';
+import { fold } from '../text';
+import type { CheckedAs } from '../result';
 
 export type ImportFormat = 'csv' | 'json';
 
@@ -62,10 +64,7 @@ const HEADER_HINTS: readonly { field: ImportField; exact: readonly string[]; pat
 ];
 
 function normaliseHeader(h: string): string {
-  return h
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .replace(/ё/g, 'е')
+  return fold(h.replace(/([a-z])([A-Z])/g, '$1 $2'))
     .replace(/[_\-.:;,()«»"']+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -99,7 +98,7 @@ interface RawRow {
 }
 
 /** `separator` is the one the CSV was read with; null for JSON. */
-type Table = { ok: true; columns: string[]; rows: RawRow[]; separator: Separator | null } | { ok: false; errors: string[] };
+type Table = CheckedAs<{ columns: string[]; rows: RawRow[]; separator: Separator | null }>;
 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -265,10 +264,6 @@ export function parseImportDate(raw: string, zone: string, timeRequired: boolean
   return iso === undefined ? bad : { ok: true, at: iso };
 }
 
-function fold(s: string): string {
-  return s.trim().toLowerCase().replace(/ё/g, 'е');
-}
-
 const SITE_NAMES: Record<string, Site> = {
   vk: 'vk', вк: 'vk', вконтакте: 'vk', 'в контакте': 'vk', vkontakte: 'vk', 'vk.com': 'vk', 'vk.ru': 'vk',
   ok: 'ok', ок: 'ok', одноклассники: 'ok', odnoklassniki: 'ok', 'ok.ru': 'ok',
@@ -424,7 +419,7 @@ function rowSchema(ctx: RowContext) {
       id: Cell,
       site: Cell.transform((s, check) => {
         if (s === '') return null;
-        const site = SITE_NAMES[fold(s)];
+        const site = SITE_NAMES[fold(s.trim())];
         if (!site) {
           check.addIssue({ code: 'custom', message: `соцсеть «${s}» не ВКонтакте и не Одноклассники` });
           return z.NEVER;
@@ -446,7 +441,7 @@ function rowSchema(ctx: RowContext) {
       receivedAt: dateCell(ctx, true),
       importance: Cell.transform((s, check) => {
         if (s === '') return 'normal' as Importance;
-        const importance = IMPORTANCE_NAMES[fold(s)];
+        const importance = IMPORTANCE_NAMES[fold(s.trim())];
         if (!importance) {
           check.addIssue({ code: 'custom', message: `важность «${s}» — нужно «высокая» или «обычная»` });
           return z.NEVER;
@@ -486,7 +481,7 @@ export interface BuildOptions {
   clock?: WorkClock;
 }
 
-export type BuildResult = { ok: true; records: MessageRecord[]; separator: Separator | null } | { ok: false; errors: string[] };
+export type BuildResult = CheckedAs<{ records: MessageRecord[]; separator: Separator | null }>;
 
 /** Past this many reasons the list says how many more there are: nobody reads 50,000 lines. */
 const MAX_ERRORS = 100;

@@ -12,6 +12,7 @@ import { formatInZone } from '../worktime/civil';
 import type { WorkClock } from '../worktime/clock';
 import type { MessageRecord, MessageSummary } from './types';
 import type { Site } from '../sites/types';
+import { fold } from '../text';
 
 /** Due within this many working minutes: amber in the queue and on the badge. */
 export const SOON_MINUTES = 30;
@@ -76,7 +77,7 @@ export function urgency(row: Pick<MessageSummary, 'nextDue'>, now: number, clock
 
 /** Lower case and «ё» as «е»: people type «еж» for «ёж». */
 export function foldForSearch(s: string): string {
-  return s.toLowerCase().replace(/ё/g, 'е');
+  return fold(s);
 }
 
 /** Rows are replaced, never edited, when a message changes; so a row's haystack is built once. */

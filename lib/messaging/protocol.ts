@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { evidenceSchema } from '../moderation/log';
 import { commentKeySchema, commentSchema, epochMs, originSchema, pageSchema, postSchema } from '../sites/shapes';
+import type { Result } from '../result';
 
 const url = z.string().max(2048).regex(/^https:\/\//, 'адрес должен начинаться с https://');
 
@@ -144,7 +145,7 @@ export interface Envelope<T extends RequestType = RequestType> {
   data: RequestOf<T>;
 }
 
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+export type Reply<T> = Result<{ data: T }>;
 
 export type Validated =
   | { ok: true; type: RequestType; data: unknown }

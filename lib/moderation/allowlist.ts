@@ -3,6 +3,7 @@
  * Kept in browser.storage.local so that every open VK/OK tab sees a decision at once.
  */
 import { browser } from 'wxt/browser';
+import { fold } from '../text';
 
 export const ALLOWLIST_KEY = 'allowlist';
 
@@ -22,7 +23,7 @@ export function readAllowlist(raw: unknown): Allowlist {
 
 /** Words are compared in the classifier's normalised form: lower case, ё as е. */
 export function normaliseWord(word: string): string {
-  return word.trim().toLowerCase().replace(/ё/g, 'е');
+  return fold(word.trim());
 }
 
 export async function loadAllowlist(): Promise<Allowlist> {

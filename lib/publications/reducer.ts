@@ -4,6 +4,7 @@
  */
 import { foldDepartment } from '../sync/subjects';
 import type { Attachment, PubActor, PubRole, PublicationEvent, PublicationEventType, PublicationFormat, PubEventOf } from './schema';
+import type { Result } from '../result';
 
 export type PublicationStatus = 'submitted' | 'returned' | 'approved' | 'published' | 'withdrawn';
 
@@ -88,7 +89,7 @@ export interface PublicationState {
   eventCount: number;
 }
 
-export type PubApplyResult = { ok: true; state: PublicationState } | { ok: false; error: string };
+export type PubApplyResult = Result<{ state: PublicationState }>;
 
 export class PublicationError extends Error {
   constructor(

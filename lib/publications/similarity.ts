@@ -6,6 +6,7 @@
  * same subject apart, since they share words but not phrases.
  */
 import { jaccard } from '../rules/similarity';
+import { fold } from '../text';
 
 export interface TextPrint {
   words: Set<string>;
@@ -16,9 +17,7 @@ const STOP = new Set(['это', 'для', 'или', 'как', 'что', 'все'
 
 /** The words of a text as compared: letters folded and cut to a stem, numbers whole. */
 export function wordsOf(text: string): string[] {
-  const plain = text
-    .toLowerCase()
-    .replace(/ё/g, 'е')
+  const plain = fold(text)
     // Links, hashtags and mentions are the page's decoration, not the text the department approved.
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/[#@][\p{L}\p{N}_]+/gu, ' ');

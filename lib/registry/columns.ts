@@ -4,6 +4,7 @@
  * is exported imports again unchanged.
  */
 import { FIELD_LABELS, KIND_LABELS, SITE_LABELS, type RegistryEntry, type RegistryField } from './entry';
+import { fold } from '../text';
 
 export interface Column {
   field: RegistryField;
@@ -26,7 +27,7 @@ const KIND_WORDS: Record<string, RegistryEntry['kind']> = {
   department: 'department', подразделение: 'department',
 };
 
-export const word = (cell: string) => cell.trim().toLowerCase().replace(/ё/g, 'е');
+export const word = (cell: string) => fold(cell.trim());
 
 /** yyyy-mm-dd as written; dd.mm.yyyy as Russian Excel re-saves it. */
 export function readDate(cell: string): string | null {

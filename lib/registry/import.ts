@@ -9,8 +9,9 @@ import { columnFor, COLUMNS, isCheckHeader, REQUIRED_FIELDS, type Column } from 
 import { normaliseUrl, samePage } from './match';
 import { FIELD_LABELS, type RegistryEntry, type RegistryField } from './entry';
 import { registryEntrySchema } from './schema';
+import type { CheckedAs } from '../result';
 
-export type ImportResult = { ok: true; entries: RegistryEntry[] } | { ok: false; errors: string[] };
+export type ImportResult = CheckedAs<{ entries: RegistryEntry[] }>;
 
 export type RegistryFile =
   | {

@@ -5,6 +5,7 @@
  */
 import type { DeadlineReport } from '../workflow/deadlines';
 import type { MessageState } from '../workflow/reducer';
+import { fold } from '../text';
 
 export type PlaceholderKey = 'name' | 'location' | 'topic' | 'finalReplyDate' | 'department';
 
@@ -31,7 +32,7 @@ export interface MessageFacts {
 
 const PLACEHOLDER_RE = /\{([^{}\n]{1,40})\}/gu;
 
-const normalise = (s: string) => s.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+const normalise = (s: string) => fold(s.trim()).replace(/\s+/g, ' ');
 
 const BY_SPELLING = new Map(PLACEHOLDERS.flatMap((p) => p.spellings.map((s) => [normalise(s), p.key] as const)));
 

@@ -4,6 +4,7 @@
  * group of them («ЖКХ; отопление», App. 1 §4.2): they match part by part, and by word stems.
  */
 import type { ReplyTemplate } from './schema';
+import { fold } from '../text';
 
 /** topic: the same topic; related: a shared word or one inside the other; general: a template for any topic; other: another topic. */
 export type TopicMatch = 'topic' | 'related' | 'general' | 'other';
@@ -18,9 +19,7 @@ export interface Suggestion {
 const RANK: Record<TopicMatch, number> = { topic: 0, related: 1, general: 2, other: 3 };
 
 const normalise = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/ё/g, 'е')
+  fold(s)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 

@@ -12,6 +12,7 @@ import type { DeadlineName } from '../workflow/table';
 import type { WorkClock } from '../worktime/clock';
 import { escapeHtml } from '../html';
 import { formatDate, formatDateTime, formatPeriod, formatWorkingTime, inPeriod, snippetOf, workdayMinutes, type Period } from './format';
+import type { Result } from '../result';
 
 export const CURATOR_PARTY = 'Куратор';
 
@@ -139,7 +140,7 @@ function rowsOf(record: MessageRecord, state: MessageState, clock: WorkClock, pe
 }
 
 /** A message's state, or why its history cannot be replayed: every report replays each message once. */
-export type ReplayedState = { ok: true; state: MessageState } | { ok: false; error: string };
+export type ReplayedState = Result<{ state: MessageState }>;
 
 export function replayed(record: MessageRecord): ReplayedState {
   try {

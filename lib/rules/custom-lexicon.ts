@@ -6,6 +6,7 @@ import { CATEGORY_LABELS_RU } from './explain';
 import { compileLexicons, type CompiledLexicon } from './matcher';
 import { normalizeWord } from './normalize';
 import { CATEGORIES, type Category } from './types';
+import type { CheckedAs } from '../result';
 
 /** Validated settings: phrases in lower case, words separated by single spaces. */
 export interface CustomLexiconData {
@@ -23,7 +24,7 @@ export interface CompiledCustomLexicon {
   readonly allowDomains: readonly string[];
 }
 
-export type BuildResult = { ok: true; lexicon: CompiledCustomLexicon } | { ok: false; errors: string[] };
+export type BuildResult = CheckedAs<{ lexicon: CompiledCustomLexicon }>;
 
 export function buildCustomLexicon(source: CustomLexiconData): BuildResult {
   const errors: string[] = [];

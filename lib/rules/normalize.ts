@@ -4,6 +4,7 @@
  * at once and a mask symbol (* " @ …) for any letter. Each unit remembers the span of the original text
  * it came from, so findings point at what the user actually wrote.
  */
+import { fold } from '../text';
 
 /** Every letter: a mask symbol between letters may hide any of them. */
 export const WILDCARD = 0xffffffff | 0;
@@ -463,7 +464,7 @@ function gapIsSpacer(text: string, from: number, to: number): boolean {
 /** Normalises a lexicon entry: lower case, ё→е, ъ→ь, repeated letters folded (as in text). */
 export function normalizeWord(word: string): string {
   let out = '';
-  for (const ch of word.toLowerCase().replace(/ё/g, 'е').replace(/ъ/g, 'ь')) {
+  for (const ch of fold(word).replace(/ъ/g, 'ь')) {
     if (out.length === 0 || out[out.length - 1] !== ch) out += ch;
   }
   return out;

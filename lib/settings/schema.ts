@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../rules/types';
 import { DEFAULT_SETTINGS, mergeSettings, migrateSettings, ROLES, type Settings } from './defaults';
+import type { Checked } from '../result';
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -51,7 +52,7 @@ export function readSettings(raw: unknown): Settings {
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+export type { Checked };
 
 const FIELD_NAMES: Record<string, string> = {
   onboarded: 'первый запуск',

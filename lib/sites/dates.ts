@@ -1,4 +1,5 @@
 import { wallClock, zonedTime } from './zone';
+import { fold } from '../text';
 
 /**
  * Dates as VK (both markups and m.vk.com) and OK print them in Russian, turned into unix
@@ -116,7 +117,7 @@ export function parseRuDate(text: string, now: number, timeZone: string): number
 }
 
 function parseUncached(text: string, now: number, timeZone: string): number | null {
-  const s = text.replace(SPACES, ' ').trim().toLowerCase().replace(/ё/g, 'е');
+  const s = fold(text.replace(SPACES, ' ').trim());
   if (!s) return null;
   if (JUST_NOW.test(s)) return now;
 

@@ -8,6 +8,7 @@ import { plural, type PluralForms } from '../i18n/plural';
 import { LOGIN_PATTERN } from './subjects';
 import { loadManaged } from '../settings/managed';
 import type { SyncStatus } from './engine';
+import type { Checked } from '../result';
 
 export const TEAM_SERVER_KEY = 'teamServer';
 export const TEAM_SECRET_KEY = 'teamSecret';
@@ -18,7 +19,7 @@ export interface TeamServer {
   login: string;
 }
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+export type { Checked };
 
 /** The address and login as typed, checked: a WebSocket address (wss:// for the city's server), a login of the staff list. */
 export function checkTeamServer(input: { url: string; login: string; password: string }): Checked<TeamServer & { password: string }> {

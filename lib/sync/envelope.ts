@@ -10,6 +10,7 @@ import { MessageEventSchema, type MessageEvent } from '../workflow/schema';
 import { TRANSITIONS } from '../workflow/transitions';
 import { parseSubject } from './subjects';
 import { siteSchema } from '../sites/shapes';
+import type { Result } from '../result';
 
 const Id = z.string().min(1).max(100);
 
@@ -62,7 +63,7 @@ export interface RemoteEvent {
   seq: number;
 }
 
-export type Checked = { ok: true; value: Envelope } | { ok: false; error: string };
+export type Checked = Result<{ value: Envelope }>;
 
 /**
  * The envelope read from `subject`, if it may stand: it parses; the subject names the message and

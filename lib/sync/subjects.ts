@@ -16,6 +16,7 @@
 
 import { ROLES, type StaffRole } from '../settings/defaults';
 import type { Role } from '../workflow/schema';
+import { fold } from '../text';
 
 export const INTAKE_STREAM = 'OTK_INTAKE';
 export const TEAM_STREAM = 'OTK_TEAM';
@@ -29,7 +30,7 @@ export const LOGIN_PATTERN = /^[a-z0-9][a-z0-9_-]{1,31}$/;
 
 /** A department's name as people write it, folded: case, spaces and ё do not make another department. */
 export function foldDepartment(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase().replace(/ё/g, 'е');
+  return fold(name.normalize('NFC').trim().replace(/\s+/g, ' '));
 }
 
 /** A department's code in stream and subject names: FNV-1a of the folded name, 8 hex digits. */

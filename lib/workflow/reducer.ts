@@ -2,6 +2,7 @@ import type { DeadlineName, Importance } from './table';
 import type { Assignee, EventOf, MessageEvent, NotProcessedReason, Role } from './schema';
 import { actProblem } from './acts';
 import { FINAL_STATUSES, TRANSITIONS, type MessageStatus } from './transitions';
+import type { Result } from '../result';
 
 /** Who answers for a step: a role, and for executors their unit. */
 export interface Party {
@@ -51,7 +52,7 @@ export interface MessageState {
   eventCount: number;
 }
 
-export type ApplyResult = { ok: true; state: MessageState } | { ok: false; error: string };
+export type ApplyResult = Result<{ state: MessageState }>;
 
 export class WorkflowError extends Error {
   constructor(

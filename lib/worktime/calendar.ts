@@ -8,6 +8,7 @@ import y2024 from './calendar/2024.json';
 import y2025 from './calendar/2025.json';
 import y2026 from './calendar/2026.json';
 import y2027 from './calendar/2027.json';
+import type { Result } from '../result';
 
 const DateKey = z.string().refine((s) => dayNumberOf(s) !== undefined, {
   error: (issue) => `«${String(issue.input)}» — не дата в формате ГГГГ-ММ-ДД`,
@@ -188,7 +189,7 @@ export class ProductionCalendar {
   }
 }
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+export type ParseResult<T> = Result<{ value: T }>;
 
 /** Validates one year's file (shape, dates, internal consistency, check figures when given). */
 export function parseCalendarYear(input: unknown): ParseResult<CalendarYear> {

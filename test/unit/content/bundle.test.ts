@@ -28,11 +28,12 @@ describe('content scripts stay light', () => {
  * build (terser, `npm run build`) is 1–1.5 KB smaller — the README has its figures. The goal is
  * 40 KiB shipped, missed: what is left above it is the page features (the page check and its
  * report, post figures, managed settings) and the site adapters, not the rules. These ceilings are
- * today's sizes, so nothing grows unnoticed while the page check moves out of the script.
+ * today's sizes, so nothing grows unnoticed while the page check moves out of the script (OK's
+ * grew by 0.01 KiB with the page's comment index and the features' `after`, December 2026).
  */
 const BUDGET_KIB: Record<string, number> = {
   'entrypoints/vk.content/index.ts': 47.25,
-  'entrypoints/ok.content/index.ts': 45.5,
+  'entrypoints/ok.content/index.ts': 45.75,
   'entrypoints/mvk.content/index.ts': 48.75,
 };
 

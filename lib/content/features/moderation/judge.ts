@@ -6,6 +6,7 @@
 import { normaliseWord } from '../../../moderation/allowlist';
 import type { Category, Finding } from '../../../rules/types';
 import type { ParsedComment } from '../../../sites/types';
+import { fold } from '../../../text';
 
 /** `recent`: other comments with the same text, so the rules can call it a mass mailing. */
 export type Classify = (
@@ -19,7 +20,7 @@ const FLAG_CONFIDENCE = 0.5;
 const MAILING_MIN_CHARS = 40;
 
 function mailingKey(text: string): string {
-  return text.toLowerCase().replace(/ё/g, 'е').replace(/[^a-zа-я0-9]+/g, ' ').trim();
+  return fold(text).replace(/[^a-zа-я0-9]+/g, ' ').trim();
 }
 
 export interface Verdict {
