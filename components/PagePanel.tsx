@@ -3,7 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { PageCheckSection, type PageCheckProps } from './PageCheck';
 import { useValue } from './useValue';
 import type { PageState } from '@/lib/content/state';
-import { request } from '@/lib/messaging/client';
+import { request } from '@/lib/protocol/client';
 import { SITE_LABELS, type PageKind } from '@/lib/sites/types';
 
 export const KIND_LABELS: Record<PageKind, string> = {

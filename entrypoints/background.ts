@@ -7,7 +7,7 @@ import { badgeCount, badgeView, DEADLINE_ALARM, deadlineAlerts, type DeadlineAle
 import { summariesDueBefore } from '@/lib/db/messages';
 import { listRegistry } from '@/lib/db/registry';
 import { openDatabase } from '@/lib/db/schema';
-import { createDispatcher } from '@/lib/messaging/server';
+import { createDispatcher } from '@/lib/protocol/server';
 import { wsconnect } from '@nats-io/nats-core';
 import { syncController } from '@/lib/background/sync';
 import { TEAM_SECRET_KEY, TEAM_SERVER_KEY } from '@/lib/sync/config';

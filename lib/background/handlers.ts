@@ -10,7 +10,7 @@ import { entryFromPage } from '../registry/match';
 import { recordFlagged } from '../db/flagged';
 import { recordDeleted, recordNotViolation } from '../db/moderation';
 import type { OtklikDB } from '../db/schema';
-import type { Handlers } from '../messaging/server';
+import type { Handlers } from '../protocol/server';
 import { allow } from '../moderation/allowlist';
 import type { Settings } from '../settings/defaults';
 import { signer } from '../workflow/actor';

@@ -5,7 +5,7 @@ import { receivedAtProblem } from '../messages/import';
 import { countdownText, urgency } from '../messages/queue';
 import { derive } from '../messages/summary';
 import { sourceOf, type MessageRecord } from '../messages/types';
-import type { Handlers } from '../messaging/server';
+import type { Handlers } from '../protocol/server';
 import type { Settings } from '../settings/defaults';
 import { fold } from '../text';
 import { workflowActor } from '../workflow/actor';

@@ -1,7 +1,7 @@
-/** The background's end of the page port (lib/messaging/port): each request dispatched in order, answered with its id. */
+/** The background's end of the page port (lib/protocol/port): each request dispatched in order, answered with its id. */
 import { browser } from 'wxt/browser';
-import { PAGE_PORT, type PortReply, type PortRequest } from '../messaging/port';
-import type { Reply } from '../messaging/protocol';
+import { PAGE_PORT, type PortReply, type PortRequest } from '../protocol/port';
+import type { Reply } from '../protocol';
 
 type Dispatch = (raw: unknown, sender: { url?: string; tabId?: number }) => Promise<Reply<unknown>>;
 

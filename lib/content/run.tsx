@@ -7,8 +7,8 @@ import { ModerationSection } from '@/components/ModerationSection';
 import { PagePanel } from '@/components/PagePanel';
 import { PageQuota } from '@/components/PageQuota';
 import panelCss from '@/components/panel.css?inline';
-import { request } from '../messaging/client';
-import { portClient } from '../messaging/port';
+import { request } from '../protocol/client';
+import { portClient } from '../protocol/port';
 import { loadAllowlist, watchAllowlist } from '../moderation/allowlist';
 // The classifier without its word lists: those come from storage, not in this bundle.
 import { buildCustomLexicon, classify, prepareClassifier, type CustomLexiconData } from '../rules/core';
@@ -52,7 +52,7 @@ export async function runContent(adapter: SiteAdapter, ctx: ContentScriptContext
     return (text: string, context?: Parameters<Classify>[1]) => classify(text, { custom, ...context });
   });
 
-  // What must survive the tab closing at once goes over one open port (lib/messaging/port).
+  // What must survive the tab closing at once goes over one open port (lib/protocol/port).
   const port = portClient();
   const store = storeFeature(
     // A wall also says whether it shows its description, cover and avatar (App. 2 §12).

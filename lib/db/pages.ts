@@ -1,4 +1,4 @@
-import type { RequestOf, ResponseOf } from '../messaging/protocol';
+import type { RequestOf, ResponseOf } from '../protocol';
 import { commentKeyOf, pageKeyOf, type Site } from '../sites/types';
 import type { EntityTable, IDType } from 'dexie';
 import type { OtklikDB, PageRecord } from './schema';

@@ -5,7 +5,7 @@
  */
 import { linkSeenPosts, recordPageLooks, recordPostStats } from '../db/publications';
 import type { OtklikDB } from '../db/schema';
-import type { RequestOf } from '../messaging/protocol';
+import type { RequestOf } from '../protocol';
 import { pageKeyOf, postKeyOf } from '../sites/types';
 import type { PubActor } from './schema';
 

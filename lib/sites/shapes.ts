@@ -2,7 +2,7 @@
  * The shapes of what Otklik reads from VK and OK, declared once: a page, a post, a comment, and a
  * comment as the origin of something stored about it (a citizen's message, a moderation log entry).
  * The types in ./types.ts are inferred from these, so the content scripts import only types and ship
- * no zod; the protocol (lib/messaging/protocol.ts), the database records (lib/db/schema.ts) and the
+ * no zod; the protocol (lib/protocol/index.ts), the database records (lib/db/schema.ts) and the
  * backup's checks (lib/backup/schemas.ts) extend them.
  */
 import { z } from 'zod';

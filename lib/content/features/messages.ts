@@ -4,7 +4,7 @@
  * that comment's reply box for a person to send; the page's own reply marks the message published.
  */
 import { signal, type ReadonlySignal } from '@preact/signals-core';
-import type { RequestOf, ResponseOf } from '../../messaging/protocol';
+import type { RequestOf, ResponseOf } from '../../protocol';
 import type { StaffRole } from '../../settings/defaults';
 import { commentKeyOf, originOf, type PageInfo, type SiteAdapter } from '../../sites/types';
 import { CommentIndex, placeAfterText, type CommentEntry } from '../comments';

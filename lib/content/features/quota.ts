@@ -3,7 +3,7 @@
  * showed is stored, asks the background how the page's week is going, or offers to register it.
  */
 import { signal } from '@preact/signals-core';
-import type { ResponseOf } from '../../messaging/protocol';
+import type { ResponseOf } from '../../protocol';
 import type { PageInfo } from '../../sites/types';
 import type { Feature } from '../runtime';
 

@@ -1,4 +1,4 @@
-import type { RequestOf } from '../../messaging/protocol';
+import type { RequestOf } from '../../protocol';
 import type { PageInfo, ParsedComment, ParsedPost } from '../../sites/types';
 import type { Feature } from '../runtime';
 
@@ -15,7 +15,7 @@ const CHUNK = 200;
  * Sends what the page showed to the background, which stores it. Pages of no particular owner
  * (the news feed, search) are not stored: their comments belong to many pages.
  *
- * `send` posts at once (lib/messaging/port) and its promise is the background's answer. Chunks go
+ * `send` posts at once (lib/protocol/port) and its promise is the background's answer. Chunks go
  * one a task, so the page's thread is never held for long; the background stores them as they
  * come. When the tab is closed or left (`pagehide` → `leaving()`), what is still queued or not yet
  * taken is posted there and then: a page that is going away has no frames left to keep smooth.

@@ -3,7 +3,7 @@ import { messageHandlers, sameReply } from '@/lib/background/messages';
 import { deadlineAlerts } from '@/lib/background/reminders';
 import { appendEvent, listSummaries } from '@/lib/db/messages';
 import { openDatabase, type OtklikDB } from '@/lib/db/schema';
-import type { RequestOf } from '@/lib/messaging/protocol';
+import type { RequestOf } from '@/lib/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/defaults';
 import type { MessageEvent } from '@/lib/workflow/schema';
 import { createWorkClock } from '@/lib/worktime/clock';

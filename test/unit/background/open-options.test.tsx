@@ -6,8 +6,8 @@ import { PagePanel } from '@/components/PagePanel';
 import { createHandlers } from '@/lib/background/handlers';
 import { createPageState } from '@/lib/content/state';
 import { openDatabase } from '@/lib/db/schema';
-import { validateEnvelope } from '@/lib/messaging/protocol';
-import { createDispatcher } from '@/lib/messaging/server';
+import { validateEnvelope } from '@/lib/protocol';
+import { createDispatcher } from '@/lib/protocol/server';
 import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
 import { createWorkClock } from '@/lib/worktime/clock';
 

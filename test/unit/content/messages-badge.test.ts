@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { messages } from '@/lib/content/features/messages';
 import { startRuntime } from '@/lib/content/runtime';
 import { createPageState } from '@/lib/content/state';
-import type { ResponseOf } from '@/lib/messaging/protocol';
+import type { ResponseOf } from '@/lib/protocol';
 import type { SiteAdapter } from '@/lib/sites/types';
 
 type Item = ResponseOf<'messages/for-comments'>['items'][number];

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listPages, recordSeen } from '@/lib/db/pages';
 import { openDatabase, type OtklikDB } from '@/lib/db/schema';
-import type { RequestOf } from '@/lib/messaging/protocol';
-import { createDispatcher } from '@/lib/messaging/server';
+import type { RequestOf } from '@/lib/protocol';
+import { createDispatcher } from '@/lib/protocol/server';
 
 const page = { site: 'vk', url: 'https://vk.com/club123456', kind: 'wall', ownerId: '-123456', name: 'Администрация города' } as const;
 

@@ -8,7 +8,7 @@ import { messageHandlers } from '@/lib/background/messages';
 import { importMessages } from '@/lib/db/messages';
 import { openDatabase, type OtklikDB } from '@/lib/db/schema';
 import { buildImport, receivedAtProblem, type Mapping } from '@/lib/messages/import';
-import type { RequestOf } from '@/lib/messaging/protocol';
+import type { RequestOf } from '@/lib/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/defaults';
 import { builtInCalendar, createWorkClock, DEFAULT_WORKTIME_SETTINGS } from '@/lib/worktime';
 

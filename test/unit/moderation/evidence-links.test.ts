@@ -4,7 +4,7 @@
  * link is dropped and the evidence kept, so no deletion goes unrecorded for a link.
  */
 import { describe, expect, it } from 'vitest';
-import { validateEnvelope } from '@/lib/messaging/protocol';
+import { validateEnvelope } from '@/lib/protocol';
 import { evidenceSchema, type Evidence } from '@/lib/moderation/log';
 
 const evidence: Evidence = {

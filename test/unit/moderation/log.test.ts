@@ -4,7 +4,7 @@ import { createHandlers } from '@/lib/background/handlers';
 import { parseCsv } from '@/lib/csv';
 import { listModeration } from '@/lib/db/moderation';
 import { openDatabase, type OtklikDB } from '@/lib/db/schema';
-import { createDispatcher } from '@/lib/messaging/server';
+import { createDispatcher } from '@/lib/protocol/server';
 import { loadAllowlist } from '@/lib/moderation/allowlist';
 import { logToCsv, matchesFilter, type Evidence } from '@/lib/moderation/log';
 import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { protocol } from '@/lib/messaging/protocol';
+import { protocol } from '@/lib/protocol';
 import { evidenceSchema } from '@/lib/moderation/log';
 import { CommentSchema, PostSchema } from '@/lib/backup/schemas';
 import { sourceOf } from '@/lib/messages/types';

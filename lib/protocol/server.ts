@@ -1,5 +1,5 @@
-import type { Reply, RequestOf, RequestType, ResponseOf } from './protocol';
-import { validateEnvelope } from './protocol';
+import type { Reply, RequestOf, RequestType, ResponseOf } from './index';
+import { validateEnvelope } from './index';
 
 export type Handlers = {
   [T in RequestType]: (data: RequestOf<T>, sender: { url?: string; tabId?: number }) => Promise<ResponseOf<T>>;

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Envelope, Reply, RequestOf, RequestType, ResponseOf } from './protocol';
+import type { Envelope, Reply, RequestOf, RequestType, ResponseOf } from './index';
 
 /** Sends a typed request to the background; rejects with the background's reason. */
 export async function request<T extends RequestType>(type: T, data: RequestOf<T>): Promise<ResponseOf<T>> {

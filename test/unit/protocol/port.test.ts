@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { portClient } from '@/lib/messaging/port';
+import { portClient } from '@/lib/protocol/port';
 
 /** A port whose far end the test plays: it sees every posted message and answers or drops the port. */
 function fakePorts() {

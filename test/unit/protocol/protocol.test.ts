@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDispatcher } from '@/lib/messaging/server';
-import type { RequestOf } from '@/lib/messaging/protocol';
+import { createDispatcher } from '@/lib/protocol/server';
+import type { RequestOf } from '@/lib/protocol';
 
 const batch: RequestOf<'page/seen'> = {
   page: { site: 'vk', url: 'https://vk.com/club123456', kind: 'wall', ownerId: '-123456', name: 'Администрация' },

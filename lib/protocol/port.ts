@@ -10,7 +10,7 @@
  * handlers are idempotent.
  */
 import { browser } from 'wxt/browser';
-import type { Envelope, Reply, RequestOf, RequestType, ResponseOf } from './protocol';
+import type { Envelope, Reply, RequestOf, RequestType, ResponseOf } from './index';
 
 export const PAGE_PORT = 'otklik-page';
 
