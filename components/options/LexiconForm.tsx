@@ -4,7 +4,7 @@ import { CATEGORIES } from '@/lib/rules/types';
 import type { LexiconSource } from '@/lib/settings/lexicon-read';
 import { Done, Errors, useSaveStatus, type SaveResult } from './SaveStatus';
 import { useDraft } from './useDraft';
-import { FileButton } from '../FileButton';
+import { FileButton } from '../shared/FileButton';
 import { ManagedNote } from './Managed';
 
 const lines = (text: string) =>

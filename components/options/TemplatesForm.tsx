@@ -3,8 +3,8 @@ import { lintDraft } from '@/lib/messages/lint';
 import { PLACEHOLDERS, unknownPlaceholders } from '@/lib/replies/fill';
 import type { TemplateChange, TemplateFields } from '@/lib/replies/library';
 import type { ReplyTemplate } from '@/lib/replies/schema';
-import { formatterFor } from '../messages/card-format';
-import { FileButton } from '../FileButton';
+import { formatterFor } from '../shared/card-format';
+import { FileButton } from '../shared/FileButton';
 import { Done, Errors, useSaveStatus, type SaveResult } from './SaveStatus';
 import { useDraft } from './useDraft';
 

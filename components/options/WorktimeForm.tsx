@@ -1,7 +1,7 @@
 import type { WorktimeSettings } from '@/lib/worktime/schedule';
 import { Done, Errors, useSaveStatus, type SaveResult } from './SaveStatus';
 import { useDraft } from './useDraft';
-import { FileButton } from '../FileButton';
+import { FileButton } from '../shared/FileButton';
 import { ManagedNote } from './Managed';
 
 const DAYS = [

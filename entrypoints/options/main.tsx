@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { BackupPanel } from '@/components/backup/BackupPanel';
+import { BackupPanel } from '@/components/options/BackupPanel';
 import { OptionsPage } from '@/components/options/OptionsPage';
 import { backupFileName, backupToText, databaseIsEmpty, exportBackup, finishInterruptedRestore, restoreBackup } from '@/lib/backup';
 import { openDatabase } from '@/lib/db/schema';
@@ -21,7 +21,7 @@ import { saveSettings } from '@/lib/settings/store';
 import { addCalendarYear, loadCalendar, loadClock, loadWorktime, saveWorktime, watchWorktime } from '@/lib/settings/worktime';
 import { TeamForm } from '@/components/options/TeamForm';
 import { checkTeamServer, forgetTeamServer, loadSyncStatus, loadTeamServer, originPattern, saveTeamServer, watchSyncStatus, TEAM_SERVER_KEY } from '@/lib/sync/config';
-import '@/components/sidepanel.css';
+import '@/components/shared/extension.css';
 import '@/components/options/options.css';
 
 const db = openDatabase();

@@ -9,6 +9,14 @@ export type Site = (typeof SITES)[number];
 /** The sites' names as people write them. */
 export const SITE_LABELS: Record<Site, string> = { vk: 'ВКонтакте', ok: 'Одноклассники' };
 
+/** What a page is, as the panels name it. */
+export const PAGE_KIND_LABELS: Record<PageKind, string> = {
+  wall: 'стена',
+  post: 'запись',
+  topic: 'обсуждение',
+  other: 'другая страница',
+};
+
 /** URL → page kind (STYLE.md: a pure function tested with a table of real URLs). */
 export type PageKind = PageInfo['kind'];
 

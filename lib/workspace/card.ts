@@ -5,7 +5,7 @@
  * as is: one act replays the history once, not three times.
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import type { NewMessageEvent } from '@/components/messages/MessageCard';
+import type { NewMessageEvent } from '@/components/workspace/messages/MessageCard';
 import { resolveConflict } from '../exchange';
 import { appendEvent, earlierFromAuthor, getMessage, saveWorkingDraft } from '../db/messages';
 import { liveSignal } from '../db/live';

@@ -5,7 +5,7 @@
  * acts — submit a request, act on one, export the weeks as CSV.
  */
 import { computed, signal } from '@preact/signals';
-import type { PublicationsView } from '@/components/publications/PublicationsSection';
+import type { PublicationsView } from '@/components/workspace/publications/PublicationsSection';
 import { liveSignal } from '../db/live';
 import { appendPublicationEvent, listPublications, postStatsOf, submitPublication } from '../db/publications';
 import { listRegistry, postsOfEntry, quotaRows } from '../db/registry';

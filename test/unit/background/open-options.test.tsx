@@ -2,7 +2,7 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PagePanel } from '@/components/PagePanel';
+import { PagePanel } from '@/components/page/PagePanel';
 import { createHandlers } from '@/lib/background/handlers';
 import { createPageState } from '@/lib/content/state';
 import { openDatabase } from '@/lib/db/schema';

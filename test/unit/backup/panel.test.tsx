@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { BackupPanel } from '@/components/backup/BackupPanel';
+import { BackupPanel } from '@/components/options/BackupPanel';
 import { backupToText, exportBackup, type Backup, type RestoreResult } from '@/lib/backup';
 import { openDatabase } from '@/lib/db/schema';
 import { createWorkClock } from '@/lib/worktime/clock';

@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
-import { CARD_ACTS, type ActContext, type ActForm } from '@/components/messages/card-acts';
+import { CARD_ACTS, type ActContext, type ActForm } from '@/components/workspace/messages/card-acts';
 import { replay } from '@/lib/workflow/reducer';
 import type { MessageRecord } from '@/lib/messages/types';
 

@@ -1,7 +1,7 @@
 import { render, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { Deadlines } from '@/components/messages/CardHistory';
-import { formatterFor } from '@/components/messages/card-format';
+import { Deadlines } from '@/components/workspace/messages/CardHistory';
+import { formatterFor } from '@/components/shared/card-format';
 import { deadlinesOf } from '@/lib/workflow/deadlines';
 import type { MessageEvent } from '@/lib/workflow/schema';
 import { createWorkClock } from '@/lib/worktime/clock';

@@ -1,7 +1,7 @@
 /** «Шаблон» in the message card's draft: the team's saved replies, filled from the message. */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MessageCard, type CardUser, type MessageCardProps, type NewMessageEvent } from '@/components/messages/MessageCard';
+import { MessageCard, type CardUser, type MessageCardProps, type NewMessageEvent } from '@/components/workspace/messages/MessageCard';
 import { lintDraft } from '@/lib/messages/lint';
 import { derive } from '@/lib/messages/summary';
 import { finalReplyDueIfSentAt } from '@/lib/replies/due';

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { ImportDialog, type ImportDialogProps, type ImportProgress } from '@/components/messages/ImportDialog';
+import { ImportDialog, type ImportDialogProps, type ImportProgress } from '@/components/workspace/messages/ImportDialog';
 import { inspectImport } from '@/lib/messages/import';
 import { chooseFile } from '../choose-file';
 import { cp1251 } from '../cp1251';

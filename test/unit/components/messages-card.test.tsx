@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MessageCard, type CardUser, type MessageCardProps, type NewMessageEvent } from '@/components/messages/MessageCard';
+import { MessageCard, type CardUser, type MessageCardProps, type NewMessageEvent } from '@/components/workspace/messages/MessageCard';
 import { derive } from '@/lib/messages/summary';
 import type { MessageRecord } from '@/lib/messages/types';
 import type { MessageEvent } from '@/lib/workflow/schema';

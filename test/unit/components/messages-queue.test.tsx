@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { Queue, ROW_HEIGHT, type QueueBulk, type QueueQuery, type QueueSort } from '@/components/messages/Queue';
+import { Queue, ROW_HEIGHT, type QueueBulk, type QueueQuery, type QueueSort } from '@/components/workspace/messages/Queue';
 import { derive } from '@/lib/messages/summary';
 import { replay } from '@/lib/workflow/reducer';
 import type { MessageRecord, MessageSummary } from '@/lib/messages/types';

@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { ModerationLog } from '@/components/ModerationLog';
+import { ModerationLog } from '@/components/workspace/ModerationLog';
 import type { ModerationEntry } from '@/lib/moderation/log';
 
 const NOW = Date.UTC(2025, 4, 10, 6, 0);

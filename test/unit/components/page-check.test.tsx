@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { describeCheck, PageCheckSection } from '@/components/PageCheck';
+import { describeCheck, PageCheckSection } from '@/components/shared/PageCheck';
 import type { PageCheck } from '@/lib/sites/check';
 
 const GOOD: PageCheck = {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { render } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { SiteLink } from '@/components/SiteLink';
+import { SiteLink } from '@/components/workspace/SiteLink';
 
 const ROOT = join(__dirname, '../../..');
 

@@ -2,7 +2,7 @@ import { signal } from '@preact/signals-core';
 import { render as preactRender } from 'preact';
 import { act, render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { useValue } from '@/components/useValue';
+import { useValue } from '@/components/shared/useValue';
 
 function Count({ of }: { of: ReturnType<typeof signal<number>> }) {
   return <p>{useValue(of)}</p>;

@@ -14,7 +14,7 @@ const SCRIPTS = ['entrypoints/vk.content/index.ts', 'entrypoints/mvk.content/ind
 describe('content scripts stay light', () => {
   it.each(SCRIPTS)('%s', (file) => {
     const modules = [...imports(resolve(root, file))];
-    // @preact/signals (the Preact integration) too: the panel reads signals through components/useValue.ts.
+    // @preact/signals (the Preact integration) too: the panel reads signals through components/shared/useValue.ts.
     for (const heavy of ['zod', 'dexie', 'date-fns', '@date-fns/tz', '@preact/signals']) expect(modules).not.toContain(heavy);
     expect(modules.some((m) => m.endsWith('lib/db/schema.ts'))).toBe(false);
     // The built-in word lists come from storage (lib/settings/lexicon-read.ts), not in the bundle.

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { ExchangePanel } from '@/components/backup/ExchangePanel';
+import { ExchangePanel } from '@/components/workspace/messages/ExchangePanel';
 import type { ImportResult } from '@/lib/exchange/types';
 import { utf16 } from '../cp1251';
 

@@ -1,10 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RequestCard } from '@/components/publications/RequestCard';
-import { RequestForm } from '@/components/publications/RequestForm';
-import { WeekPlanView } from '@/components/publications/WeekPlanView';
-import { PageChecksCell } from '@/components/registry/PageChecks';
-import { RegistryTable } from '@/components/registry/RegistryTable';
+import { RequestCard } from '@/components/workspace/publications/RequestCard';
+import { RequestForm } from '@/components/workspace/publications/RequestForm';
+import { WeekPlanView } from '@/components/workspace/publications/WeekPlanView';
+import { PageChecksCell } from '@/components/workspace/registry/PageChecks';
+import { RegistryTable } from '@/components/workspace/registry/RegistryTable';
 import { pageChecks } from '@/lib/publications/page-checks';
 import { weekPlan } from '@/lib/publications/plan';
 import { replayPublication } from '@/lib/publications/reducer';

@@ -1,7 +1,7 @@
 import { cleanup, render, screen, fireEvent, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { QuotaOverview, type QuotaOverviewRow } from '@/components/quota/QuotaOverview';
-import { WeeklyQuotaPanel } from '@/components/quota/WeeklyQuotaPanel';
+import { QuotaOverview, type QuotaOverviewRow } from '@/components/workspace/quota/QuotaOverview';
+import { WeeklyQuotaPanel } from '@/components/page/WeeklyQuotaPanel';
 import { lastWeeks, weekSummary } from '@/lib/quota/summary';
 import { MON, omsk, post } from './helpers';
 

@@ -9,8 +9,8 @@ describe('what the in-page panel may import stays free of zod', () => {
     'lib/registry/export.ts',
     'lib/quota/summary.ts',
     'lib/quota/text.ts',
-    'components/quota/WeeklyQuotaPanel.tsx',
-    'components/registry/AddToRegistryOffer.tsx',
+    'components/page/WeeklyQuotaPanel.tsx',
+    'components/page/AddToRegistryOffer.tsx',
   ])('%s', (file) => {
     expect([...imports(resolve(root, file))]).not.toContain('zod');
   });

@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AddToRegistryOffer } from '@/components/registry/AddToRegistryOffer';
-import { RegistryForm } from '@/components/registry/RegistryForm';
-import { RegistryTable } from '@/components/registry/RegistryTable';
+import { AddToRegistryOffer } from '@/components/page/AddToRegistryOffer';
+import { RegistryForm } from '@/components/workspace/registry/RegistryForm';
+import { RegistryTable } from '@/components/workspace/registry/RegistryTable';
 import { entry } from './helpers';
 
 afterEach(cleanup);

@@ -1,7 +1,7 @@
 import { signal, type Signal } from '@preact/signals';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { RegistrySection, type RegistrySectionProps } from '@/components/registry/RegistrySection';
+import { RegistrySection, type RegistrySectionProps } from '@/components/workspace/registry/RegistrySection';
 import { importRegistryFile, listRegistry, saveEntry } from '@/lib/db/registry';
 import { openDatabase, type OtklikDB } from '@/lib/db/schema';
 import type { RegistryEntry } from '@/lib/registry/entry';

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { MissedBars, missedBars, withMissedBars } from '@/components/reports/MissedBars';
-import { ReportsPanel } from '@/components/reports/ReportsPanel';
+import { MissedBars, missedBars, withMissedBars } from '@/components/workspace/reports/MissedBars';
+import { ReportsPanel } from '@/components/workspace/reports/ReportsPanel';
 import { createWorkClock } from '@/lib/worktime/clock';
 import { CITY, DISTRICT, NOW, TRANSPORT, curator, dataset, record } from './dataset';
 

@@ -13,7 +13,7 @@ import { actorIn } from '@/lib/workflow/actor';
 import { type Actor, type MessageEventType } from '@/lib/workflow/schema';
 import type { Importance } from '@/lib/workflow/table';
 import { STATUS_TITLES, TRANSITIONS } from '@/lib/workflow/transitions';
-import { capitalise, KIND_TITLES } from './card-format';
+import { capitalise, KIND_TITLES } from '../../shared/card-format';
 import type { CardUser, MessageCardProps, NewMessageEvent } from './MessageCard';
 
 /** The card's user as the workflow sees them in this message (lib/workflow/actor). */

@@ -7,7 +7,7 @@ import { DEADLINE_TABLE, type DeadlineName } from '@/lib/workflow/table';
 import { NOT_PROCESSED_REASONS, type MessageEvent } from '@/lib/workflow/schema';
 import { TRANSITIONS } from '@/lib/workflow/transitions';
 import type { WorkClock } from '@/lib/worktime/clock';
-import { actorText, capitalise, IMPORTANCE_TITLES, KIND_TITLES, workingSpan } from './card-format';
+import { actorText, capitalise, IMPORTANCE_TITLES, KIND_TITLES, workingSpan } from '../../shared/card-format';
 import { safeSiteLink } from '@/lib/sites/address';
 import { SiteLink } from '../SiteLink';
 

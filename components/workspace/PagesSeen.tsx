@@ -1,6 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { PageSummary } from '@/lib/db/pages';
-import { KIND_LABELS } from './PagePanel';
+import { PAGE_KIND_LABELS } from '@/lib/sites/types';
 import { SiteLink } from './SiteLink';
 
 const SITE_SHORT = { vk: 'ВК', ok: 'ОК' } as const;
@@ -31,7 +31,7 @@ export function PagesSeen({ pages, error }: { pages: ReadonlySignal<PageSummary[
             <td>
               <SiteLink href={p.url}>{p.name ?? p.url}</SiteLink>
               <div class="muted">
-                {SITE_SHORT[p.site]} · {KIND_LABELS[p.kind]}
+                {SITE_SHORT[p.site]} · {PAGE_KIND_LABELS[p.kind]}
               </div>
             </td>
             <td class="num" data-label="Записей">{p.posts}</td>

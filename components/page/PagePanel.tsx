@@ -1,23 +1,17 @@
 import { signal, type ReadonlySignal, type Signal } from '@preact/signals-core';
 import { useMemo, useState } from 'preact/hooks';
-import { PageCheckSection, type PageCheckProps } from './PageCheck';
-import { useValue } from './useValue';
+import { PageCheckSection, type PageCheckProps } from '../shared/PageCheck';
+import { useValue } from '../shared/useValue';
 import type { PageState } from '@/lib/content/state';
 import { request } from '@/lib/protocol/client';
-import { SITE_LABELS, type PageKind } from '@/lib/sites/types';
+import { PAGE_KIND_LABELS, SITE_LABELS, type PageKind } from '@/lib/sites/types';
 
-export const KIND_LABELS: Record<PageKind, string> = {
-  wall: 'стена',
-  post: 'запись',
-  topic: 'обсуждение',
-  other: 'другая страница',
-};
 
 /** A photo's or a video's page is kind "post" (its comments are the page's): named as what it is. */
 function kindLabel(page: { kind: PageKind; postId?: string | null }): string {
   if (page.postId?.startsWith('photo')) return 'фотография';
   if (page.postId?.startsWith('video')) return 'видео';
-  return KIND_LABELS[page.kind];
+  return PAGE_KIND_LABELS[page.kind];
 }
 
 const NEVER = signal(false);

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { ImportResult } from '@/lib/exchange/types';
 import { DepartmentExport } from '../DepartmentExport';
-import { FileButton } from '../FileButton';
+import { FileButton } from '../../shared/FileButton';
 
 export interface PubExchangeProps {
   /** The department of information policy picks whose requests go in the file; a department sends its own. */

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { useValue } from './useValue';
+import { useValue } from '../shared/useValue';
 import type { ModerationModel } from '@/lib/content/features/moderation';
 import { CATEGORY_NAMES, shortClause, TEAM_WORDS_NOTE } from '@/lib/moderation/labels';
 import { CATEGORIES, type Category } from '@/lib/rules/types';

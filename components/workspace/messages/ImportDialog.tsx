@@ -2,7 +2,7 @@ import { useSignal, type ReadonlySignal } from '@preact/signals';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField, type ImportFormat, type InspectResult, type Mapping } from '@/lib/messages/import';
 import { formatCount } from '@/lib/messages/queue';
 import { describeReading } from '@/lib/text-file';
-import { FileButton } from '../FileButton';
+import { FileButton } from '../../shared/FileButton';
 
 /** Messages added so far, records in the file, duplicates skipped so far. */
 export type ImportProgress = (written: number, total: number, duplicates: number) => void;

@@ -1,9 +1,9 @@
 import type { ReadonlySignal } from '@preact/signals-core';
-import { useValue } from './useValue';
+import { useValue } from '../shared/useValue';
 import type { QuotaModel } from '@/lib/content/features/quota';
 import type { PageInfo } from '@/lib/sites/types';
-import { AddToRegistryOffer } from './registry/AddToRegistryOffer';
-import { WeeklyQuotaPanel } from './quota/WeeklyQuotaPanel';
+import { AddToRegistryOffer } from './AddToRegistryOffer';
+import { WeeklyQuotaPanel } from './WeeklyQuotaPanel';
 
 /** The panel's part about the page itself: its week of publications, or the offer to register it. */
 export function PageQuota({ model, page, now }: { model: QuotaModel; page: ReadonlySignal<PageInfo | null>; now: () => number }) {

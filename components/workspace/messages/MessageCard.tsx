@@ -11,7 +11,7 @@ import { NOT_PROCESSED_REASONS, type MessageEvent } from '@/lib/workflow/schema'
 import type { Importance } from '@/lib/workflow/table';
 import { STATUS_TITLES } from '@/lib/workflow/transitions';
 import { Actions } from './CardActions';
-import { formatterFor, IMPORTANCE_TITLES } from './card-format';
+import { formatterFor, IMPORTANCE_TITLES } from '../../shared/card-format';
 import { safeSiteLink } from '@/lib/sites/address';
 import { SITE_LABELS } from '@/lib/sites/types';
 import { SiteLink } from '../SiteLink';

@@ -12,7 +12,7 @@ import { plural } from '@/lib/i18n/plural';
 import { describeReading, type TextEncodingName } from '@/lib/text-file';
 import { RegistryForm } from './RegistryForm';
 import { RegistryTable, type RegistryTableProps } from './RegistryTable';
-import { FileButton } from '../FileButton';
+import { FileButton } from '../../shared/FileButton';
 
 export type RegistryFormat = 'csv' | 'html' | 'json';
 

@@ -3,7 +3,7 @@ import { describeBackup, parseBackup } from '@/lib/backup/parse';
 import type { RestoreMode, RestoreResult } from '@/lib/backup/restore';
 import { BACKUP_TABLES, TABLE_LABELS, type Backup } from '@/lib/backup/types';
 import { formatDateTime } from '@/lib/reports/format';
-import { FileButton } from '../FileButton';
+import { FileButton } from '../shared/FileButton';
 
 export interface BackupPanelProps {
   /** Builds the file and saves it (exportBackup → backupToText → downloadText). */

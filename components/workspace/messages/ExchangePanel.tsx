@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { ImportResult } from '@/lib/exchange/types';
 import { DepartmentExport } from '../DepartmentExport';
-import { FileButton } from '../FileButton';
+import { FileButton } from '../../shared/FileButton';
 
 export interface ExchangePanelProps {
   role: 'curator' | 'executor';
